@@ -1,0 +1,232 @@
+"""The pydantic models that every stage hands to the next: the contract of the pipeline.
+
+file --read--> SourceText --parse--> Plan --match--> Plan.concepts
+rule packs --load--> Rule --engine(plan, parent, graph)--> [Finding] --report--> output
+
+Line numbers are 1-based and count lines as the reviewer sees them in the source: lines of a text
+file, or paragraphs and table rows of a .docx, or text lines of a PDF page in reading order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["trung_uong", "tinh", "so", "huyen", "xa"]
+Relation = Literal["thuc_hien", "can_cu"]
+SectionKind = Literal[
+    "muc_dich", "yeu_cau", "doi_tuong", "noi_dung", "hinh_thuc", "to_chuc_thuc_hien",
+    "thoi_gian", "kinh_phi", "san_pham", "phu_luc", "other",
+]
+Role = Literal["chu_tri", "phoi_hop", "de_nghi", "thuc_hien"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+class Line(Model):
+    """One line of the source as the reviewer sees it, with Markdown marks removed from `text`."""
+
+    number: int
+    text: str
+    raw: str = ""
+    cells: list[str] | None = None  # table rows: the cells, left to right
+    bold: bool = False  # a Markdown **…** or # heading, or a bold .docx paragraph
+
+
+class SourceText(Model):
+    path: str
+    format: Literal["text", "markdown", "docx", "pdf"]
+    encoding: str | None = None
+    lines: list[Line]
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+class DocRef(Model):
+    """A reference to a document: "Kế hoạch số 1183/KH-UBND ngày 08/4/2022 của UBND tỉnh Tây Ninh"."""
+
+    doc_type: str | None = None  # type code of Nghị định 30/2020: KH, QĐ, NQ, CT, NĐ, TT, ...
+    number: str | None = None  # the written digits: "02", "1183"
+    symbol: str | None = None  # "KH-UBND", "NĐ-CP", "NQ/TW"
+    number_year: int | None = None  # the year written inside the number: 61/2018/NĐ-CP
+    date: dt.date | None = None
+    date_text: str | None = None  # the date as written, kept when it cannot be read fully
+    issuer: str | None = None
+    subject: str | None = None
+    line: int
+    text: str
+
+    @property
+    def reference(self) -> str | None:
+        """The number and symbol as one would write them: "61/2018/NĐ-CP", "18-NQ/TW"."""
+        if self.symbol is None:
+            return None
+        if "/" in self.symbol and not self.number_year:  # party style: 18-NQ/TW
+            return f"{self.number or ''}-{self.symbol}"
+        year = f"{self.number_year}/" if self.number_year else ""
+        return f"{self.number or ''}/{year}{self.symbol}"
+
+
+class Citation(DocRef):
+    """A basis link of the preamble: the plan implements (thuc_hien) or rests on (can_cu) it."""
+
+    relation: Relation
+
+
+class Header(Model):
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    issuer: str | None = None
+    level: Level | None = None
+    year: int | None = None
+    title: str | None = None
+    parent_body: str | None = None  # the line above the issuer in the header ("UBND HUYỆN ĐỊNH HÓA")
+    national_motto: bool = False  # Quốc hiệu and Tiêu ngữ present
+    date_text: str | None = None
+    lines: dict[str, int] = Field(default_factory=dict)  # field name -> source line
+
+
+class Section(Model):
+    """A numbered or marked heading and what lies under it, up to the next heading of its rank."""
+
+    marker: str  # "I", "2", "3.1", "a", or "" for an unnumbered bold heading
+    title: str
+    kind: SectionKind = "other"
+    kinds: list[SectionKind] = Field(default_factory=list)  # all kinds a merged title names
+    depth: int = 0
+    line: int
+    end_line: int
+    children: list[Section] = Field(default_factory=list)
+
+
+class Task(Model):
+    text: str
+    line: int
+    role: Role = "thuc_hien"
+
+
+class Unit(Model):
+    """A unit named in Tổ chức thực hiện (or as "Cơ quan thực hiện"), with the tasks given to it."""
+
+    name: str
+    line: int
+    roles: list[Role] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+
+
+class TimelineEntry(Model):
+    kind: Literal["quarter", "month", "deadline", "recurring", "year", "period"]
+    value: str  # "Q1/2022", "2022-02-28", "thuong_xuyen", "2024", "6 tháng"
+    line: int
+    text: str
+
+
+class Table(Model):
+    columns: list[str]
+    rows: list[dict[str, str]]
+    line: int
+    row_lines: list[int] = Field(default_factory=list)
+
+
+class Appendix(Model):
+    title: str
+    line: int
+    attached_to: DocRef | None = None  # "(Kèm theo Kế hoạch số ... ngày ...)"
+    tables: list[Table] = Field(default_factory=list)
+
+
+class Recipient(Model):
+    text: str
+    line: int
+
+
+class Signer(Model):
+    prefix: str | None = None  # TM., KT., Q., TL., TUQ.
+    authority: str | None = None  # on whose behalf: "UBND XÃ ĐỊNH BIÊN", "GIÁM ĐỐC"
+    position: str | None = None
+    name: str | None = None
+    line: int
+
+
+class Evidence(Model):
+    line: int
+    text: str
+    matched: str | None = None
+    score: float | None = None
+
+
+class ConceptHit(Model):
+    id: str
+    evidence: list[Evidence]
+
+
+class Plan(Model):
+    path: str
+    format: str
+    encoding: str | None = None
+    header: Header
+    citations: list[Citation] = Field(default_factory=list)
+    mentions: list[DocRef] = Field(default_factory=list)
+    preamble: tuple[int, int] | None = None  # first and last line of the preamble
+    sections: list[Section] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    appendix: Appendix | None = None
+    recipients: list[Recipient] = Field(default_factory=list)
+    signer: Signer | None = None
+    concepts: list[ConceptHit] = Field(default_factory=list)
+    lines: list[Line] = Field(default_factory=list, exclude=True)
+
+    def line_text(self, number: int) -> str:
+        """The text of source line `number` (1-based), or "" if there is none."""
+        for line in self.lines:
+            if line.number == number:
+                return line.text
+        return ""
+
+    def concept(self, concept_id: str) -> ConceptHit | None:
+        return next((c for c in self.concepts if c.id == concept_id), None)
+
+
+# --- auditing ------------------------------------------------------------------------------
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Finding(Model):
+    """One problem, for every rule of the tool: a gap, a slip, a bad input."""
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int | None = None
+    concept: str | None = None
+    evidence: str | None = None
+    parent_path: str | None = None
+    parent_line: int | None = None
+    parent_text: str | None = None
+    suggestion: str | None = None
+    fingerprint: str = ""
+    waived: bool = False
+    waiver_reason: str | None = None

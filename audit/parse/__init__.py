@@ -1,0 +1,82 @@
+"""Parsing a `SourceText` into a `Plan`.
+
+The layout of an official plan, top to bottom, and the module that reads each part:
+
+    header     issuer | Quốc hiệu, Số: ..., place and date, KẾ HOẠCH + title   header.py
+    preamble   Thực hiện ... / Căn cứ ...                                   preamble.py
+    body       I. / 1. / a) sections; units and tasks; timeline             sections.py, units.py, timeline.py
+    closing    Trên đây là ..., Nơi nhận, signer                            closing.py
+    appendix   PHỤ LỤC (Kèm theo Kế hoạch số ...) and its table              closing.py
+
+Parsing knows nothing of concepts or rules; it only says what the document states, and where.
+"""
+
+from __future__ import annotations
+
+from audit.model import Line, Plan, SourceText
+from audit.parse.closing import APPENDIX_RE, CLOSING_RE, RECIPIENTS_RE, parse_appendix, parse_recipients, parse_signer
+from audit.parse.header import complete_header, find_title, parse_header
+from audit.parse.preamble import parse_mentions, parse_preamble
+from audit.parse.sections import heading_of, parse_sections
+from audit.parse.timeline import parse_timeline
+from audit.parse.units import parse_units
+
+
+def parse_plan(source: SourceText) -> Plan:
+    lines = source.lines
+    title_at = find_title(lines)
+    header, after_title = parse_header(lines, title_at)
+    body_at = _body_start(lines, after_title)
+    appendix_at = next((i for i in range(body_at, len(lines)) if APPENDIX_RE.match(lines[i].text)), len(lines))
+    closing_at = _closing_start(lines, body_at, appendix_at)
+
+    preamble_lines = lines[after_title:body_at]
+    citations, preamble_refs, statement = parse_preamble(preamble_lines)
+    body = lines[body_at:closing_at]
+    last_body_line = body[-1].number if body else (lines[-1].number if lines else 0)
+    sections = parse_sections(body, last_body_line)
+    recipients, after_recipients = parse_recipients(lines[closing_at:appendix_at])
+    signer_from = closing_at + (after_recipients or 0)
+    signer = parse_signer(lines[signer_from:appendix_at])
+    appendix = parse_appendix(lines[appendix_at:])
+    complete_header(header, statement, signer.authority if signer else None)
+
+    attached_line = appendix.attached_to.line if appendix and appendix.attached_to else None
+    mentions = preamble_refs + [
+        ref for ref in parse_mentions(lines[body_at:]) if ref.line != attached_line
+    ]
+    return Plan(
+        path=source.path, format=source.format, encoding=source.encoding, header=header,
+        citations=citations, mentions=mentions,
+        preamble=(preamble_lines[0].number, preamble_lines[-1].number) if preamble_lines else None,
+        sections=sections, units=parse_units(body, sections), timeline=parse_timeline(lines[body_at:]),
+        appendix=appendix, recipients=recipients, signer=signer, lines=lines,
+    )
+
+
+def _body_start(lines: list[Line], start: int) -> int:
+    """The first top-level heading ("I." or "1." or "Điều 1."), or the "QUYẾT ĐỊNH:" line."""
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if text.rstrip(": ").upper() == "QUYẾT ĐỊNH" and text.endswith(":"):
+            return i
+        heading = heading_of(lines[i])
+        if heading and heading[0] in ("roman", "arabic", "dieu", "decimal"):
+            return i
+    return start
+
+
+def _closing_start(lines: list[Line], body_at: int, appendix_at: int) -> int:
+    """The last "Trên đây là ..." or "Nơi nhận" before the appendix (a Quyết định carrying a plan
+    has its own closing above the plan's body; the plan's closing is the last one)."""
+    closing = appendix_at
+    for i in range(appendix_at - 1, body_at - 1, -1):
+        text = lines[i].text
+        if RECIPIENTS_RE.match(text):
+            closing = i
+            if i > 0 and any(CLOSING_RE.match(lines[j].text) for j in range(max(body_at, i - 6), i)):
+                closing = next(j for j in range(max(body_at, i - 6), i) if CLOSING_RE.match(lines[j].text))
+            return closing
+        if CLOSING_RE.match(text):
+            return i
+    return closing

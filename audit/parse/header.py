@@ -1,0 +1,181 @@
+"""The header: issuer, "Số: 02/KH-UBND", "Tiền Tiến, ngày 02 tháng 01 năm 2024", type and title.
+
+The header of an official document is a two-column block (issuer | Quốc hiệu; number | place and
+date). A .docx gives it as a table, a portal copy as "left | right" lines, a conversion as lines one
+under the other; the reader hands all of them over as lines with cells, and this module reads them
+the same way. Drafts leave number and date blank ("Số: /KH-UBND", "ngày tháng năm 2021"): nulls.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.model import Header, Line
+from audit.parse.docref import HEADER_NUMBER_RE, TYPE_CODES, canonical_body, doc_type_for, make_date
+
+MOTTO_RE = re.compile(r"CỘNG H[OÒÓ]À|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(
+    r"(?P<place>(?:[^\W\d_][^\W\d_.]*\s?){1,6}?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})?",
+)
+TITLE_RE = re.compile(
+    r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|"
+    r"THÔNG BÁO|BÁO CÁO|CÔNG VĂN)\b\s*:?\s*(?P<rest>.*)$"
+)
+_ORG_START = re.compile(
+    r"^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BỘ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|CHÍNH PHỦ|THỦ TƯỚNG|"
+    r"TỈNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐÀI|CÔNG AN|CỤC|TỔNG CỤC|VIỆN|TRƯỜNG)\b"
+)
+_YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_TW_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+
+
+def find_title(lines: list[Line], limit: int = 60) -> int | None:
+    """Index of the line that names the document type ("KẾ HOẠCH"), within the first lines."""
+    for i, line in enumerate(lines[:limit]):
+        if line.cells:
+            continue
+        m = TITLE_RE.match(line.text)
+        if m and (not m.group("rest") or not m.group("rest")[:1].islower()):
+            return i
+    return None
+
+
+def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
+    """The header and the index of the first line after the title."""
+    header = Header()
+    before = lines[:title_at] if title_at is not None else lines[:12]
+    _read_header_block(before, header)
+    after = title_at if title_at is not None else 0
+    if title_at is not None:
+        after = _read_title(lines, title_at, header)
+    return header, after
+
+
+def _read_header_block(lines: list[Line], header: Header) -> None:
+    bodies: list[tuple[str, int]] = []
+    for line in lines:
+        for cell in line.cells or [line.text]:
+            rest = _read_number(cell, line.number, header)
+            rest = _read_place_date(rest, line.number, header)
+            if MOTTO_RE.search(rest):
+                header.national_motto = True
+                continue
+            _collect_body(rest, line.number, bodies)
+    if bodies:
+        header.issuer = canonical_body(bodies[-1][0])
+        header.lines["issuer"] = bodies[-1][1]
+        if len(bodies) > 1:
+            header.parent_body = canonical_body(bodies[-2][0])
+
+
+def _read_number(text: str, number: int, header: Header) -> str:
+    m = HEADER_NUMBER_RE.search(text)
+    if not m or "number" in header.lines:
+        return text
+    symbol = re.sub(r"\s+", "", m.group("sym")).replace("–", "-")
+    header.number = m.group("num") or None
+    header.symbol = symbol
+    header.doc_type = header.doc_type or doc_type_for(None, symbol)
+    header.lines["number"] = number
+    return (text[: m.start()] + " " + text[m.end() :]).strip()
+
+
+def _read_place_date(text: str, number: int, header: Header) -> str:
+    m = PLACE_DATE_RE.search(text)
+    if not m or "date" in header.lines:
+        return text
+    header.place = m.group("place").strip() or None
+    header.date = make_date(m.group("d"), m.group("m"), m.group("y"))
+    header.date_text = m.group(0)[len(m.group("place")) :].strip(" ,")
+    if m.group("y"):
+        header.year = int(m.group("y"))
+    header.lines["date"] = number
+    return (text[: m.start()] + " " + text[m.end() :]).strip()
+
+
+def _collect_body(text: str, number: int, bodies: list[tuple[str, int]]) -> None:
+    """Upper-case lines of the issuer column: a new body starts at an organization word,
+    other upper-case lines continue the one above ("ỦY BAN NHÂN DÂN" / "XÃ TIỀN TIẾN")."""
+    text = text.strip(" -_*")
+    if len(text) < 2 or not text.isupper() or len(text) > 120:
+        return
+    if _ORG_START.match(text) or not bodies:
+        bodies.append((text, number))
+    else:
+        previous, line = bodies[-1]
+        bodies[-1] = (f"{previous} {text}", line)
+
+
+def _read_title(lines: list[Line], title_at: int, header: Header) -> int:
+    m = TITLE_RE.match(lines[title_at].text)
+    assert m is not None
+    header.doc_type = TYPE_CODES.get(m.group("type").lower(), header.doc_type)
+    header.lines["title"] = lines[title_at].number
+    parts = [m.group("rest")] if m.group("rest") else []
+    i = title_at + 1
+    while i < len(lines) and len(parts) < 4:
+        text = lines[i].text
+        if not text:
+            if parts:
+                break
+            i += 1
+            continue
+        if _ends_title(text):
+            break
+        parts.append(text)
+        i += 1
+    header.title = " ".join(parts) or None
+    return i
+
+
+def _ends_title(text: str) -> bool:
+    lowered = text.lower()
+    return (
+        lowered.startswith(("thực hiện", "căn cứ", "(ban hành", "(kèm theo", "- căn cứ", "-căn cứ"))
+        or re.match(r"^([IVX]+|\d+)\s*[.)]\s", text) is not None
+        or len(text) > 250
+    )
+
+
+def complete_header(header: Header, statement_issuer: tuple[str, int] | None, signer_authority: str | None) -> None:
+    """Fill what the header block did not give: issuer from the preamble's own statement
+    ("Ủy ban nhân dân xã Tiền Tiến xây dựng kế hoạch ...") or the signer ("TM. UBND XÃ ĐỊNH BIÊN");
+    year from the title; level from the issuer."""
+    if header.issuer is None and statement_issuer:
+        header.issuer, header.lines["issuer"] = canonical_body(statement_issuer[0]), statement_issuer[1]
+    if header.issuer is None and signer_authority and _ORG_START.match(signer_authority.upper()):
+        header.issuer = canonical_body(signer_authority)
+    if header.issuer and header.place and _names_no_place(header.issuer):
+        header.issuer = f"{header.issuer} {header.place}"
+    if header.year is None and header.title:
+        m = _YEAR_IN_TITLE.search(header.title)
+        header.year = int(m.group(1)) if m else None
+    if header.year is None and header.date:
+        header.year = header.date.year
+    header.level = level_of(header.issuer)
+
+
+def _names_no_place(issuer: str) -> bool:
+    """ "Ủy ban nhân dân huyện" ends with a unit word and no name: the place completes it."""
+    return re.search(r"\b(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$", issuer, re.IGNORECASE) is not None
+
+
+def level_of(issuer: str | None) -> str | None:
+    """The administrative level of an issuing body, from its name."""
+    if not issuer:
+        return None
+    name = issuer.lower()
+    if re.match(r"^(sở|ban quản lý|thanh tra tỉnh|văn phòng ủy ban nhân dân tỉnh)\b", name):
+        return "so"
+    if re.match(r"^(bộ|chính phủ|thủ tướng|văn phòng chính phủ|ban chấp hành trung ương)\b", name):
+        return "trung_uong"
+    if re.search(r"\b(xã|phường|thị trấn|đặc khu)\b", name):
+        return "xa"
+    if re.search(r"\b(huyện|quận|thị xã)\b", name):
+        return "huyen"
+    m = re.search(r"\bthành phố\s+(.+)$", name)
+    if m:
+        return "tinh" if m.group(1).strip().startswith(_TW_CITIES) else "huyen"
+    if re.search(r"\btỉnh\b", name):
+        return "tinh"
+    return None

@@ -1,0 +1,106 @@
+"""The section tree: "I." / "1." / "3.1." / "a)" headings, each tagged with a canonical kind.
+
+A plan without Roman numerals starts at "1."; a heading's rank comes from its marker type, so the
+tree is right whichever levels a plan uses. Kinds come from the title's opening words, for each
+part of a merged title ("NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" is noi_dung and hinh_thuc).
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.model import Line, Section
+from audit.text.normalize import fold
+
+_HEADING_RES = [
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)]\s*(?P<t>\S.*)$")),
+    ("dieu", re.compile(r"^Điều\s+(?P<m>\d{1,2})\s*[.:]\s*(?P<t>.*)$")),
+    ("decimal", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s*(?P<t>[^\d\s].*)$")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*\)\s*(?P<t>\S.*)$")),
+]
+_RANK = {"roman": 0, "dieu": 1, "arabic": 2, "decimal": 3, "letter": 4}
+
+# Opening words of a title part, folded, and the kind they give.
+_KIND_STARTS: list[tuple[str, str]] = [
+    ("muc dich", "muc_dich"), ("yeu cau", "yeu_cau"), ("doi tuong", "doi_tuong"),
+    ("noi dung", "noi_dung"), ("hinh thuc", "hinh_thuc"), ("bien phap", "hinh_thuc"),
+    ("phuong thuc", "hinh_thuc"), ("to chuc thuc hien", "to_chuc_thuc_hien"),
+    ("trach nhiem thuc hien", "to_chuc_thuc_hien"), ("phan cong", "to_chuc_thuc_hien"),
+    ("co quan thuc hien ke hoach", "to_chuc_thuc_hien"), ("thoi gian", "thoi_gian"),
+    ("tien do", "thoi_gian"), ("kinh phi", "kinh_phi"), ("san pham", "san_pham"),
+    ("ket qua du kien", "san_pham"), ("phu luc", "phu_luc"),
+]
+_FILLER = re.compile(r"^(mot so|cac|nhung)\s+")
+
+
+def heading_of(line: Line) -> tuple[str, str, str] | None:
+    """(marker type, marker, title) when the line is a numbered heading."""
+    if line.cells or not line.text:
+        return None
+    for kind, pattern in _HEADING_RES:
+        m = pattern.match(line.text)
+        if m:
+            return kind, m.group("m"), m.group("t").strip().rstrip(":").strip("*").strip()
+    return None
+
+
+def kinds_of(title: str) -> list[str]:
+    """Canonical kinds named by a heading's title, in order."""
+    # What follows a colon is content ("Sản phẩm, kết quả dự kiến: Tổ chức 02 đợt tập huấn ...");
+    # a long title is a numbered paragraph, whose later words ("... và tổ chức thực hiện") name no kind.
+    folded = fold(title).split(":")[0]
+    parts = re.split(r",|;|\bva\b|\s[-–]\s|/", folded)
+    if len(folded) > 80:
+        parts = parts[:1]
+    kinds: list[str] = []
+    for part in parts:
+        part = _FILLER.sub("", part.strip(" .:*"))
+        for start, kind in _KIND_STARTS:
+            if part.startswith(start) and kind not in kinds:
+                kinds.append(kind)
+                break
+    return kinds
+
+
+def parse_sections(lines: list[Line], last_line: int) -> list[Section]:
+    """The heading tree of the body lines; `last_line` closes the last sections."""
+    roots: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for line in lines:
+        heading = heading_of(line)
+        if heading is None:
+            continue
+        marker_type, marker, title = heading
+        rank = _RANK[marker_type]
+        while stack and stack[-1][0] >= rank:
+            stack.pop()[1].end_line = line.number - 1
+        kinds = kinds_of(title)
+        section = Section(
+            marker=marker, title=title, kind=kinds[0] if kinds else "other", kinds=kinds,
+            depth=len(stack), line=line.number, end_line=last_line,
+        )
+        (stack[-1][1].children if stack else roots).append(section)
+        stack.append((rank, section))
+    return roots
+
+
+def walk(sections: list[Section]):
+    """Every section, depth first, with the kinds in force (its own, or its nearest ancestor's)."""
+    def visit(section: Section, inherited: list[str]):
+        in_force = section.kinds or inherited
+        yield section, in_force
+        for child in section.children:
+            yield from visit(child, in_force)
+
+    for section in sections:
+        yield from visit(section, [])
+
+
+def kinds_at(sections: list[Section], line: int) -> list[str]:
+    """The section kinds in force at a line (from the deepest section that contains it)."""
+    found: list[str] = []
+    for section, in_force in walk(sections):
+        if section.line <= line <= section.end_line:
+            found = in_force
+    return found

@@ -1,0 +1,105 @@
+"""Units and their tasks: who does what in "Tổ chức thực hiện".
+
+    IV. TỔ CHỨC THỰC HIỆN
+    1. Phòng Văn hóa và Thông tin huyện          <- a unit heading
+    - Chủ trì, tham mưu UBND huyện ...          <- its task, role chu_tri
+    6. Đề nghị Ủy ban Mặt trận Tổ quốc xã       <- role de_nghi
+
+Also "a) Cơ quan thực hiện: X" / "b) Cơ quan phối hợp: Y" inside content sections, and bullets
+that open with a unit ("- Văn phòng Sở Xây dựng chủ trì phối hợp ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.model import Line, Section, Task, Unit
+from audit.parse.sections import heading_of, walk
+from audit.text.normalize import fold
+
+ORG_WORDS = (
+    r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng|Ban|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
+    r"Thủ trưởng|Báo|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
+    r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường"
+)
+_ORG_RE = re.compile(rf"^(?:Đề nghị\s+)?(?:{ORG_WORDS})\b")
+_ROLE_LINE_RE = re.compile(r"^(?:[a-zđ]\)\s*)?Cơ quan (thực hiện|chủ trì|phối hợp)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_BULLET_UNIT_RE = re.compile(
+    rf"^[-+•]\s*(?P<name>(?:{ORG_WORDS})\b.{{0,90}}?)\s+"
+    r"(?P<verb>chủ trì|phối hợp|tổ chức|có trách nhiệm|triển khai|tham mưu|chỉ đạo|hướng dẫn|thực hiện)\b"
+)
+# "Văn phòng HĐND và UBND huyện, Phòng Văn hoá và Thông tin huyện": names part at a comma
+# followed by a unit word; "và" often joins words inside one name, so it never splits.
+_SPLIT_NAMES = re.compile(rf",\s*(?=(?:{ORG_WORDS})\b)")
+
+
+def role_of(text: str) -> str:
+    lowered = text.lower().lstrip("-+• ")
+    if lowered.startswith("chủ trì"):
+        return "chu_tri"
+    if lowered.startswith("phối hợp"):
+        return "phoi_hop"
+    return "thuc_hien"
+
+
+def parse_units(lines: list[Line], sections: list[Section]) -> list[Unit]:
+    units: dict[str, Unit] = {}
+    by_number = {line.number: line for line in lines}
+    for section, kinds in walk(sections):
+        if "to_chuc_thuc_hien" in kinds and section.kinds != ["to_chuc_thuc_hien"] and _ORG_RE.match(section.title):
+            _unit_from_heading(section, by_number, units)
+    for line in lines:
+        _units_from_role_line(line, units)
+    if not any(u.tasks for u in units.values()):
+        for section, kinds in walk(sections):
+            if "to_chuc_thuc_hien" in section.kinds:
+                _units_from_bullets(section, by_number, units)
+    return list(units.values())
+
+
+def _add(units: dict[str, Unit], name: str, line: int) -> Unit:
+    name = re.sub(r"\s+", " ", name).strip(" .,:;*")
+    key = fold(name)  # "Phòng Văn hoá" and "Phòng Văn hóa" are one unit
+    if key not in units:
+        units[key] = Unit(name=name, line=line)
+    return units[key]
+
+
+def _unit_from_heading(section: Section, by_number: dict[int, Line], units: dict[str, Unit]) -> None:
+    de_nghi = section.title.lower().startswith("đề nghị")
+    name = re.sub(r"^Đề nghị\s+", "", section.title, flags=re.IGNORECASE)
+    unit = _add(units, name, section.line)
+    if de_nghi:
+        unit.roles.append("de_nghi")
+    end = min((child.line for child in section.children), default=section.end_line + 1) - 1
+    for number in range(section.line + 1, end + 1):
+        line = by_number.get(number)
+        if line and line.text and heading_of(line) is None:
+            role = "de_nghi" if de_nghi else role_of(line.text)
+            unit.tasks.append(Task(text=line.text.lstrip("-+• ").strip(), line=number, role=role))
+            if role not in unit.roles:
+                unit.roles.append(role)
+
+
+def _units_from_role_line(line: Line, units: dict[str, Unit]) -> None:
+    m = _ROLE_LINE_RE.match(line.text)
+    if not m:
+        return
+    role = "phoi_hop" if m.group(1).lower() == "phối hợp" else "chu_tri"
+    for name in _SPLIT_NAMES.split(m.group("names")):
+        if name.strip(" .,"):
+            unit = _add(units, name, line.number)
+            if role not in unit.roles:
+                unit.roles.append(role)
+
+
+def _units_from_bullets(section: Section, by_number: dict[int, Line], units: dict[str, Unit]) -> None:
+    for number in range(section.line + 1, section.end_line + 1):
+        line = by_number.get(number)
+        m = _BULLET_UNIT_RE.match(line.text) if line else None
+        if m:
+            unit = _add(units, m.group("name"), number)
+            role = "chu_tri" if m.group("verb") == "chủ trì" else "thuc_hien"
+            unit.tasks.append(Task(text=line.text.lstrip("-+• "), line=number, role=role))
+            if role not in unit.roles:
+                unit.roles.append(role)

@@ -1,0 +1,32 @@
+"""Detecting Vietnamese text in the legacy TCVN3 (ABC, ".VnTime") and VNI encodings.
+
+Such text shows as Latin-1 symbols inside words ("B¶o Th¾ng", "Hµ Néi" in TCVN3; "Xin chaøo",
+"Vieät Nam" in VNI). Auditing it would match nothing, so it is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters of the Latin-1 range that never occur in Unicode Vietnamese but stand for
+# Vietnamese letters in the legacy code pages.
+_TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÆÇËÌÎÏÑÒÓÔÕÖ×ØÞßæçëîïñö÷øûüþ")
+_VNI_MARKS = set("øùúûõöóòïñäåæçëüÿÖØÙÚÛÕÓÒÏÑÄÅÆÇË")
+_WORD = re.compile(r"[^\W\d_]*[\u00a1-\u00ff][^\W\d_]*|\S*[\u00a1-\u00bf]\S*")
+# Real Vietnamese: letters outside Latin-1 (ă, đ, ơ, ư and the tone-marked vowels).
+_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """"TCVN3" or "VNI" when `text` looks like Vietnamese in that encoding, else None."""
+    sample = text[:50000]
+    words = _WORD.findall(sample)
+    if len(words) < 5:
+        return None
+    real = len(_VIETNAMESE.findall(sample))
+    marked = [w for w in words if any(ch in _TCVN3_MARKS or ch in _VNI_MARKS for ch in w)]
+    if len(marked) < 5 or real > len(marked):
+        return None
+    tcvn3 = sum(1 for w in marked for ch in w if ch in "µ¶·¸¹¾½¼»º­®ª«¬©¨")
+    vni = sum(1 for w in marked for ch in w if ch in "øùõöñïäåæ")
+    return "TCVN3" if tcvn3 >= vni else "VNI"

@@ -1,0 +1,113 @@
+"""Plain text and Markdown (including portal copies): decoding, legacy encodings, Markdown marks.
+
+Line numbers are the file's own, so evidence points at what the reviewer sees in an editor.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audit.model import Line, SourceText
+from audit.read.errors import InputError
+from audit.read.legacy import legacy_encoding
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*)(?=\S)|(?<=\S)(\*\*|__|\*)(?![\w*])")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def read_text(path: Path) -> SourceText:
+    data = path.read_bytes()
+    text, encoding = decode(str(path), data)
+    markdown = path.suffix.lower() in {".md", ".markdown"} or "**" in text or "\n#" in text
+    lines = [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    return SourceText(
+        path=str(path), format="markdown" if markdown else "text", encoding=encoding,
+        lines=lines,
+    )
+
+
+def decode(name: str, data: bytes) -> tuple[str, str]:
+    """Bytes to text, refusing what is not a plan's text with a message that says what to do."""
+    if not data.strip():
+        raise InputError(name, "file is empty", "Check that the download or copy completed")
+    text, encoding = _decode_unicode(data)
+    if text is None:
+        guess = legacy_encoding(data.decode("latin-1"))
+        if guess:
+            raise _legacy_error(name, guess)
+        raise InputError(
+            name, "not UTF-8 or UTF-16 text (is it a binary file?)",
+            "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
+        )
+    if "\x00" in text or _control_share(text) > 0.01:
+        raise InputError(name, "binary data, not text", "Give the plan as .docx, a PDF with a text layer, or UTF-8 text")
+    if not text.strip():
+        raise InputError(name, "file is empty (only white space)", "Check that the download or copy completed")
+    guess = legacy_encoding(text)
+    if guess:
+        raise _legacy_error(name, guess)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _decode_unicode(data: bytes) -> tuple[str | None, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _try(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _try(data, "utf-16"), "utf-16"
+    # UTF-16 without a BOM: every other byte is NUL for the ASCII part of Vietnamese text.
+    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        text = _try(data, codec)
+        if text is not None:
+            return text, codec
+    return _try(data, "utf-8"), "utf-8"
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(len(sample), 1)
+
+
+def _legacy_error(name: str, guess: str) -> InputError:
+    return InputError(
+        name, f"text is in the legacy {guess} Vietnamese encoding and would be audited as mojibake",
+        "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font and save as .docx)",
+    )
+
+
+def clean_line(number: int, raw: str) -> Line:
+    """A source line with Markdown marks taken out of `text` (kept in `raw`)."""
+    raw = raw.rstrip("\r\n")
+    text = raw.replace("\u00a0", " ").replace("\ufeff", "")
+    bold = bool(_MD_HEADING.match(text)) or "**" in text or "__" in text
+    text = _MD_HEADING.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = text.strip()
+    if text.startswith("> "):
+        text = text[2:].strip()
+    if _MD_TABLE_RULE.match(text):
+        text = ""
+    return Line(number=number, text=text, raw=raw, cells=_cells(text), bold=bold)
+
+
+def _cells(text: str) -> list[str] | None:
+    if "\t" in text:
+        return [cell.strip() for cell in text.split("\t")]
+    if text.startswith("|") and text.endswith("|") and len(text) > 2:
+        return [cell.strip() for cell in text.strip("|").split("|")]
+    if " | " in text:  # a portal copy flattens the two-column header into "left | right"
+        return [cell.strip() for cell in text.split(" | ")]
+    return None
