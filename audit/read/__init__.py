@@ -7,9 +7,12 @@ what to do; the caller turns it into a finding (in a batch) or exit code 2 (alon
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audit.model import SourceText
 from audit.read.errors import InputError
+
+if TYPE_CHECKING:  # the models pull in pydantic; `plan-audit --help` should not pay for that
+    from audit.model import SourceText
 
 MAX_BYTES = 20 * 1024 * 1024  # a real plan is well under 1 MB; larger inputs are refused, not read
 
