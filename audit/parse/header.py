@@ -53,7 +53,7 @@ def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
 
 def _read_header_block(lines: list[Line], header: Header) -> None:
     bodies: list[tuple[str, int]] = []
-    for line in lines:
+    for line in lines[_block_start(lines):]:
         for cell in line.cells or [line.text]:
             rest = _read_number(cell, line.number, header)
             rest = _read_place_date(rest, line.number, header)
@@ -66,6 +66,17 @@ def _read_header_block(lines: list[Line], header: Header) -> None:
         header.lines["issuer"] = bodies[-1][1]
         if len(bodies) > 1:
             header.parent_body = canonical_body(bodies[-2][0])
+
+
+def _block_start(lines: list[Line]) -> int:
+    """The header proper starts at its first issuer, motto or number line; what is above it is
+    a portal's boilerplate (site name, menu, breadcrumb, date stamp), not the issuer."""
+    for i, line in enumerate(lines):
+        for cell in line.cells or [line.text]:
+            cell = cell.strip(" -_*")
+            if _ORG_START.match(cell) or MOTTO_RE.search(cell) or HEADER_NUMBER_RE.search(cell):
+                return i
+    return 0
 
 
 def _read_number(text: str, number: int, header: Header) -> str:

@@ -24,7 +24,7 @@ def read_source(path: str | Path) -> SourceText:
     path = Path(path)
     name = str(path)
     head = _head(path)
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in head:  # some producers put a few bytes before the marker
         from audit.read import pdf
 
         return pdf.read_pdf(path)
@@ -37,9 +37,20 @@ def read_source(path: str | Path) -> SourceText:
             name, "old Word .doc format is not supported",
             "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`",
         )
+    _refuse_misnamed(path, head)
     from audit.read import text
 
     return text.read_text(path)
+
+
+def _refuse_misnamed(path: Path, head: bytes) -> None:
+    """A ".docx" or ".pdf" that is neither (often a portal's error page saved under the name)."""
+    kind = {".docx": "Word document", ".pdf": "PDF"}.get(path.suffix.lower())
+    if kind and head.strip():
+        raise InputError(
+            str(path), f"named {path.suffix} but is not a {kind} (its content does not start like one)",
+            "Download the file again; if it is text, rename it to .txt",
+        )
 
 
 def _head(path: Path) -> bytes:
@@ -54,7 +65,7 @@ def _head(path: Path) -> bytes:
                 "Check that this is a plan and not an archive or a scan",
             )
         with path.open("rb") as handle:
-            return handle.read(8)
+            return handle.read(1024)
     except FileNotFoundError:
         raise InputError(name, "file not found", "Check the path") from None
     except PermissionError:

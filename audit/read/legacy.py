@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from audit.read.errors import InputError
+
 # Characters of the Latin-1 range that never occur in Unicode Vietnamese but stand for
 # Vietnamese letters in the legacy code pages.
 _TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÆÇËÌÎÏÑÒÓÔÕÖ×ØÞßæçëîïñö÷øûüþ")
@@ -30,3 +32,13 @@ def legacy_encoding(text: str) -> str | None:
     tcvn3 = sum(1 for w in marked for ch in w if ch in "µ¶·¸¹¾½¼»º­®ª«¬©¨")
     vni = sum(1 for w in marked for ch in w if ch in "øùõöñïäåæ")
     return "TCVN3" if tcvn3 >= vni else "VNI"
+
+
+def refuse_legacy(name: str, text: str) -> None:
+    """Raise `InputError` when `text` (from any reader) is Vietnamese in a legacy encoding."""
+    guess = legacy_encoding(text)
+    if guess:
+        raise InputError(
+            name, f"text is in the legacy {guess} Vietnamese encoding and would be audited as mojibake",
+            "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font and save as .docx)",
+        )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from audit.model import Line, SourceText
 from audit.read.errors import InputError
-from audit.read.legacy import legacy_encoding
+from audit.read.legacy import refuse_legacy
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -35,20 +35,21 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         raise InputError(name, "file is empty", "Check that the download or copy completed")
     text, encoding = _decode_unicode(data)
     if text is None:
-        guess = legacy_encoding(data.decode("latin-1"))
-        if guess:
-            raise _legacy_error(name, guess)
+        # Binary first: random bytes decoded as Latin-1 can look like legacy Vietnamese.
+        if _control_share(data.decode("latin-1")) > 0.01:
+            raise _binary_error(name)
+        refuse_legacy(name, data.decode("latin-1"))
         raise InputError(
-            name, "not UTF-8 or UTF-16 text (is it a binary file?)",
+            name, "not UTF-8 or UTF-16 text",
             "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
         )
-    if "\x00" in text or _control_share(text) > 0.01:
-        raise InputError(name, "binary data, not text", "Give the plan as .docx, a PDF with a text layer, or UTF-8 text")
+    if "\x00" in text:
+        raise InputError(name, "contains NUL bytes, so it is binary data, not text", _BINARY_ADVICE)
+    if _control_share(text) > 0.01:
+        raise _binary_error(name)
     if not text.strip():
         raise InputError(name, "file is empty (only white space)", "Check that the download or copy completed")
-    guess = legacy_encoding(text)
-    if guess:
-        raise _legacy_error(name, guess)
+    refuse_legacy(name, text)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
@@ -80,17 +81,17 @@ def _control_share(text: str) -> float:
     return controls / max(len(sample), 1)
 
 
-def _legacy_error(name: str, guess: str) -> InputError:
-    return InputError(
-        name, f"text is in the legacy {guess} Vietnamese encoding and would be audited as mojibake",
-        "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font and save as .docx)",
-    )
+_BINARY_ADVICE = "Give the plan as .docx, a PDF with a text layer, or UTF-8 text"
+
+
+def _binary_error(name: str) -> InputError:
+    return InputError(name, "binary data, not text", _BINARY_ADVICE)
 
 
 def clean_line(number: int, raw: str) -> Line:
     """A source line with Markdown marks taken out of `text` (kept in `raw`)."""
     raw = raw.rstrip("\r\n")
-    text = raw.replace("\u00a0", " ").replace("\ufeff", "")
+    text = tidy(raw)
     bold = bool(_MD_HEADING.match(text)) or "**" in text or "__" in text
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
@@ -101,6 +102,11 @@ def clean_line(number: int, raw: str) -> Line:
     if _MD_TABLE_RULE.match(text):
         text = ""
     return Line(number=number, text=text, raw=raw, cells=_cells(text), bold=bold)
+
+
+def tidy(text: str) -> str:
+    """Spaces as a reader sees them: no-break spaces are spaces, a stray BOM is nothing."""
+    return text.replace("\u00a0", " ").replace("\ufeff", "")
 
 
 def _cells(text: str) -> list[str] | None:

@@ -1,0 +1,103 @@
+"""PDF files with a text layer, read with pypdf.
+
+Line numbers: line N is the N-th non-empty line of the text layer, counting from the top of the
+first page and on across pages, in the reading order pypdf gives (top to bottom, left to right).
+Empty lines are not counted: their number depends on the extractor's guess at vertical spacing,
+while the lines of text are what a reviewer sees and counts in a PDF viewer.
+
+Text is extracted in layout mode, which keeps the horizontal position of words. A wide gap
+inside a line separates side-by-side columns (the header: issuer | Quốc hiệu; "Số: ..." | place
+and date); such a line becomes "left | right" with `cells`, the shape of a portal copy's
+flattened header, so the header parser reads both alike.
+
+A PDF without a text layer (a scan) cannot be audited: the user is told to OCR it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+from audit.model import Line, SourceText
+from audit.read.errors import InputError
+from audit.read.legacy import refuse_legacy
+from audit.read.text import clean_line
+
+COLUMN_GAP = re.compile(r"\S(\s{6,})\S")  # justified text stretches spaces to 2 or 3, never 6
+_MIN_LETTERS = 20  # fewer letters than this in the whole text layer: a scan with a stray stamp
+
+
+def read_pdf(path: Path) -> SourceText:
+    """Read a PDF's text layer into lines; raises `InputError` for scans, locks and damage."""
+    name = str(path)
+    pages = _page_texts(name, path)
+    raw_lines = [raw for page in pages for raw in page.split("\n") if raw.strip()]
+    if sum(ch.isalpha() for raw in raw_lines for ch in raw) < _MIN_LETTERS:
+        raise InputError(
+            name, "PDF has no text layer (a scanned image)",
+            "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result",
+        )
+    refuse_legacy(name, "\n".join(raw_lines))
+    lines = [_line(number, raw) for number, raw in enumerate(raw_lines, start=1)]
+    return SourceText(path=name, format="pdf", encoding=None, lines=lines)
+
+
+def _page_texts(name: str, path: Path) -> list[str]:
+    from pypdf import PdfReader  # heavy: imported only when a PDF is read
+    from pypdf.errors import DependencyError
+
+    try:
+        with _quiet():
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                _unlock(name, reader)
+            return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except InputError:
+        raise
+    except DependencyError:
+        raise _locked(name, "encrypted with AES, which needs the password and a crypto library") from None
+    except Exception as exc:  # pypdf raises many kinds for a broken file, not only PdfReadError
+        raise InputError(
+            name, f"damaged PDF ({type(exc).__name__})",
+            "Download the file again, or print it to a new PDF from a viewer",
+        ) from None
+
+
+@contextmanager
+def _quiet():
+    """pypdf logs and warns about every repair it makes; the user gets one clear line instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _unlock(name: str, reader) -> None:
+    """Many official PDFs are encrypted only against editing, with an empty opening password."""
+    if not reader.decrypt(""):
+        raise _locked(name, "encrypted with a password")
+
+
+def _locked(name: str, detail: str) -> InputError:
+    return InputError(
+        name, f"PDF is {detail}",
+        "Ask the issuer for an unprotected copy, or decrypt it (e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)",
+    )
+
+
+def _line(number: int, raw: str) -> Line:
+    """A text-layer line; side-by-side columns become "left | right" cells."""
+    text = raw.strip()
+    if COLUMN_GAP.search(text):
+        text = " | ".join(re.sub(r"\s+", " ", cell) for cell in re.split(r"\s{6,}", text))
+    else:
+        text = re.sub(r"\s+", " ", text)
+    return clean_line(number, text).model_copy(update={"raw": raw.rstrip()})
