@@ -230,3 +230,19 @@ class Finding(Model):
     fingerprint: str = ""
     waived: bool = False
     waiver_reason: str | None = None
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+
+class DocumentKey(Model):
+    """What identifies an issued document: number and symbol, date (or at least the year) and
+    issuer. A plan's own key comes from its header; a cited document's from the citation."""
+
+    doc_type: str | None = None
+    number: str | None = None  # the written digits: "05"
+    symbol: str | None = None  # "KH-UBND"
+    reference: str | None = None  # as written together: "05/KH-UBND"
+    date: dt.date | None = None
+    year: int | None = None  # the date's year, or the year written in the number
+    issuer: str | None = None

@@ -1,0 +1,105 @@
+"""A corpus: every plan file under a folder, read and parsed, with what could not be read.
+
+Folders of plans come from shared drives and portal downloads: nested by year or unit, with
+symbolic links (sometimes looping back to a parent), hidden folders (.git, .Trash) and Office lock
+files ("~$plan.docx"). The walk follows links but enters each real directory once, skips what is
+hidden, and lists files in sorted order so every run reports the same plans in the same order.
+
+A file that cannot be read becomes an `InputError` in `Corpus.problems`; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audit.model import Plan
+from audit.read.errors import InputError
+
+# .doc is listed so that an old Word file is reported as unreadable rather than silently ignored.
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")
+
+
+@dataclass
+class Corpus:
+    root: Path
+    plans: list[Plan] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+
+
+def find_plan_files(root: str | Path) -> tuple[list[Path], list[InputError]]:
+    """Plan files under `root`, depth first in name order, and the folders or links that
+    could not be followed. Raises `InputError` when `root` is not a readable directory."""
+    root = Path(root)
+    if not root.is_dir():
+        problem = "is not a directory" if root.exists() else "directory not found"
+        raise InputError(str(root), problem, "Give the folder that holds the plans")
+    files: list[Path] = []
+    problems: list[InputError] = []
+    _walk(root, set(), set(), files, problems)
+    return files, problems
+
+
+def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
+          files: list[Path], problems: list[InputError]) -> None:
+    real = directory.resolve()
+    if real in seen_dirs:  # a link back to a folder already walked: a loop or a second way in
+        return
+    seen_dirs.add(real)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(InputError(str(directory), f"folder cannot be read ({exc.strerror or exc})",
+                                   "Check its permissions"))
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            _walk(path, seen_dirs, seen_files, files, problems)
+        elif path.suffix.lower() in PLAN_SUFFIXES:
+            _add_file(entry, path, seen_files, files, problems)
+
+
+def _add_file(entry: os.DirEntry, path: Path, seen_files: set[Path],
+              files: list[Path], problems: list[InputError]) -> None:
+    if not entry.is_file():
+        problems.append(InputError(str(path), "broken link: its target does not exist", "Fix or remove the link"))
+        return
+    real = path.resolve()
+    if real in seen_files:  # the same file reached through a link is one document, not a duplicate
+        return
+    seen_files.add(real)
+    files.append(path)
+
+
+def iter_corpus(root: str | Path) -> Iterator[tuple[Path, Plan | InputError]]:
+    """Each plan file under `root` with its parsed plan, or the reason it could not be read.
+    One file at a time, so a caller can show progress."""
+    from audit.pipeline import load_plan
+
+    files, problems = find_plan_files(root)
+    for problem in problems:
+        yield Path(problem.path), problem
+    for path in files:
+        try:
+            yield path, load_plan(path)
+        except InputError as error:
+            yield path, error
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            yield path, InputError(str(path), f"could not be parsed ({type(exc).__name__}: {exc})",
+                                   "Please report this file to the plan-audit developers")
+
+
+def load_corpus(root: str | Path) -> Corpus:
+    """All plans under `root`. Raises `InputError` only when `root` itself cannot be walked."""
+    corpus = Corpus(root=Path(root))
+    for _, item in iter_corpus(root):
+        if isinstance(item, InputError):
+            corpus.problems.append(item)
+        else:
+            corpus.plans.append(item)
+    return corpus

@@ -1,0 +1,186 @@
+"""What `plan-audit graph DIR` shows: the plan hierarchy and its gaps, as a rich tree or JSON.
+
+JSON (`--format json`), schema_version 1:
+
+    {"schema_version": 1, "root": "DIR",
+     "documents": [{"path", "doc_type", "number", "symbol", "reference", "date", "year", "issuer",
+                    "level", "title", "parent": path or null, "children": [path, ...]}],
+     "links": [{"child": path, "parent": path, "relation": "thuc_hien" | "can_cu",
+                "line": citation line in the child, "text": the citation}],
+     "unresolved": [{"reference": "05/KH-UBND", "doc_type", "number", "symbol", "date", "year",
+                     "issuer", "count": number of citing plans,
+                     "cited_by": [{"path", "line", "relation", "text"}],
+                     "candidates": [path, ...]  (documents it could be, when more than one)}],
+     "cycles": [[path, ...], ...],
+     "duplicates": [{"reference", "issuer", "year", "paths": [path, ...]}],
+     "no_parent": [{"path", "issuer", "level", "cites": [reference, ...]}],
+     "missing": [{"issuer", "path": the issuer's plan or null, "reference": its number or null,
+                  "expected": [unit, ...], "missing": [unit, ...]}],   (with --expected only)
+     "problems": [{"path", "message"}],    (files that could not be read)
+     "summary": {"documents", "links", "unresolved", "cycles", "duplicates", "no_parent",
+                 "missing", "problems"}}
+
+Dates are ISO `YYYY-MM-DD`; lines are 1-based in the citing file; lists are in path order.
+"""
+
+from __future__ import annotations
+
+import json
+
+from audit.corpus import Corpus
+from audit.graph import MissingUnits, PlanGraph, UnresolvedGroup
+
+SCHEMA_VERSION = 1
+
+
+def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None) -> dict:
+    unresolved = graph.unresolved_groups()
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "root": str(corpus.root),
+        "documents": [_document(graph, path) for path in graph.plans],
+        "links": [
+            {"child": child, "parent": parent, **_link(data)}
+            for child, parent, data in sorted(graph.graph.edges(data=True))
+        ],
+        "unresolved": [_unresolved(group) for group in unresolved],
+        "cycles": graph.cycles(),
+        "duplicates": [
+            {"reference": key.reference, "issuer": key.issuer, "year": key.year, "paths": paths}
+            for key, paths in graph.duplicates()
+        ],
+        "no_parent": [_no_parent(graph, path) for path in graph.no_parent()],
+        "missing": [vars(item) for item in missing or []],
+        "problems": [{"path": p.path, "message": str(p)} for p in corpus.problems],
+    }
+    data["summary"] = {
+        "documents": len(data["documents"]), "links": len(data["links"]),
+        **{name: len(data[name]) for name in
+           ("unresolved", "cycles", "duplicates", "no_parent", "problems")},
+        "missing": sum(len(item["missing"]) for item in data["missing"]),
+    }
+    return data
+
+
+def graph_json(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None) -> str:
+    return json.dumps(graph_document(corpus, graph, missing), ensure_ascii=False, indent=2)
+
+
+def _document(graph: PlanGraph, path: str) -> dict:
+    h = graph.plans[path].header
+    return {
+        "path": path, "doc_type": h.doc_type, "number": h.number, "symbol": h.symbol,
+        "reference": f"{h.number}/{h.symbol}" if h.number and h.symbol else None,
+        "date": h.date.isoformat() if h.date else None, "year": h.year, "issuer": h.issuer,
+        "level": h.level, "title": h.title, "parent": graph.parent(path), "children": graph.children(path),
+    }
+
+
+def _link(data: dict) -> dict:
+    return {"relation": data["relation"], "line": data["line"], "text": data["text"]}
+
+
+def _unresolved(group: UnresolvedGroup) -> dict:
+    key = group.key
+    return {
+        "reference": key.reference, "doc_type": key.doc_type, "number": key.number, "symbol": key.symbol,
+        "date": key.date.isoformat() if key.date else None, "year": key.year, "issuer": key.issuer,
+        "count": len(group.paths),
+        "cited_by": [
+            {"path": item.plan.path, "line": item.citation.line, "relation": item.citation.relation,
+             "text": item.citation.text}
+            for item in group.cited_by
+        ],
+        "candidates": sorted({path for item in group.cited_by for path in item.candidates}),
+    }
+
+
+def _no_parent(graph: PlanGraph, path: str) -> dict:
+    h = graph.plans[path].header
+    cites = [item.citation.reference for item in graph.unresolved if item.plan.path == path]
+    return {"path": path, "issuer": h.issuer, "level": h.level, "cites": cites}
+
+
+# --- rich ----------------------------------------------------------------------------------
+
+
+def graph_rich(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, console) -> None:
+    """The hierarchy as a tree, then each kind of gap. Document text is never read as markup."""
+    from rich.text import Text
+
+    data = graph_document(corpus, graph, missing)
+    console.print(_tree(graph, data))
+    _section(console, "Unresolved parents", data["unresolved"], _unresolved_lines)
+    _section(console, "Cycles", data["cycles"], lambda cycle: [" -> ".join(cycle + cycle[:1])])
+    _section(console, "Duplicate documents", data["duplicates"], lambda d: [
+        f"{d['reference']} · {d['issuer'] or '?'} · {d['year'] or '?'}", *(f"    {p}" for p in d["paths"])])
+    _section(console, "Plans with no parent", data["no_parent"], lambda d: [
+        f"{d['path']} · {d['issuer'] or '?'}"
+        + (f" · cites {', '.join(d['cites'])} (not in the folder)" if d["cites"] else " · cites no plan")])
+    if missing is not None:
+        gaps = [item for item in data["missing"] if item["missing"]]
+        _section(console, "Missing subordinate plans", gaps, _missing_lines)
+    _section(console, "Files that could not be read", data["problems"], lambda p: [p["message"]])
+    s = data["summary"]
+    console.print(Text(
+        f"{s['documents']} plans, {s['links']} links, {s['unresolved']} unresolved references, "
+        f"{s['cycles']} cycles, {s['duplicates']} duplicates, {s['problems']} unreadable files",
+        style="bold"), soft_wrap=True)
+
+
+def _tree(graph: PlanGraph, data: dict):
+    from rich.text import Text
+    from rich.tree import Tree
+
+    documents = {d["path"]: d for d in data["documents"]}
+    tree = Tree(Text(f"Plan hierarchy: {data['root']} ({len(documents)} plans)", style="bold cyan"))
+    shown: set[str] = set()
+
+    def add(node, path: str, link: dict | None) -> None:
+        d = documents[path]
+        label = Text.assemble(
+            path, (f"  {d['reference'] or 'draft (no number)'}", "green"),
+            f" · {d['issuer'] or '?'} · {d['date'] or d['year'] or '?'}",
+        )
+        if link:
+            label.append(f"  ({link['relation']}, line {link['line']})", style="dim")
+        if path in shown:
+            node.add(label.append("  (already shown: a cycle)", style="red"))
+            return
+        shown.add(path)
+        branch = node.add(label)
+        for child in d["children"]:
+            add(branch, child, graph.link(child, path))
+
+    for path in graph.roots():
+        add(tree, path, None)
+    for path in documents:  # plans only reachable through a cycle
+        if path not in shown:
+            add(tree, path, None)
+    return tree
+
+
+def _section(console, title: str, items: list, lines) -> None:
+    from rich.text import Text
+
+    console.print(Text(f"{title} ({len(items)})", style="bold cyan"))
+    if not items:
+        console.print(Text("  none", style="dim"))
+    for item in items:
+        for line in lines(item):
+            console.print(Text(f"  {line}"), soft_wrap=True)  # one "path:line" per line, greppable
+
+
+def _unresolved_lines(group: dict) -> list[str]:
+    head = (f"{group['reference']} · {group['issuer'] or '?'} · {group['date'] or group['year'] or '?'}"
+            f" · cited by {group['count']} plan{'s' if group['count'] != 1 else ''}")
+    lines = [head] + [f"    {c['path']}:{c['line']} ({c['relation']})" for c in group["cited_by"]]
+    if group["candidates"]:
+        lines.append(f"    ambiguous: could be {', '.join(group['candidates'])}")
+    return lines
+
+
+def _missing_lines(item: dict) -> list[str]:
+    target = item["path"] or item["reference"] or "no plan of this issuer in the folder"
+    return [f"{item['issuer']} ({target}): {len(item['missing'])} of {len(item['expected'])} units without a plan citing it",
+            *(f"    {unit}" for unit in item["missing"])]
