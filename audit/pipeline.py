@@ -10,5 +10,9 @@ from audit.read import read_source
 
 
 def load_plan(path: str | Path) -> Plan:
-    """Read and parse one plan file. Raises `InputError` for a file that cannot be audited."""
-    return parse_plan(read_source(path))
+    """Read, parse and match one plan file. Raises `InputError` for a file that cannot be audited."""
+    from audit.text.matcher import match_plan
+
+    plan = parse_plan(read_source(path))
+    plan.concepts = match_plan(plan)
+    return plan

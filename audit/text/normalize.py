@@ -3,13 +3,17 @@
 Official texts mix old and new tone-mark placement ("hoà"/"hòa", "thuỷ"/"thủy") which NFC keeps
 distinct, so `canonical_tones` moves the mark to the modern position. `fold` goes further for
 loose matching: no diacritics, Đ/đ to d (plain NFKD + ASCII would drop Đ), lower case.
+`tokenize` cuts a line into words carrying both forms and their place in the original line, and
+`expand_abbreviations` writes "CCHC", "TTĐT", "PT-TH" out in full so either spelling matches.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -47,13 +51,83 @@ def canonical_tones(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold_char(ch: str) -> str:
+    """One character for one: a letter that would fold to none or to several (a bare combining
+    mark, a Hangul syllable, "İ") is kept, lower-cased when that too stays one character."""
     if ch in "đĐ":
         return "d"
     decomposed = unicodedata.normalize("NFD", ch)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if len(bare) == 1:
+        return bare
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
 
 
 def fold(text: str) -> str:
     """Diacritic-free lower case, one character for one: offsets stay valid against `text`
     when `text` is NFC (every precomposed Vietnamese letter folds to one ASCII letter)."""
     return "".join(fold_char(ch) for ch in text)
+
+
+# --- tokens ----------------------------------------------------------------------------------
+
+# A word: letters and digits, with any combining marks that follow (text that is not NFC keeps its
+# tone marks apart from the letters, and they belong to the word).
+_TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
+
+
+class Token(NamedTuple):
+    """One word of a line: `norm` (NFC, canonical tones, lower case), `loose` (the diacritic-free
+    fold of `norm`), and `start`/`end`, the word's character span in the original line."""
+
+    norm: str
+    loose: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> tuple[str, str]:
+    """The (norm, loose) forms of one word; cached because plans repeat their words a lot."""
+    norm = canonical_tones(word).lower()
+    return norm, fold(norm)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of `text`, normalized, each with its span in `text` as given (NFC or not)."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        norm, loose = normalize_word(m.group())
+        tokens.append(Token(norm, loose, m.start(), m.end()))
+    return tokens
+
+
+# The abbreviations of a lexicon, by their first loose word: each entry is the loose words of the
+# abbreviation ("pt", "th") and the (norm, loose) words it stands for; longest entries first.
+Expansions = Mapping[str, Sequence[tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]]
+
+
+def expand_abbreviations(tokens: list[Token], table: Expansions) -> list[Token]:
+    """Replace abbreviations by the words they stand for ("TTĐT" -> thông tin điện tử), so that a
+    plan writing either form matches one alias. Every expansion word keeps the span of the
+    abbreviation, so a match still points at what the plan wrote."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        entry = _abbreviation_at(tokens, i, table)
+        if entry is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        size, expansion = entry
+        start, end = tokens[i].start, tokens[i + size - 1].end
+        out.extend(Token(norm, loose, start, end) for norm, loose in expansion)
+        i += size
+    return out
+
+
+def _abbreviation_at(tokens: list[Token], i: int, table: Expansions):
+    for key, expansion in table.get(tokens[i].loose, ()):
+        if tuple(t.loose for t in tokens[i : i + len(key)]) == key:
+            return len(key), expansion
+    return None

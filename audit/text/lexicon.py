@@ -1,0 +1,198 @@
+"""The concept lexicon (rules/lexicon.yaml): loaded, validated, and compiled once for matching.
+
+The YAML is what users tune; `Lexicon` is the form the matcher needs: every alias and exclusion
+cut into normalized words and indexed by its first word, so that matching a line costs one dict
+look-up per word whatever the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from audit.text.normalize import Expansions, Token, expand_abbreviations, tokenize
+
+Category = Literal["channel", "indicator", "content", "deliverable"]
+
+
+class LexiconError(ValueError):
+    """A lexicon that cannot be used; the message names the file and the problem."""
+
+
+# --- the YAML, as written ------------------------------------------------------------------
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AliasSpec(_Spec):
+    text: str
+    keep_tones: bool = False  # match only with the right diacritics ("loa" is not "lóa")
+
+
+class ConceptSpec(_Spec):
+    id: str
+    category: Category
+    label_vi: str
+    label_en: str
+    aliases: list[str | AliasSpec] = Field(min_length=1)
+    not_in: list[str] = Field(default_factory=list)
+    fuzzy: int | None = Field(default=None, ge=50, le=100)
+
+    @model_validator(mode="after")
+    def _id_names_category(self) -> ConceptSpec:
+        if not self.id.startswith(f"{self.category}."):
+            raise ValueError(f"id {self.id!r} must start with its category {self.category!r}")
+        return self
+
+    def alias_specs(self) -> list[AliasSpec]:
+        return [a if isinstance(a, AliasSpec) else AliasSpec(text=a) for a in self.aliases]
+
+
+class LexiconSpec(_Spec):
+    version: Literal[1]
+    fuzzy_min_chars: int = Field(default=12, ge=4)
+    fuzzy_word_similarity: int = Field(default=75, ge=50, le=100)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    concepts: list[ConceptSpec] = Field(min_length=1)
+
+
+# --- the compiled form ---------------------------------------------------------------------
+
+
+class Phrase(NamedTuple):
+    """An alias (or, when `negative`, a not_in context) as normalized words."""
+
+    concept: str
+    norm: tuple[str, ...]
+    loose: tuple[str, ...]
+    keep_tones: bool = False
+    negative: bool = False
+
+
+class FuzzyAlias(NamedTuple):
+    concept: str
+    loose: tuple[str, ...]
+    text: str  # the loose words joined by spaces: what a window of a line is compared with
+    threshold: int
+
+
+@dataclass
+class Lexicon:
+    path: str
+    concepts: dict[str, ConceptSpec]
+    expansions: Expansions
+    fuzzy_word_similarity: int = 75  # how close a misspelt word must stay to the alias's word
+    by_first: dict[str, list[Phrase]] = field(default_factory=dict)  # first loose word -> phrases
+    fuzzy: list[FuzzyAlias] = field(default_factory=list)
+    fuzzy_by_word: dict[str, list[int]] = field(default_factory=dict)  # loose word -> fuzzy indexes
+
+    def words(self, text: str) -> list[Token]:
+        """`text` as normalized words with abbreviations written out: how lines and aliases meet."""
+        return expand_abbreviations(tokenize(text), self.expansions)
+
+
+def lexicon_path() -> Path:
+    from audit.resources import rules_root
+
+    return rules_root() / "lexicon.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The compiled lexicon at `path` (default: the packaged rules/lexicon.yaml), compiled once."""
+    import yaml
+
+    path = Path(path) if path is not None else lexicon_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML: {error}") from None
+    try:
+        spec = LexiconSpec.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}" for e in error.errors()
+        )
+        raise LexiconError(f"{path}: {problems}") from None
+    return compile_lexicon(spec, str(path))
+
+
+def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>") -> Lexicon:
+    """Index the aliases and exclusions by first word; reject what would silently never work."""
+    lexicon = Lexicon(
+        path=path, concepts={}, expansions=_compile_abbreviations(spec, path),
+        fuzzy_word_similarity=spec.fuzzy_word_similarity,
+    )
+    seen: dict[tuple[str, ...], str] = {}
+    for concept in spec.concepts:
+        if concept.id in lexicon.concepts:
+            raise LexiconError(f"{path}: concept {concept.id} is defined twice")
+        lexicon.concepts[concept.id] = concept
+        aliases = [_phrase(lexicon, concept.id, a.text, path, keep_tones=a.keep_tones) for a in concept.alias_specs()]
+        for alias, phrase in zip(concept.aliases, aliases):
+            if phrase.norm in seen:
+                raise LexiconError(
+                    f"{path}: {concept.id}: alias {_text(alias)!r} is the same words as an alias of {seen[phrase.norm]}"
+                )
+            seen[phrase.norm] = concept.id
+            _add_fuzzy(lexicon, concept, phrase, spec.fuzzy_min_chars)
+        negatives = [_phrase(lexicon, concept.id, text, path, negative=True) for text in concept.not_in]
+        for text, negative in zip(concept.not_in, negatives):
+            if not any(_contains(negative.loose, a.loose) for a in aliases):
+                raise LexiconError(f"{path}: {concept.id}: not_in {text!r} contains none of its aliases, so it never applies")
+        for phrase in aliases + negatives:
+            lexicon.by_first.setdefault(phrase.loose[0], []).append(phrase)
+    for phrases in lexicon.by_first.values():
+        phrases.sort(key=lambda p: -len(p.loose))
+    return lexicon
+
+
+def _compile_abbreviations(spec: LexiconSpec, path: str) -> Expansions:
+    table: dict[str, list] = defaultdict(list)
+    for short, full in spec.abbreviations.items():
+        key = tuple(t.loose for t in tokenize(short))
+        expansion = tuple((t.norm, t.loose) for t in tokenize(full))
+        if not key or not expansion:
+            raise LexiconError(f"{path}: abbreviation {short!r}: {full!r} has no words on one side")
+        if any(k == key for k, _ in table[key[0]]):
+            raise LexiconError(f"{path}: abbreviation {short!r} is listed twice (punctuation does not count)")
+        table[key[0]].append((key, expansion))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return dict(table)
+
+
+def _phrase(lexicon: Lexicon, concept: str, text: str, path: str, **flags) -> Phrase:
+    words = lexicon.words(text)
+    if not words:
+        raise LexiconError(f"{path}: {concept}: {text!r} has no words")
+    return Phrase(concept, tuple(w.norm for w in words), tuple(w.loose for w in words), **flags)
+
+
+def _add_fuzzy(lexicon: Lexicon, concept: ConceptSpec, phrase: Phrase, min_chars: int) -> None:
+    """Only long, several-word aliases may match a typo: a short word or acronym has too many
+    near neighbours ("PCI"/"PCT", "loa"/"lo")."""
+    text = " ".join(phrase.loose)
+    if concept.fuzzy is None or len(phrase.loose) < 2 or len(text.replace(" ", "")) < min_chars:
+        return
+    index = len(lexicon.fuzzy)
+    lexicon.fuzzy.append(FuzzyAlias(concept.id, phrase.loose, text, concept.fuzzy))
+    for word in set(phrase.loose):
+        lexicon.fuzzy_by_word.setdefault(word, []).append(index)
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    return any(outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
+def _text(alias: str | AliasSpec) -> str:
+    return alias if isinstance(alias, str) else alias.text
