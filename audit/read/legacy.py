@@ -7,6 +7,7 @@ Such text shows as Latin-1 symbols inside words ("B¶o Th¾ng", "Hµ Néi" in TC
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from audit.read.errors import InputError
 
@@ -17,6 +18,8 @@ _VNI_MARKS = set("øùúûõöóòïñäåæçëüÿÖØÙÚÛÕÓÒÏÑÄÅÆÇ
 _WORD = re.compile(r"[^\W\d_]*[\u00a1-\u00ff][^\W\d_]*|\S*[\u00a1-\u00bf]\S*")
 # Real Vietnamese: letters outside Latin-1 (ă, đ, ơ, ư and the tone-marked vowels).
 _VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def legacy_encoding(text: str) -> str | None:
@@ -42,3 +45,18 @@ def refuse_legacy(name: str, text: str) -> None:
             name, f"text is in the legacy {guess} Vietnamese encoding and would be audited as mojibake",
             "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font and save as .docx)",
         )
+
+
+def windows_1258(data: bytes) -> str | None:
+    """The text of `data` when it is Vietnamese in the Windows-1258 code page ("ANSI" text saved
+    on a Vietnamese Windows), else None. Unlike TCVN3 and VNI this code page maps to Unicode
+    exactly (tone marks are combining characters), so such a file is read, not refused."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    real = len(_VIETNAMESE.findall(text))
+    stray_marks = len(_COMBINING.findall(text))  # tones left unattached: not Vietnamese words
+    if real < 5 or stray_marks * 10 > real or legacy_encoding(text):
+        return None
+    return text

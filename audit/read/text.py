@@ -10,7 +10,7 @@ from pathlib import Path
 
 from audit.model import Line, SourceText
 from audit.read.errors import InputError
-from audit.read.legacy import refuse_legacy
+from audit.read.legacy import refuse_legacy, windows_1258
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -38,9 +38,11 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         # Binary first: random bytes decoded as Latin-1 can look like legacy Vietnamese.
         if _control_share(data.decode("latin-1")) > 0.01:
             raise _binary_error(name)
+        text, encoding = windows_1258(data), "cp1258"
+    if text is None:
         refuse_legacy(name, data.decode("latin-1"))
         raise InputError(
-            name, "not UTF-8 or UTF-16 text",
+            name, f"not valid UTF-8 text (undecodable bytes from line {_first_bad_line(data)})",
             "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
         )
     if "\x00" in text:
@@ -66,6 +68,14 @@ def _decode_unicode(data: bytes) -> tuple[str | None, str]:
         if text is not None:
             return text, codec
     return _try(data, "utf-8"), "utf-8"
+
+
+def _first_bad_line(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    return 1
 
 
 def _try(data: bytes, codec: str) -> str | None:
