@@ -103,17 +103,21 @@ def issuer_agreement(cited: str | None, own: str | None) -> Agreement | None:
     return None
 
 
-def agreement(cited: DocumentKey, doc: DocumentKey) -> Agreement | None:
+def agreement(cited: DocumentKey, doc: DocumentKey, dated: bool = True) -> Agreement | None:
     """Whether a cited reference names a document: number and symbol agree, and the date (or at
-    least the year) where both sides give it; then how well the issuers agree."""
+    least the year) where both sides give it; then how well the issuers agree. With `dated`
+    False the dates are not compared (to point out a citation that has the date wrong)."""
     if _number(cited.number) != _number(doc.number) or _symbol(cited.symbol) != _symbol(doc.symbol):
         return None
-    if cited.date and doc.date:
-        if cited.date != doc.date:
-            return None
-    elif cited.year and doc.year and cited.year != doc.year:
+    if dated and not _dates_agree(cited, doc):
         return None
     return issuer_agreement(cited.issuer, doc.issuer)
+
+
+def _dates_agree(cited: DocumentKey, doc: DocumentKey) -> bool:
+    if cited.date and doc.date:
+        return cited.date == doc.date
+    return not (cited.year and doc.year) or cited.year == doc.year
 
 
 def identity(key: DocumentKey) -> tuple:
@@ -125,12 +129,21 @@ def identity(key: DocumentKey) -> tuple:
 
 
 @dataclass
+class Resolution:
+    """Where a citation leads: one document (`target`), or none and why."""
+
+    target: str | None = None
+    candidates: list[str] = field(default_factory=list)  # several documents fit: ambiguous
+    other_dates: list[str] = field(default_factory=list)  # same number and issuer, another date
+
+
+@dataclass
 class Unresolved:
-    """A plan citation that names no document of the corpus (or more than one: `candidates`)."""
+    """A plan citation that names no document of the corpus, with the near misses."""
 
     plan: Plan
     citation: Citation
-    candidates: list[str] = field(default_factory=list)
+    resolution: Resolution
 
 
 @dataclass
@@ -147,11 +160,13 @@ class UnresolvedGroup:
 
 @dataclass
 class MissingUnits:
-    """The expected subordinate units with no plan citing `issuer`'s plan (`path` in the corpus,
-    or `reference` when the plan is only cited)."""
+    """The expected subordinate units with no plan citing `issuer`'s plan of `year`: its plans in
+    the corpus (`paths`: often a Quyết định and the plan it carries), or the reference plans cite
+    when it is not in the corpus."""
 
     issuer: str
-    path: str | None
+    year: int | None
+    paths: list[str]
     reference: str | None
     expected: list[str]
     missing: list[str]
@@ -176,9 +191,10 @@ class PlanGraph:
                     self._link(plan, citation)
 
     def _link(self, plan: Plan, citation: Citation) -> None:
-        target, candidates = resolve(self._index, ref_key(citation), plan)
+        resolution = resolve(self._index, ref_key(citation), plan)
+        target = resolution.target
         if target is None:
-            self.unresolved.append(Unresolved(plan, citation, candidates))
+            self.unresolved.append(Unresolved(plan, citation, resolution))
             return
         old = self.graph.get_edge_data(plan.path, target)
         if old is None or (old["relation"] == "can_cu" and citation.relation == "thuc_hien"):
@@ -234,6 +250,10 @@ class PlanGraph:
 
     def unresolved_groups(self) -> list[UnresolvedGroup]:
         """Unresolved citations, one group per cited document, in order of first citing plan."""
+        return self._groups
+
+    @cached_property
+    def _groups(self) -> list[UnresolvedGroup]:
         groups: list[UnresolvedGroup] = []
         for item in self.unresolved:
             key = ref_key(item.citation)
@@ -265,33 +285,36 @@ class PlanGraph:
         return [(found[0][0], [path for _, path in found]) for found in by_identity.values() if len(found) > 1]
 
     def missing_units(self, expected: dict[str, list[str]]) -> list[MissingUnits]:
-        """For each issuer of `expected`, the subordinate units whose plan does not cite the
-        issuer's plan: per plan of the issuer in the corpus, else per reference cited to it."""
+        """For each issuer of `expected` and each year it has plans, the subordinate units with
+        no plan citing them; an issuer missing from the corpus is judged by the references to it."""
         report = []
         for issuer, units in expected.items():
             targets = self._targets_of(issuer)
             if not targets:
-                report.append(MissingUnits(issuer, None, None, units, list(units)))
-            for path, reference, citing in targets:
+                report.append(MissingUnits(issuer, None, [], None, units, list(units)))
+            for year, paths, reference, citing in targets:
                 covered = {issuer_text(self.plans[p].header.issuer) for p in citing}
                 missing = [unit for unit in units if issuer_text(unit) not in covered]
-                report.append(MissingUnits(issuer, path, reference, units, missing))
+                report.append(MissingUnits(issuer, year, paths, reference, units, missing))
         return report
 
-    def _targets_of(self, issuer: str) -> list[tuple[str | None, str | None, list[str]]]:
-        """(path, reference, citing plan paths) for each document of `issuer` that plans cite."""
+    def _targets_of(self, issuer: str) -> list[tuple[int | None, list[str], str | None, set[str]]]:
+        """(year, the issuer's plans of that year, reference, the plans citing them): from the
+        corpus when the issuer has plans there, else from the unresolved references to it."""
         wanted = issuer_text(issuer)
-        targets = []
+        by_year: dict[int | None, list[str]] = defaultdict(list)
         for path, plan in self.plans.items():
             if issuer_text(plan.header.issuer) == wanted:
-                key = header_key(plan)
-                citing = [child for child, _ in self.graph.in_edges(path) if child != path]
-                targets.append((path, key.reference if key else None, citing))
+                by_year[plan.header.year].append(path)
+        targets = []
+        for year, paths in sorted(by_year.items(), key=lambda item: item[0] or 0):
+            citing = {child for path in paths for child, _ in self.graph.in_edges(path)} - set(paths)
+            targets.append((year, paths, None, citing))
         if targets:
             return targets
         for group in self.unresolved_groups():
-            if group.key.issuer and issuer_agreement(group.key.issuer, issuer):
-                targets.append((None, group.key.reference, group.paths))
+            if issuer_text(group.key.issuer) == wanted:
+                targets.append((group.key.year, [], group.key.reference, set(group.paths)))
         return targets
 
 
@@ -309,11 +332,12 @@ def _index(plans) -> dict[tuple[str, str], list[tuple[DocumentKey, str]]]:
     return index
 
 
-def resolve(index, cited: DocumentKey, citing: Plan) -> tuple[str | None, list[str]]:
-    """The path of the one document `cited` names, or None and the paths it could be.
-    Exact issuer matches win over weak ones; among several documents (different issuers), the
-    one in the citing plan's own place; copies of one document resolve to the first."""
-    found = [(agreement(cited, key), key, path) for key, path in index.get((_number(cited.number), _symbol(cited.symbol)), [])]
+def resolve(index, cited: DocumentKey, citing: Plan) -> Resolution:
+    """The one document `cited` names. Exact issuer matches win over weak ones; among several
+    documents (different issuers), the one in the citing plan's own place wins; copies of one
+    document resolve to the first. Without a match, the documents that differ only by date."""
+    entries = index.get((_number(cited.number), _symbol(cited.symbol)), [])
+    found = [(agreement(cited, key), key, path) for key, path in entries]
     found = [f for f in found if f[0]]
     found = [f for f in found if f[0] == "exact"] or found
     documents: dict[tuple, tuple[DocumentKey, str]] = {}
@@ -324,8 +348,10 @@ def resolve(index, cited: DocumentKey, citing: Plan) -> tuple[str | None, list[s
         local = {k: v for k, v in documents.items() if issuer_text(v[0].issuer).endswith(place)}
         documents = local or documents
     if len(documents) == 1:
-        return next(iter(documents.values()))[1], []
-    return None, sorted(path for _, path in documents.values())
+        return Resolution(target=next(iter(documents.values()))[1])
+    if documents:
+        return Resolution(candidates=sorted(path for _, path in documents.values()))
+    return Resolution(other_dates=[path for key, path in entries if agreement(cited, key, dated=False)])
 
 
 def load_expected(path: str | Path) -> dict[str, list[str]]:

@@ -117,7 +117,7 @@ def test_leading_zero_abbreviation_tone_and_missing_place_all_resolve(tmp_path):
 
 
 def test_different_date_or_other_issuer_does_not_resolve(tmp_path):
-    district(tmp_path)
+    parent = district(tmp_path)
     write_plan(tmp_path, "a.txt", "ỦY BAN NHÂN DÂN\nXÃ ĐỊNH BIÊN", "03/KH-UBND", "Định Biên, ngày 10 tháng 01 năm 2022",
                "Thực hiện Kế hoạch số 05/KH-UBND ngày 06/01/2022 của UBND huyện Định Hóa;")
     write_plan(tmp_path, "b.txt", "ỦY BAN NHÂN DÂN\nXÃ YÊN THỊNH", "03/KH-UBND", "Yên Thịnh, ngày 10 tháng 01 năm 2022",
@@ -129,6 +129,8 @@ def test_different_date_or_other_issuer_does_not_resolve(tmp_path):
         ("05/KH-UBND", "2022-01-05", "Ủy ban nhân dân huyện Chợ Đồn"),
         ("12/KH-UBND", "2022-01-04", "Ủy ban nhân dân tỉnh Thái Nguyên"),
     ]
+    # the near miss is pointed out: the district's plan has this number, with another date
+    assert [u["other_dates"] for u in data["unresolved"]] == [[{"path": str(parent), "date": "2022-01-05"}], [], []]
 
 
 def test_citation_of_the_decision_that_issues_the_plan_resolves_to_it(tmp_path):
@@ -254,19 +256,19 @@ def test_missing_subordinate_plans_from_expected_units(tmp_path):
     code, data = graph_json(str(tmp_path), "--expected", str(expected))
     assert code == 0
     assert data["missing"] == [
-        {"issuer": "Ủy ban nhân dân huyện Định Hóa", "path": str(parent), "reference": "05/KH-UBND",
+        {"issuer": "Ủy ban nhân dân huyện Định Hóa", "year": 2022, "paths": [str(parent)], "reference": None,
          "expected": ["Ủy ban nhân dân xã Định Biên", "UBND xã Bảo Cường", "Ủy ban nhân dân xã Phú Đình"],
          "missing": ["UBND xã Bảo Cường", "Ủy ban nhân dân xã Phú Đình"]},
         # the province's plan is not in the folder, but the district cites it: it is covered
-        {"issuer": "Ủy ban nhân dân tỉnh Thái Nguyên", "path": None, "reference": "12/KH-UBND",
+        {"issuer": "Ủy ban nhân dân tỉnh Thái Nguyên", "year": 2022, "paths": [], "reference": "12/KH-UBND",
          "expected": ["Ủy ban nhân dân huyện Định Hóa"], "missing": []},
-        {"issuer": "Ủy ban nhân dân tỉnh Bắc Kạn", "path": None, "reference": None,
+        {"issuer": "Ủy ban nhân dân tỉnh Bắc Kạn", "year": None, "paths": [], "reference": None,
          "expected": ["Ủy ban nhân dân huyện Chợ Đồn"], "missing": ["Ủy ban nhân dân huyện Chợ Đồn"]},
     ]
     assert data["summary"]["missing"] == 3
     result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected)], terminal_width=200)
     assert "Missing subordinate plans (2)" in result.stdout
-    assert f"Ủy ban nhân dân huyện Định Hóa ({parent}): 2 of 3 units without a plan citing it" in result.stdout
+    assert f"Ủy ban nhân dân huyện Định Hóa 2022 ({parent}): 2 of 3 units without a plan citing it" in result.stdout
 
 
 def test_bad_expected_file_is_a_usage_error(tmp_path):
@@ -298,3 +300,23 @@ def test_output_file_gets_the_report(tmp_path):
     CliRunner().invoke(main, ["graph", str(SEEDS), "--output", str(text_out)])
     assert "Unresolved parents (7)" in text_out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.txt", "out"]  # no temporary left
+
+
+def test_expected_units_count_a_citation_of_any_plan_of_the_issuer_that_year(tmp_path):
+    write_plan(tmp_path, "tinh-qd.txt", "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", "925/QĐ-UBND",
+               "Gia Lai, ngày 24 tháng 12 năm 2021", kind="QUYẾT ĐỊNH")
+    write_plan(tmp_path, "tinh-kh.txt", "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", "926/KH-UBND", "Gia Lai, ngày 24 tháng 12 năm 2021")
+    write_plan(tmp_path, "so.txt", "UBND TỈNH GIA LAI\nSỞ NỘI VỤ", "02/KH-SNV", "Gia Lai, ngày 05 tháng 01 năm 2022",
+               "Thực hiện Quyết định số 925/QĐ-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh về tuyên truyền;")
+    write_plan(tmp_path, "so-tp.txt", "SỞ TƯ PHÁP", "03/KH-STP", "Pleiku, ngày 06 tháng 01 năm 2022",
+               "Thực hiện Kế hoạch số 77/KH-UBND ngày 20/12/2021 của Ủy ban nhân dân tỉnh về tuyên truyền;")
+    expected = tmp_path / "units.yaml"
+    expected.write_text("Ủy ban nhân dân tỉnh Gia Lai: [Sở Nội vụ, Sở Tư pháp]\n"
+                        "Ủy ban nhân dân tỉnh Kon Tum: [Sở Nội vụ]\n", encoding="utf-8")
+    code, data = graph_json(str(tmp_path), "--expected", str(expected))
+    assert [(m["issuer"], m["paths"], m["reference"], m["missing"]) for m in data["missing"]] == [
+        ("Ủy ban nhân dân tỉnh Gia Lai", [str(tmp_path / "tinh-kh.txt"), str(tmp_path / "tinh-qd.txt")], None,
+         ["Sở Tư pháp"]),
+        # "77/KH-UBND của Ủy ban nhân dân tỉnh" (no place) is not taken for Kon Tum's plan
+        ("Ủy ban nhân dân tỉnh Kon Tum", [], None, ["Sở Nội vụ"]),
+    ]

@@ -10,11 +10,14 @@ JSON (`--format json`), schema_version 1:
      "unresolved": [{"reference": "05/KH-UBND", "doc_type", "number", "symbol", "date", "year",
                      "issuer", "count": number of citing plans,
                      "cited_by": [{"path", "line", "relation", "text"}],
-                     "candidates": [path, ...]  (documents it could be, when more than one)}],
+                     "candidates": [path, ...]  (documents it could be, when more than one),
+                     "other_dates": [{"path", "date"}]  (same number and issuer, another date:
+                                                         the citation may have the date wrong)}],
      "cycles": [[path, ...], ...],
      "duplicates": [{"reference", "issuer", "year", "paths": [path, ...]}],
      "no_parent": [{"path", "issuer", "level", "cites": [reference, ...]}],
-     "missing": [{"issuer", "path": the issuer's plan or null, "reference": its number or null,
+     "missing": [{"issuer", "year", "paths": [the issuer's plans of that year in the folder],
+                  "reference": the number plans cite when the issuer's plan is not in the folder,
                   "expected": [unit, ...], "missing": [unit, ...]}],   (with --expected only)
      "problems": [{"path", "message"}],    (files that could not be read)
      "summary": {"documents", "links", "unresolved", "cycles", "duplicates", "no_parent",
@@ -43,7 +46,7 @@ def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits]
             {"child": child, "parent": parent, **_link(data)}
             for child, parent, data in sorted(graph.graph.edges(data=True))
         ],
-        "unresolved": [_unresolved(group) for group in unresolved],
+        "unresolved": [_unresolved(graph, group) for group in unresolved],
         "cycles": graph.cycles(),
         "duplicates": [
             {"reference": key.reference, "issuer": key.issuer, "year": key.year, "paths": paths}
@@ -71,7 +74,7 @@ def _document(graph: PlanGraph, path: str) -> dict:
     return {
         "path": path, "doc_type": h.doc_type, "number": h.number, "symbol": h.symbol,
         "reference": f"{h.number}/{h.symbol}" if h.number and h.symbol else None,
-        "date": h.date.isoformat() if h.date else None, "year": h.year, "issuer": h.issuer,
+        "date": _iso(h.date), "year": h.year, "issuer": h.issuer,
         "level": h.level, "title": h.title, "parent": graph.parent(path), "children": graph.children(path),
     }
 
@@ -80,19 +83,26 @@ def _link(data: dict) -> dict:
     return {"relation": data["relation"], "line": data["line"], "text": data["text"]}
 
 
-def _unresolved(group: UnresolvedGroup) -> dict:
+def _unresolved(graph: PlanGraph, group: UnresolvedGroup) -> dict:
     key = group.key
     return {
         "reference": key.reference, "doc_type": key.doc_type, "number": key.number, "symbol": key.symbol,
-        "date": key.date.isoformat() if key.date else None, "year": key.year, "issuer": key.issuer,
-        "count": len(group.paths),
+        "date": _iso(key.date), "year": key.year, "issuer": key.issuer, "count": len(group.paths),
         "cited_by": [
             {"path": item.plan.path, "line": item.citation.line, "relation": item.citation.relation,
              "text": item.citation.text}
             for item in group.cited_by
         ],
-        "candidates": sorted({path for item in group.cited_by for path in item.candidates}),
+        "candidates": sorted({path for item in group.cited_by for path in item.resolution.candidates}),
+        "other_dates": [
+            {"path": path, "date": _iso(graph.plans[path].header.date)}
+            for path in sorted({path for item in group.cited_by for path in item.resolution.other_dates})
+        ],
     }
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date else None
 
 
 def _no_parent(graph: PlanGraph, path: str) -> dict:
@@ -177,10 +187,14 @@ def _unresolved_lines(group: dict) -> list[str]:
     lines = [head] + [f"    {c['path']}:{c['line']} ({c['relation']})" for c in group["cited_by"]]
     if group["candidates"]:
         lines.append(f"    ambiguous: could be {', '.join(group['candidates'])}")
+    for other in group["other_dates"]:
+        lines.append(f"    date differs: {other['path']} has this number, dated {other['date']}")
     return lines
 
 
 def _missing_lines(item: dict) -> list[str]:
-    target = item["path"] or item["reference"] or "no plan of this issuer in the folder"
-    return [f"{item['issuer']} ({target}): {len(item['missing'])} of {len(item['expected'])} units without a plan citing it",
-            *(f"    {unit}" for unit in item["missing"])]
+    target = ", ".join(item["paths"]) or item["reference"] or "no plan of this issuer in the folder"
+    year = f" {item['year']}" if item["year"] else ""
+    head = (f"{item['issuer']}{year} ({target}): {len(item['missing'])} of {len(item['expected'])} units"
+            " without a plan citing it")
+    return [head, *(f"    {unit}" for unit in item["missing"])]
