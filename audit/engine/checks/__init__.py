@@ -1,0 +1,115 @@
+"""Check kinds: one small module each, named by the `check:` of a rule.
+
+A kind module has (yamllint style):
+- a docstring: what it checks, then the sections "Example rule::", "Passes::" and "Fails::"
+  (a rule's params and plan excerpts); `plan-audit rules CODE` and docs/rules.md show them, and a
+  test runs every example through the pipeline, so the reference cannot drift from the code;
+- `Params`: a pydantic model of the kind's parameters, with defaults;
+- `PLACEHOLDERS`: the names a rule's message may use ("{concept_label}");
+- `check(plan, rule, context) -> Iterable[Finding]`.
+
+Adding a kind is adding a module here: the registry lists the package's modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from audit.model import Plan, Section
+
+
+def _concept_id(value: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z_]*\.[a-z0-9_]+", value):
+        raise ValueError(f"'{value}' is not a concept id (family.name, e.g. channel.zalo)")
+    return value
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"bad regular expression {value!r}: {error}") from None
+    return value
+
+
+ConceptId = Annotated[str, AfterValidator(_concept_id)]
+Regex = Annotated[str, AfterValidator(_regex)]
+
+
+def kind_names() -> list[str]:
+    """Every check kind, in name order."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+@lru_cache(maxsize=None)
+def load_kind(name: str) -> ModuleType | None:
+    """The module of check kind `name`, or None when there is no such kind."""
+    if name not in kind_names():
+        return None
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+@dataclass(frozen=True)
+class KindDoc:
+    summary: str
+    example_rule: str
+    passes: str
+    fails: str
+
+
+def kind_doc(name: str) -> KindDoc:
+    """The parts of a kind's docstring: summary, then the example rule and its two excerpts."""
+    module = load_kind(name)
+    text = (module.__doc__ or "") if module else ""
+    parts = re.split(r"^(Example rule|Passes|Fails)::\s*$", text, flags=re.MULTILINE)
+    blocks = {parts[i]: _dedent(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
+    return KindDoc(
+        summary=parts[0].strip(), example_rule=blocks.get("Example rule", ""),
+        passes=blocks.get("Passes", ""), fails=blocks.get("Fails", ""),
+    )
+
+
+def _dedent(block: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(block.strip("\n")).strip()
+
+
+def expected_section(plan: Plan, kinds: list[str]) -> Section | None:
+    """Where a missing item belonged: the first section of the first of `kinds` the plan has."""
+    from audit.parse.sections import walk
+
+    for kind in kinds:
+        section = next((s for s, _ in walk(plan.sections) if kind in s.kinds), None)
+        if section is not None:
+            return section
+    return None
+
+
+def section_name(plan: Plan, kinds: list[str]) -> dict[str, str]:
+    """The section as the plan writes it ("II. NỘI DUNG TUYÊN TRUYỀN"), else the kind's name."""
+    from audit.engine.labels import section_label
+
+    section = expected_section(plan, kinds)
+    if section is not None:
+        mark = f"{section.marker})" if re.fullmatch(r"[a-zđ]", section.marker) else f"{section.marker}."
+        written = f"{mark} {section.title}" if section.marker else section.title
+        return {"vi": written, "en": written}
+    if not kinds:
+        return {"vi": "nội dung kế hoạch", "en": "the plan's content"}
+    return {lang: section_label(kinds[0], lang) for lang in ("vi", "en")}
+
+
+def concept_names(concepts: list[str]) -> dict[str, str]:
+    """The concepts' names joined for a message, in both languages ("; ": names hold commas)."""
+    from audit.engine.labels import concept_label
+
+    return {lang: "; ".join(concept_label(c, lang) for c in concepts) for lang in ("vi", "en")}

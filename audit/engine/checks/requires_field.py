@@ -1,0 +1,72 @@
+"""A header field must be filled: number, date, issuer, subject line (Nghị định 30/2020/NĐ-CP).
+
+A draft leaves the number and date blank ("Số: /KH-UBND", "ngày tháng năm 2021"): the finding then
+says the field is blank and points at its line; a field the header lacks altogether is "missing";
+a date written but not readable as a date ("ngày 15 tháng 12") is "incomplete".
+
+Example rule::
+
+    check: requires_field
+    params: {field: number}
+
+Passes::
+
+    Số: 02/KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền về cải cách hành chính năm 2024
+
+Fails::
+
+    Số: /KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền về cải cách hành chính năm 2024
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.engine.labels import field_label
+from audit.model import Finding, Header, Plan
+
+PLACEHOLDERS = ("field", "state")
+
+STATES = {
+    "missing": {"vi": "không có", "en": "missing"},
+    "blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
+    "incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
+}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    field: Literal["number", "symbol", "date", "place", "issuer", "title"]
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    field = rule.params.field
+    header = plan.header
+    if getattr(header, field) is not None:
+        return
+    state = field_state(header, field)
+    line = header.lines.get(field) if state != "missing" else None
+    yield context.finding(
+        rule, plan, line=line, evidence=plan.line_text(line) if line else None,
+        field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=STATES[state],
+    )
+
+
+def field_state(header: Header, field: str) -> str:
+    """Why an empty field is empty: missing, blank (a draft), or incomplete (a date without all parts)."""
+    if field == "number" and header.symbol:
+        return "blank"  # "Số: /KH-UBND": the symbol is written, the number left out
+    if field == "date" and header.date_text:
+        return "incomplete" if re.search(r"\d", header.date_text.split("năm")[0]) else "blank"
+    return "missing"

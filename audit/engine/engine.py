@@ -1,0 +1,55 @@
+"""Running rules: the checks of the selected rules on each plan, and reading failures as findings.
+
+    rules = select_rules(load_rules(), select=["KENH", "CHISO001"], ignore=[])
+    findings = run_rules(plan, rules, CheckContext(lang="vi"))
+
+The engine knows no output format; the checks know no other checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from audit.engine.checks import load_kind
+from audit.engine.context import CheckContext, make_finding
+from audit.engine.fingerprint import document_key
+from audit.engine.packs import INPUT_RULE, Rule
+from audit.model import Finding, Plan
+from audit.read.errors import InputError
+
+
+class SelectionError(ValueError):
+    """A --select / --ignore code that names no rule: most likely a typo, so it is refused."""
+
+
+def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules whose code starts with a selected code or prefix (all when none) and with no ignored one."""
+    select, ignore = _codes(select), _codes(ignore)
+    for code in select + ignore:
+        if not any(rule.code.startswith(code) for rule in rules):
+            raise SelectionError(f"'{code}' matches no rule code (see `plan-audit rules`)")
+    return [
+        rule for rule in rules
+        if (not select or any(rule.code.startswith(c) for c in select))
+        and not any(rule.code.startswith(c) for c in ignore)
+    ]
+
+
+def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Finding]:
+    """Every finding of `rules` on `plan`, in line order (findings without a line first, by code)."""
+    findings: list[Finding] = []
+    for rule in rules:
+        kind = load_kind(rule.check)
+        if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
+            findings.extend(kind.check(plan, rule, context))
+    return sorted(findings, key=lambda f: (f.line or 0, f.rule))
+
+
+def input_finding(error: InputError, lang: str) -> Finding:
+    """The finding of a file that could not be read (INPUT001), with the reader's message."""
+    return make_finding(INPUT_RULE, lang, error.path, document_key(None, error.path), error=str(error))
+
+
+def _codes(values: Iterable[str]) -> list[str]:
+    """Codes from repeatable, comma-separated options: ["KENH,CHISO001", "NOIDUNG"]."""
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]

@@ -1,0 +1,223 @@
+"""Rule packs: YAML files under rules/<pack>/, loaded into validated `Rule`s.
+
+    rules:
+      - code: KENH001
+        severity: warning
+        check: requires_any_of
+        params: {concepts: [channel.cong_ttdt, channel.zalo]}
+        title: {vi: ..., en: ...}
+        message: {vi: "... {concepts} ...", en: ...}
+        rationale: {vi: ..., en: ...}
+        reference: "QĐ 35/QĐ-BNV"
+
+Rules are data: a rule names a check kind (audit/engine/checks/) and gives it parameters; it cannot
+run code. Everything wrong with a pack (bad YAML, unknown kind, bad parameters, a duplicate code, a
+bad regex, a message placeholder the kind does not fill) fails the load with file:line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from audit.engine.checks import kind_names, load_kind
+from yaml.nodes import Node
+
+from audit.engine.yaml_lines import PackError, key_line, line_of, load_with_nodes
+from audit.model import Severity
+
+CODE_PATTERN = r"^[A-Z]{2,10}\d{3}$"
+
+
+class Localized(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class Rule(BaseModel):
+    """One rule of a pack; `params` is the check kind's validated `Params` after loading."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    code: str = Field(pattern=CODE_PATTERN)
+    severity: Severity
+    check: str
+    params: Any = Field(default_factory=dict)
+    title: Localized
+    message: Localized
+    rationale: Localized
+    reference: str = Field(min_length=1)
+    pack: str = ""
+    source: str = ""  # file:line where the rule is written
+
+    @property
+    def family(self) -> str:
+        """The letters of the code: KENH for KENH001."""
+        return re.match(r"[A-Z]+", self.code).group(0)
+
+
+# The rule of the reading stage: a file in a batch that cannot be read becomes its finding.
+INPUT_RULE = Rule(
+    code="INPUT001", severity=Severity.error, check="input", pack="core", source="audit/engine/packs.py",
+    title=Localized(vi="Không đọc được tệp kế hoạch", en="The plan file cannot be read"),
+    message=Localized(vi="Không đọc được tệp: {error}", en="Cannot read the file: {error}"),
+    rationale=Localized(
+        vi="Một tệp không đọc được thì không kiểm tra được; báo lỗi để người rà soát không tưởng là kế hoạch đạt.",
+        en="A file that cannot be read cannot be audited; it is reported so no one takes it for a plan that passed.",
+    ),
+    reference="Nghị định 30/2020/NĐ-CP (định dạng văn bản điện tử)",
+)
+
+
+class Family(BaseModel):
+    """The rules of one pack file: one family of codes (KENH001, KENH002, ...) and what it is about."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(pattern=r"^[A-Z]{2,10}$")
+    description: Localized
+    pack: str = ""
+    rules: list[Rule] = Field(default_factory=list)
+
+
+INPUT_FAMILY = Family(
+    code="INPUT", pack="core", rules=[INPUT_RULE],
+    description=Localized(vi="Đọc tệp đầu vào", en="Reading the input files"),
+)
+
+
+def load_rules(root: Path | None = None) -> list[Rule]:
+    """Every rule of every pack under `root` (default: the installed rules/ folder), by code."""
+    return sorted((rule for family in load_families(root) for rule in family.rules), key=lambda r: r.code)
+
+
+def load_families(root: Path | None = None) -> list[Family]:
+    """The families of every pack under `root`, by code; codes are unique across all packs."""
+    if root is None:
+        from audit.resources import rules_root
+
+        root = rules_root()
+    families = [INPUT_FAMILY]
+    where: dict[str, str] = {INPUT_RULE.code: INPUT_RULE.source}
+    for path in sorted(root.glob("*/*.yaml")):
+        family = load_pack_file(path, pack=path.parent.name)
+        for rule in family.rules:
+            if rule.code in where:
+                raise PackError(path, _line(rule), f"rule code {rule.code} is already used at {where[rule.code]}")
+            where[rule.code] = rule.source
+        families.append(family)
+    return sorted(families, key=lambda f: f.code)
+
+
+def load_pack_file(path: Path, pack: str = "") -> Family:
+    """The family of one pack file, validated; every code must carry the family's prefix."""
+    data, node = load_with_nodes(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise PackError(path, 1, "a pack file is a mapping with 'family', 'description' and a list under 'rules'")
+    extra = sorted(set(data) - {"family", "description", "rules"})
+    if extra:
+        raise PackError(path, key_line(node, extra[0]), f"unknown top-level key '{extra[0]}' (use family, description, rules)")
+    try:
+        given = {"code": data.get("family"), "description": data.get("description")}
+        family = Family.model_validate({k: v for k, v in given.items() if v is not None} | {"pack": pack})
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = "family" if first["loc"][0] == "code" else str(first["loc"][0])
+        problem = _explain(first).replace("'code'", "'family'").replace("code:", "family:")
+        raise PackError(path, key_line(node, key), problem) from None
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data["rules"]):
+        where = ("rules", index)
+        rule = _validate(path, item, node, where, pack)
+        line = line_of(node, where)
+        if rule.family != family.code:
+            raise PackError(path, line_of(node, (*where, "code")), f"rule {rule.code} is not of family {family.code} (its code must start with {family.code})")
+        if rule.code in seen:
+            raise PackError(path, line, f"rule code {rule.code} is already used on line {seen[rule.code]}")
+        seen[rule.code] = line
+        family.rules.append(rule)
+    return family
+
+
+def _validate(path: Path, item: Any, root: Node, where: tuple, pack: str) -> Rule:
+    line = line_of(root, where)
+    if not isinstance(item, dict):
+        raise PackError(path, line, "a rule is a mapping (code, severity, check, params, title, message, ...)")
+    for field in ("pack", "source"):
+        if field in item:
+            raise PackError(path, line_of(root, (*where, field)), f"'{field}' is set by the loader, not in the pack")
+    try:
+        rule = Rule.model_validate({**item, "pack": pack, "source": f"{path}:{line}"})
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise PackError(path, line_of(root, (*where, *first["loc"])), _explain(first)) from None
+    kind = load_kind(rule.check)
+    if kind is None:
+        raise PackError(
+            path, line_of(root, (*where, "check")),
+            f"unknown check kind '{rule.check}' in {rule.code} (known: {', '.join(kind_names())})",
+        )
+    try:
+        rule.params = kind.Params.model_validate(rule.params)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise PackError(
+            path, line_of(root, (*where, "params", *first["loc"])),
+            f"bad parameters for check '{rule.check}' in {rule.code}: {_explain(first)}",
+        ) from None
+    _check_placeholders(path, rule, kind.PLACEHOLDERS, line_of(root, (*where, "message")))
+    _check_concepts(path, rule, root, where)
+    return rule
+
+
+def _check_concepts(path: Path, rule: Rule, root: Node, where: tuple) -> None:
+    """A concept id the lexicon does not define would make the rule fire on every plan: refuse it."""
+    from audit.text.lexicon import load_lexicon
+
+    known = load_lexicon().concepts
+    named = rule.params.model_dump()
+    for key in ("concept", "concepts"):
+        values = named.get(key) or []
+        for index, concept in enumerate([values] if isinstance(values, str) else values):
+            if concept not in known:
+                loc = (*where, "params", key) if isinstance(values, str) else (*where, "params", key, index)
+                raise PackError(path, line_of(root, loc), f"{rule.code}: concept '{concept}' is not in the lexicon ({load_lexicon().path})")
+
+
+def _check_placeholders(path: Path, rule: Rule, allowed: tuple[str, ...], line: int) -> None:
+    for lang in ("vi", "en"):
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(rule.message.get(lang)) if name is not None}
+        except ValueError as error:
+            raise PackError(path, line, f"message.{lang} of {rule.code}: {error}") from None
+        unknown = sorted(names - set(allowed))
+        if unknown:
+            raise PackError(
+                path, line,
+                f"message.{lang} of {rule.code} uses {{{unknown[0]}}}, which check '{rule.check}' does not fill "
+                f"(it fills: {', '.join('{' + p + '}' for p in allowed) or 'nothing'})",
+            )
+
+
+def _explain(error: dict) -> str:
+    """A pydantic error as one line a pack author understands."""
+    loc = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "missing":
+        return f"'{loc}' is required"
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{loc}'"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{loc}: {message}" if loc else message
+
+
+def _line(rule: Rule) -> int | None:
+    return int(rule.source.rsplit(":", 1)[1]) if ":" in rule.source else None

@@ -1,0 +1,23 @@
+"""Where the YAML data of the tool lives: the `rules/` folder (lexicon and rule packs).
+
+`pip install .` installs the repository's rules/ folder as the package data of `audit.rules`
+(see pyproject.toml). A run from the source tree, or an editable install where that mapping is not
+importable, falls back to the rules/ folder next to the `audit` package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def rules_root() -> Path:
+    """The folder that holds lexicon.yaml and the rule packs (one subfolder per pack)."""
+    from importlib.resources import files
+
+    try:
+        installed = Path(str(files("audit.rules")))
+    except (ModuleNotFoundError, TypeError):
+        installed = None
+    if installed is not None and installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rules"
