@@ -1,5 +1,8 @@
 """Build the generated fixtures (.docx and PDF) from their text sources in fixtures/src/.
 
+The sources end in ".in" (2024-so-tttt.md.in) so that `plan-audit corpus fixtures/` does not read
+them as plans of their own, beside the files built from them.
+
     .venv/bin/python scripts/build_fixtures.py             # rewrite the files in fixtures/
     .venv/bin/python scripts/build_fixtures.py --out DIR   # write them into DIR instead
 
@@ -24,8 +27,8 @@ SOURCES = FIXTURES / "src"
 
 # generated file name -> (source file in fixtures/src/, writer)
 GENERATED = {
-    "2024-so-tttt.docx": ("2024-so-tttt.md", write_docx),
-    "2024-xa-phuc-khe.pdf": ("2024-xa-phuc-khe.txt", write_pdf),
+    "2024-so-tttt.docx": ("2024-so-tttt.md.in", write_docx),
+    "2024-xa-phuc-khe.pdf": ("2024-xa-phuc-khe.txt.in", write_pdf),
 }
 
 
