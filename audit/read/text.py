@@ -31,26 +31,17 @@ def read_text(path: Path) -> SourceText:
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
     """Bytes to text, refusing what is not a plan's text with a message that says what to do."""
-    if not data.strip():
+    if not data:
         raise InputError(name, "file is empty", "Check that the download or copy completed")
     text, encoding = _decode_unicode(data)
     if text is None:
-        # Binary first: random bytes decoded as Latin-1 can look like legacy Vietnamese.
-        if _control_share(data.decode("latin-1")) > 0.01:
-            raise _binary_error(name)
-        text, encoding = windows_1258(data), "cp1258"
-    if text is None:
-        refuse_legacy(name, data.decode("latin-1"))
-        raise InputError(
-            name, f"not valid UTF-8 text (undecodable bytes from line {_first_bad_line(data)})",
-            "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
-        )
+        text, encoding = _decode_other(name, data), "cp1258"
     if "\x00" in text:
         raise InputError(name, "contains NUL bytes, so it is binary data, not text", _BINARY_ADVICE)
     if _control_share(text) > 0.01:
         raise _binary_error(name)
     if not text.strip():
-        raise InputError(name, "file is empty (only white space)", "Check that the download or copy completed")
+        raise InputError(name, "file is empty", "It holds only white space; check that the download or copy completed")
     refuse_legacy(name, text)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
@@ -68,6 +59,31 @@ def _decode_unicode(data: bytes) -> tuple[str | None, str]:
         if text is not None:
             return text, codec
     return _try(data, "utf-8"), "utf-8"
+
+
+def _decode_other(name: str, data: bytes) -> str:
+    """Bytes that are not UTF-8 or UTF-16: Windows-1258 text is read; binary data, legacy
+    encodings and damaged UTF-8 are refused, each with its own advice. Order matters: random
+    bytes and UTF-8 read as Latin-1 both look like legacy Vietnamese."""
+    if _control_share(data.decode("latin-1")) > 0.01:
+        raise _binary_error(name)
+    if not _mostly_utf8(data):
+        text = windows_1258(data)
+        if text is not None:
+            return text
+        refuse_legacy(name, data.decode("latin-1"))
+    raise InputError(
+        name, f"not valid UTF-8 text (undecodable bytes from line {_first_bad_line(data)})",
+        "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
+    )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a damaged copy), not another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 10 * bad
 
 
 def _first_bad_line(data: bytes) -> int:
