@@ -246,3 +246,28 @@ class DocumentKey(Model):
     date: dt.date | None = None
     year: int | None = None  # the date's year, or the year written in the number
     issuer: str | None = None
+
+
+# --- tracing a plan against its parent ------------------------------------------------------
+
+
+class Requirement(Model):
+    """Something the parent plan asks of the child: a concept to cover, a task given to the child's
+    level (or to the child by name), a reporting duty. `weight` says how firmly it was asked:
+    "assigned" (a task given to the child) weighs more than "listed" (named in the parent's content)."""
+
+    id: str  # stable within one parent: "concept:channel.zalo", "task:149", "report:151"
+    category: Literal["concept", "task", "report"]
+    concept: str | None = None
+    weight: Literal["assigned", "listed"] = "listed"
+    text: str  # the parent's wording
+    parent_line: int
+
+
+class Coverage(Model):
+    """A requirement and how the child meets it: the child's evidence lines, or none."""
+
+    requirement: Requirement
+    covered: bool
+    evidence: list[Evidence] = Field(default_factory=list)
+    missing_concepts: list[str] = Field(default_factory=list)
