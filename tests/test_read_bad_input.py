@@ -37,6 +37,13 @@ VNI_SINGLE.update({k.upper(): v.upper() for k, v in VNI_SINGLE.items()})  # uppe
 TONES = set(VNI_TONES)
 
 
+# Text typed in a .VnTime font, as it shows once pasted into a Unicode file.
+TCVN3_PASTED = [
+    "Céng hoµ x· héi chñ nghÜa ViÖt Nam", "§éc lËp - Tù do - H¹nh phóc", "KÕ ho¹ch",
+    "Tuyªn truyÒn c¶i c¸ch hµnh chÝnh n¨m 2024 trªn ®Þa bµn x· B¶o Th¾ng",
+]
+
+
 def to_tcvn3(text: str) -> bytes:
     return "".join(TCVN3.get(ch, TCVN3.get(ch.lower(), ch)) for ch in text).encode("latin-1", errors="replace")
 
@@ -171,11 +178,17 @@ def test_tcvn3_bytes(tmp_path):
 def test_tcvn3_pasted_as_unicode(tmp_path):
     """Text copied from a .VnTime document into a UTF-8 file keeps the TCVN3 symbols."""
     path = tmp_path / "pasted.txt"
-    path.write_text(
-        "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
-        "KÕ ho¹ch tuyªn truyÒn c¶i c¸ch hµnh chÝnh n¨m 2024 trªn ®Þa bµn x· B¶o Th¾ng\n",
-        encoding="utf-8",
-    )
+    path.write_text("\n".join(TCVN3_PASTED), encoding="utf-8")
+    assert_refused(path, "legacy TCVN3 Vietnamese encoding", "Convert it to Unicode first")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "writer"),
+    [pytest.param("docx", write_docx, id="docx"), pytest.param("pdf", write_pdf, id="pdf", marks=needs_font)],
+)
+def test_tcvn3_inside_docx_and_pdf(suffix, writer, tmp_path):
+    """A document typed in a .VnTime font keeps TCVN3 codes whatever the container."""
+    path = writer(TCVN3_PASTED, tmp_path / f"vntime.{suffix}")
     assert_refused(path, "legacy TCVN3 Vietnamese encoding", "Convert it to Unicode first")
 
 

@@ -26,7 +26,7 @@ from audit.read.errors import InputError
 from audit.read.legacy import refuse_legacy
 from audit.read.text import clean_line
 
-COLUMN_GAP = re.compile(r"\S(\s{6,})\S")  # justified text stretches spaces to 2 or 3, never 6
+COLUMN_GAP = re.compile(r"\s{6,}")  # justified text stretches spaces to 2 or 3, never 6
 _MIN_LETTERS = 20  # fewer letters than this in the whole text layer: a scan with a stray stamp
 
 
@@ -95,9 +95,6 @@ def _locked(name: str, detail: str) -> InputError:
 
 def _line(number: int, raw: str) -> Line:
     """A text-layer line; side-by-side columns become "left | right" cells."""
-    text = raw.strip()
-    if COLUMN_GAP.search(text):
-        text = " | ".join(re.sub(r"\s+", " ", cell) for cell in re.split(r"\s{6,}", text))
-    else:
-        text = re.sub(r"\s+", " ", text)
+    cells = [re.sub(r"\s+", " ", cell) for cell in COLUMN_GAP.split(raw.strip())]
+    text = " | ".join(cells)
     return clean_line(number, text).model_copy(update={"raw": raw.rstrip()})
