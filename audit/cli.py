@@ -104,5 +104,100 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None) ->
         graph_rich(corpus, plan_graph, missing, make_console())
 
 
+def emit_rich(draw, output: str | None, width: int = 110) -> None:
+    """Call `draw(console)` on the terminal, or on a colourless console whose text goes to `output`."""
+    if not output:
+        draw(make_console())
+        return
+    from io import StringIO
+
+    from rich.console import Console
+
+    from audit.report.output import emit
+
+    buffer = StringIO()
+    draw(Console(file=buffer, markup=False, highlight=False, emoji=False, width=width, no_color=True))
+    emit(buffer.getvalue(), output)
+
+
+def load_rules_or_exit(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+    """The rules of the packs, selected; a broken pack or an unknown code is a usage error (exit 2)."""
+    from audit.engine.engine import SelectionError, select_rules
+    from audit.engine.packs import PackError, load_rules
+
+    try:
+        return select_rules(load_rules(), select, ignore)
+    except (PackError, SelectionError) as error:
+        click.echo(f"plan-audit: error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+                           help="Language of messages and titles.")
+
+
+@main.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at or above this level.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated, repeatable).")
+@LANG_OPTION
+def check(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
+          select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
+    """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
+    others are still audited; exit 2 only when no file could be read."""
+    from audit.engine.context import CheckContext
+    from audit.engine.engine import check_files, fails
+
+    rules = load_rules_or_exit(select, ignore)
+    run = check_files(files, rules, CheckContext(lang=lang))
+    if fmt == "json":
+        from audit.report.json_report import check_json
+        from audit.report.output import emit
+
+        emit(check_json(run), output)
+    else:
+        from audit.report.terminal import check_rich
+
+        emit_rich(lambda console: check_rich(run, console, lang), output)
+    if not run.read_any:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["rich", "markdown"]), default="rich", show_default=True,
+              help="markdown: the whole rule reference (docs/rules.md), in both languages.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@LANG_OPTION
+def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """List the rules (code, severity, title), or explain rule CODE."""
+    from audit.report import rules_reference as reference
+
+    if fmt == "markdown":
+        from audit.engine.packs import PackError, load_families
+        from audit.report.output import emit
+
+        try:
+            emit(reference.rules_markdown(load_families()), output)
+        except PackError as error:
+            click.echo(f"plan-audit: error: {error}", err=True)
+            sys.exit(EXIT_USAGE)
+        return
+    all_rules = load_rules_or_exit()
+    if code is None:
+        emit_rich(lambda console: reference.rules_table(all_rules, console, lang), output)
+        return
+    rule = next((r for r in all_rules if r.code == code.upper()), None)
+    if rule is None:
+        click.echo(f"plan-audit: error: no rule {code} (see `plan-audit rules`)", err=True)
+        sys.exit(EXIT_USAGE)
+    emit_rich(lambda console: reference.explain_rule(rule, console, lang), output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

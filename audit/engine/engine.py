@@ -9,12 +9,13 @@ The engine knows no output format; the checks know no other checks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from audit.engine.checks import load_kind
 from audit.engine.context import CheckContext, make_finding
 from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
-from audit.model import Finding, Plan
+from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
 
 
@@ -53,3 +54,52 @@ def input_finding(error: InputError, lang: str) -> Finding:
 def _codes(values: Iterable[str]) -> list[str]:
     """Codes from repeatable, comma-separated options: ["KENH,CHISO001", "NOIDUNG"]."""
     return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+@dataclass
+class Audited:
+    """One input of a run: the plan, or the reason it could not be read."""
+
+    path: str
+    plan: Plan | None = None
+    error: InputError | None = None
+
+
+@dataclass
+class CheckRun:
+    """What `plan-audit check` reports: every input, and the findings over all of them."""
+
+    inputs: list[Audited] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def read_any(self) -> bool:
+        return any(item.plan is not None for item in self.inputs)
+
+
+def check_files(paths: Iterable[str], rules: list[Rule], context: CheckContext) -> CheckRun:
+    """Audit each file; a file that cannot be read becomes an INPUT001 finding (when selected)
+    and the others are still audited."""
+    from audit.pipeline import load_plan
+
+    run = CheckRun()
+    report_input = any(rule.code == INPUT_RULE.code for rule in rules)
+    for path in paths:
+        try:
+            plan = load_plan(path)
+        except InputError as error:
+            run.inputs.append(Audited(path=path, error=error))
+            if report_input:
+                run.findings.append(input_finding(error, context.lang))
+            continue
+        run.inputs.append(Audited(path=path, plan=plan))
+        run.findings.extend(run_rules(plan, rules, context))
+    return run
+
+
+def fails(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether any finding that is not waived is at or above the `fail_on` level ("never": none)."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(not f.waived and f.severity.rank >= threshold for f in findings)

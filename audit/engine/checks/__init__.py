@@ -71,8 +71,9 @@ def kind_doc(name: str) -> KindDoc:
     text = (module.__doc__ or "") if module else ""
     parts = re.split(r"^(Example rule|Passes|Fails)::\s*$", text, flags=re.MULTILINE)
     blocks = {parts[i]: _dedent(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
+    paragraphs = re.split(r"\n\s*\n", parts[0].strip())
     return KindDoc(
-        summary=parts[0].strip(), example_rule=blocks.get("Example rule", ""),
+        summary="\n\n".join(" ".join(p.split()) for p in paragraphs), example_rule=blocks.get("Example rule", ""),
         passes=blocks.get("Passes", ""), fails=blocks.get("Fails", ""),
     )
 

@@ -1,0 +1,147 @@
+"""`plan-audit check`: exit codes under each --fail-on, select/ignore, batches with unreadable
+files, the JSON of CONTRACT.md, languages, and a terminal report that never reads text as markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from audit.cli import main
+from tests.conftest import seed
+
+HEADER = "Số: 02/KH-UBND\n\nTiền Tiến, ngày 02 tháng 01 năm 2024\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    result = run("--format", "json", *args)
+    return result.exit_code, json.loads(result.output)
+
+
+@pytest.fixture
+def no_implementation(tmp_path):
+    """A plan with content but no Tổ chức thực hiện: an error-level finding (CAUTRUC003)."""
+    path = tmp_path / "thieu_to_chuc.txt"
+    path.write_text(HEADER + "I. NỘI DUNG TUYÊN TRUYỀN\n- Cải cách thủ tục hành chính.\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(("fail_on", "clean", "warnings_only", "with_error"), [
+    ("error", 0, 0, 1), ("warning", 0, 1, 1), ("info", 0, 1, 1), ("never", 0, 0, 0),
+])
+def test_exit_codes_under_each_fail_on(no_implementation, fail_on, clean, warnings_only, with_error):
+    assert run("--fail-on", fail_on, str(seed("004"))).exit_code == clean
+    assert run("--fail-on", fail_on, str(seed("002"))).exit_code == warnings_only
+    assert run("--fail-on", fail_on, no_implementation).exit_code == with_error
+
+
+def test_default_fail_on_is_error(no_implementation):
+    assert run(str(seed("002"))).exit_code == 0
+    assert run(no_implementation).exit_code == 1
+
+
+def test_select_and_ignore_by_code_or_prefix_comma_separated_and_repeated():
+    _, data = run_json("--select", "chiso", str(seed("002")))
+    assert [f["rule"] for f in data["findings"]] == ["CHISO001", "CHISO002"]
+    _, data = run_json("--ignore", "THETHUC,CHISO001", "--ignore", "SANPHAM", str(seed("002")))
+    assert [f["rule"] for f in data["findings"]] == ["CHISO002", "NOIDUNG002"]
+    _, data = run_json("--select", "CHISO,SANPHAM001", "--ignore", "CHISO002", str(seed("002")))
+    assert [f["rule"] for f in data["findings"]] == ["CHISO001", "SANPHAM001"]
+
+
+def test_a_code_that_matches_no_rule_is_a_usage_error():
+    result = run("--select", "KENH9", str(seed("002")))
+    assert result.exit_code == 2
+    assert "'KENH9' matches no rule code" in result.output
+
+
+def test_a_batch_with_an_unreadable_file_still_audits_the_others(tmp_path):
+    missing = str(tmp_path / "khong_co.txt")
+    code, data = run_json("--fail-on", "never", missing, str(seed("002")))
+    assert code == 0
+    assert [p["path"] for p in data["plans"]] == [missing, str(seed("002"))]
+    assert data["plans"][0]["error"] == f"{missing}: file not found. Check the path"
+    [input_finding] = [f for f in data["findings"] if f["rule"] == "INPUT001"]
+    assert input_finding["severity"] == "error"
+    assert input_finding["message"] == f"Không đọc được tệp: {missing}: file not found. Check the path"
+    assert input_finding["path"] == missing and input_finding["line"] is None
+    assert {f["rule"] for f in data["findings"] if f["path"] == str(seed("002"))} >= {"CHISO001", "SANPHAM002"}
+    assert run(missing, str(seed("004"))).exit_code == 1  # INPUT001 is an error
+    assert run("--ignore", "INPUT001", missing, str(seed("004"))).exit_code == 0
+
+
+def test_exit_2_only_when_no_input_could_be_read(tmp_path):
+    empty = tmp_path / "rong.txt"
+    empty.write_text("", encoding="utf-8")
+    code, data = run_json("--fail-on", "never", str(empty), str(tmp_path / "khong_co.txt"))
+    assert code == 2
+    assert [f["rule"] for f in data["findings"]] == ["INPUT001", "INPUT001"]
+    assert data["summary"] == {"errors": 2, "warnings": 0, "infos": 0, "waived": 0}
+
+
+def test_json_follows_the_contract():
+    code, data = run_json(str(seed("002")), str(seed("004")))
+    assert code == 0
+    assert list(data) == ["schema_version", "plans", "findings", "summary"]
+    assert data["schema_version"] == 1
+    plan = data["plans"][1]
+    assert (plan["path"], plan["parent"], plan["error"]) == (str(seed("004")), None, None)
+    assert plan["header"]["number"] == "02" and plan["header"]["date"] == "2024-01-02"
+    coverage = {c["concept"]: [e["line"] for e in c["evidence"]] for c in plan["coverage"]}
+    assert coverage["indicator.par_index"] == [21]
+    assert "channel.zalo" not in coverage
+    finding = next(f for f in data["findings"] if f["rule"] == "CHISO001")
+    assert finding == {
+        "rule": "CHISO001", "severity": "warning",
+        "message": 'Chưa nêu Chỉ số cải cách hành chính (PAR INDEX); cần bổ sung ở phần "2. Nội dung kế hoạch".',
+        "path": str(seed("002")), "line": 50, "concept": "indicator.par_index", "evidence": None,
+        "parent_path": None, "parent_line": None, "parent_text": None, "suggestion": None,
+        "fingerprint": finding["fingerprint"], "waived": False, "waiver_reason": None,
+    }
+    assert len(finding["fingerprint"]) == 16
+    assert data["summary"] == {"errors": 0, "warnings": 7, "infos": 0, "waived": 0}
+
+
+def test_messages_in_english_with_lang_en():
+    _, data = run_json("--lang", "en", "--select", "THETHUC001,CHISO002", str(seed("002")))
+    assert [f["message"] for f in data["findings"]] == [
+        "Document number: left blank (a draft?).",
+        'Satisfaction Index of Public Administrative Services (SIPAS) is not named; add it under "2. Nội dung kế hoạch".',
+    ]
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "report" / "check.json"
+    result = run("--format", "json", "--output", str(out), str(seed("003")))
+    assert result.exit_code == 0 and result.output == ""
+    assert [f["rule"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]] == ["THETHUC001"]
+
+
+def test_terminal_report_groups_by_plan_and_severity_without_markup_or_colour(tmp_path, no_implementation):
+    tricky = tmp_path / "ngoac.txt"
+    tricky.write_text("Số: /KH-UBND [bold]x[/]\n\nKẾ HOẠCH\nTuyên truyền [red]CCHC[/red]\n\nI. NỘI DUNG TUYÊN TRUYỀN\n- TTHC.\n", encoding="utf-8")
+    result = run(str(seed("004")), no_implementation, str(tricky))
+    out = result.output
+    assert "\x1b[" not in out
+    assert "Số: /KH-UBND [bold]x[/]" in out
+    assert out.index(str(seed("004"))) < out.index(no_implementation) < out.index(str(tricky))
+    section = out[out.index(no_implementation):out.index(str(tricky))]
+    assert section.index("Lỗi (1)") < section.index("CAUTRUC003") < section.index("Cảnh báo (")
+    assert f"{tricky}:1" in out
+    assert "✓ không có vấn đề" in out[: out.index(no_implementation)]
+    assert out.splitlines()[-1] == "Tổng: 2 lỗi, 22 cảnh báo, 0 lưu ý, 0 được miễn; 3 tệp"
+
+
+def test_a_broken_pack_is_a_usage_error_naming_file_and_line(tmp_path, monkeypatch):
+    pack = tmp_path / "cchc" / "hong.yaml"
+    pack.parent.mkdir()
+    pack.write_text("family: HONG\ndescription: {vi: a, en: b}\nrules:\n  - code: HONG001\n    check: [\n", encoding="utf-8")
+    monkeypatch.setattr("audit.resources.rules_root", lambda: tmp_path)
+    result = run(str(seed("004")))
+    assert result.exit_code == 2
+    assert f"{pack}:6: bad YAML" in result.output
