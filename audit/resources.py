@@ -15,9 +15,11 @@ def rules_root() -> Path:
     from importlib.resources import files
 
     try:
-        installed = Path(str(files("audit.rules")))
+        # audit.rules has no __init__.py, so files() gives a MultiplexedPath: ask it for a file
+        # that always ships to get a real filesystem path.
+        installed = Path(str(files("audit.rules").joinpath("lexicon.yaml"))).parent
     except (ModuleNotFoundError, TypeError):
         installed = None
-    if installed is not None and installed.is_dir():
+    if installed is not None and (installed / "lexicon.yaml").is_file():
         return installed
     return Path(__file__).resolve().parent.parent / "rules"

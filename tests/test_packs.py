@@ -149,3 +149,9 @@ def test_a_key_given_twice_is_refused_not_silently_collapsed(tmp_path):
 def test_a_pack_without_a_rules_list(tmp_path):
     path = write(tmp_path, "family: TEST\nrule: []\n")
     assert load_error(path) == f"{path}:1: a pack file is a mapping with 'family', 'description' and a list under 'rules'"
+
+
+def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path):
+    with pytest.raises(PackError) as caught:
+        load_families(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: no rule packs found (expected <pack>/*.yaml files in this folder)"

@@ -106,9 +106,12 @@ def load_families(root: Path | None = None) -> list[Family]:
         from audit.resources import rules_root
 
         root = rules_root()
+    paths = sorted(root.glob("*/*.yaml"))
+    if not paths:  # an install that lost its data must not pass every plan silently
+        raise PackError(root, None, "no rule packs found (expected <pack>/*.yaml files in this folder)")
     families = [INPUT_FAMILY]
     where: dict[str, str] = {INPUT_RULE.code: INPUT_RULE.source}
-    for path in sorted(root.glob("*/*.yaml")):
+    for path in paths:
         family = load_pack_file(path, pack=path.parent.name)
         for rule in family.rules:
             if rule.code in where:
