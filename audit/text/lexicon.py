@@ -81,6 +81,7 @@ class FuzzyAlias(NamedTuple):
     loose: tuple[str, ...]
     text: str  # the loose words joined by spaces: what a window of a line is compared with
     threshold: int
+    mask: int  # its distinct words, one bit each (Lexicon.fuzzy_bits)
 
 
 @dataclass
@@ -91,7 +92,7 @@ class Lexicon:
     fuzzy_word_similarity: int = 75  # how close a misspelt word must stay to the alias's word
     by_first: dict[str, list[Phrase]] = field(default_factory=dict)  # first loose word -> phrases
     fuzzy: list[FuzzyAlias] = field(default_factory=list)
-    fuzzy_by_word: dict[str, list[int]] = field(default_factory=dict)  # loose word -> fuzzy indexes
+    fuzzy_bits: dict[str, int] = field(default_factory=dict)  # loose word of a fuzzy alias -> its bit
 
     def words(self, text: str) -> list[Token]:
         """`text` as normalized words with abbreviations written out: how lines and aliases meet."""
@@ -184,10 +185,10 @@ def _add_fuzzy(lexicon: Lexicon, concept: ConceptSpec, phrase: Phrase, min_chars
     text = " ".join(phrase.loose)
     if concept.fuzzy is None or len(phrase.loose) < 2 or len(text.replace(" ", "")) < min_chars:
         return
-    index = len(lexicon.fuzzy)
-    lexicon.fuzzy.append(FuzzyAlias(concept.id, phrase.loose, text, concept.fuzzy))
-    for word in set(phrase.loose):
-        lexicon.fuzzy_by_word.setdefault(word, []).append(index)
+    mask = 0
+    for word in phrase.loose:
+        mask |= lexicon.fuzzy_bits.setdefault(word, 1 << len(lexicon.fuzzy_bits))
+    lexicon.fuzzy.append(FuzzyAlias(concept.id, phrase.loose, text, concept.fuzzy, mask))
 
 
 def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:

@@ -7,7 +7,8 @@ Per line, three passes, each only where the one before found nothing:
 2. exclusions: a match lying inside one of its concept's `not_in` phrases is dropped
    ("Trung tâm Văn hóa, Thể thao và Truyền thanh" is a unit, not the radio channel);
 3. fuzzy (rapidfuzz, imported only when needed): for a concept with no exact match on the line,
-   long aliases compared with windows of the line's words that share all but one of their words.
+   long aliases compared with windows of the line's words that share all but one of their words
+   (score below 0.9: the similarity, scaled).
 
 What counts as the plan's coverage (`match_plan`) leaves out the preamble (the basis documents it
 cites) and the "Nơi nhận" recipients: naming "Báo Gia Lai" as a recipient is not using the press.
@@ -15,16 +16,16 @@ cites) and the "Nơi nhận" recipients: naming "Báo Gia Lai" as a recipient is
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from audit.model import ConceptHit, Evidence, Line, Plan
-from audit.text.lexicon import FuzzyAlias, Lexicon, Phrase, load_lexicon
+from audit.text.lexicon import FuzzyAlias, Lexicon, load_lexicon
 from audit.text.normalize import Token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
+# A typo's score is its similarity scaled below LOOSE_SCORE: a fuzzy match never outranks a word-for-word one.
 
 
 class Match(NamedTuple):
@@ -91,26 +92,21 @@ def not_coverage_lines(plan: Plan) -> set[int]:
 
 def _exact(words: list[Token], lexicon: Lexicon) -> tuple[list[_Span], list[_Span]]:
     """Aliases and exclusions found word for word: (matches, exclusion spans)."""
+    norms = tuple(w.norm for w in words)
+    looses = tuple(w.loose for w in words)
     found: list[_Span] = []
     excluded: list[_Span] = []
-    for i, word in enumerate(words):
-        for phrase in lexicon.by_first.get(word.loose, ()):
-            score = _compare(phrase, words, i)
-            if score:
-                span = _Span(phrase.concept, i, i + len(phrase.loose), score)
-                (excluded if phrase.negative else found).append(span)
+    for i, loose in enumerate(looses):
+        for phrase in lexicon.by_first.get(loose, ()):
+            stop = i + len(phrase.loose)
+            if norms[i:stop] == phrase.norm:
+                score = EXACT_SCORE
+            elif not phrase.keep_tones and looses[i:stop] == phrase.loose:
+                score = LOOSE_SCORE
+            else:
+                continue
+            (excluded if phrase.negative else found).append(_Span(phrase.concept, i, stop, score))
     return found, excluded
-
-
-def _compare(phrase: Phrase, words: list[Token], i: int) -> float:
-    window = words[i : i + len(phrase.loose)]
-    if len(window) < len(phrase.loose):
-        return 0.0
-    if all(w.norm == p for w, p in zip(window, phrase.norm)):
-        return EXACT_SCORE
-    if not phrase.keep_tones and all(w.loose == p for w, p in zip(window, phrase.loose)):
-        return LOOSE_SCORE
-    return 0.0
 
 
 def _inside(span: _Span, excluded: list[_Span]) -> bool:
@@ -119,56 +115,60 @@ def _inside(span: _Span, excluded: list[_Span]) -> bool:
 
 def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]:
     """Typos of long aliases, for concepts the line does not name exactly: the best window per
-    concept whose similarity reaches the concept's threshold."""
-    shared: dict[int, int] = {}
-    for loose in {w.loose for w in words}:
-        for index in lexicon.fuzzy_by_word.get(loose, ()):
-            shared[index] = shared.get(index, 0) + 1
+    concept whose similarity reaches the concept's threshold. An alias is tried only if the line
+    has all its words but one: with one bit per word of the fuzzy aliases, the line's bits must
+    cover all of the alias's bits but one."""
+    looses = [w.loose for w in words]
+    bits = lexicon.fuzzy_bits
+    line_mask = 0
+    for loose in set(looses):
+        line_mask |= bits.get(loose, 0)
+    candidates = [a for a in lexicon.fuzzy if not _two_or_more(a.mask & ~line_mask) and a.concept not in named]
+    if not candidates:
+        return []
+    from rapidfuzz.fuzz import ratio
+
     best: dict[str, _Span] = {}
-    for index, count in shared.items():
-        alias = lexicon.fuzzy[index]
-        if alias.concept in named or count < len(set(alias.loose)) - 1:
-            continue
-        span = _best_window(words, alias, lexicon.fuzzy_word_similarity)
+    for alias in candidates:
+        span = _best_window(looses, alias, lexicon.fuzzy_word_similarity, ratio)
         if span and (alias.concept not in best or span.score > best[alias.concept].score):
             best[alias.concept] = span
     return list(best.values())
 
 
-def _best_window(words: list[Token], alias: FuzzyAlias, word_similarity: int) -> _Span | None:
-    """The window of the alias's length most similar to it, if it reaches the threshold and
-    differs from the alias only by misspelt words (see `_typos_only`)."""
-    from rapidfuzz.fuzz import ratio
+def _two_or_more(bits: int) -> bool:
+    return bool(bits & (bits - 1))
 
+
+def _best_window(looses: list[str], alias: FuzzyAlias, word_similarity: int, ratio) -> _Span | None:
+    """The window of the alias's length most like it, if it reaches the concept's threshold.
+
+    A typo misspells a word; it does not put another word in its place. So the window must equal
+    the alias word for word but one, and that one must be a near spelling of the alias's word
+    ("nghiêm" for "niêm"), never a different word ("đạo" for "số", "hình" for "thanh").
+    With one word wrong at most, the window starts where the alias's first word is, or one word
+    before where its second word is."""
     size = len(alias.loose)
-    vocabulary = set(alias.loose)
+    starts = set(_places(looses, alias.loose[0])) | {i - 1 for i in _places(looses, alias.loose[1])}
     best: _Span | None = None
-    for first in range(len(words) - size + 1):
-        window = [w.loose for w in words[first : first + size]]
-        if window[0] not in vocabulary and window[1] not in vocabulary:
+    for first in sorted(s for s in starts if 0 <= s <= len(looses) - size):
+        window = looses[first : first + size]
+        wrong = [(a, w) for a, w in zip(alias.loose, window) if a != w]
+        if len(wrong) != 1 or ratio(*wrong[0]) < word_similarity:
             continue
-        score = ratio(alias.text, " ".join(window), score_cutoff=alias.threshold)
-        if score and (best is None or score / 100 > best.score) and _typos_only(
-            alias.loose, window, ratio, word_similarity
-        ):
-            best = _Span(alias.concept, first, first + size, round(score / 100, 3))
+        score = LOOSE_SCORE * ratio(alias.text, " ".join(window)) / 100
+        if score >= LOOSE_SCORE * alias.threshold / 100 and (best is None or score > best.score):
+            best = _Span(alias.concept, first, first + size, round(score, 3))
     return best
 
 
-def _typos_only(alias: tuple[str, ...], window: list[str], ratio, similarity: int) -> bool:
-    """A typo misspells a word; it does not put another word in its place. So each word of the
-    alias missing from the window must pair, in order, with a window word that is a near spelling
-    ("nghiêm" for "niêm"), never with a different word ("đạo" for "số", "hình" for "thanh")."""
-    left = Counter(window)
-    missing = []
-    for word in alias:
-        if left[word]:
-            left[word] -= 1
-        else:
-            missing.append(word)
-    extra = []
-    for word in window:
-        if left[word]:
-            left[word] -= 1
-            extra.append(word)
-    return len(missing) == len(extra) and all(ratio(a, b) >= similarity for a, b in zip(missing, extra))
+def _places(looses: list[str], word: str) -> list[int]:
+    """Where `word` occurs in `looses` (list.index scans in C: cheaper than indexing every line)."""
+    places: list[int] = []
+    i = -1
+    while True:
+        try:
+            i = looses.index(word, i + 1)
+        except ValueError:
+            return places
+        places.append(i)

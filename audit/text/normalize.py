@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-_WORD = re.compile(r"[^\W\d_]+")
+# A run of letters with the combining marks NFC could not fold into them (a second tone mark on
+# a toned letter): the marks belong to the word, or a second pass would see a different word.
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 
 # Combining tone marks (not vowel-shape marks like the breve, circumflex or horn).
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
