@@ -1,6 +1,6 @@
 """Finding the lexicon's concepts in a plan's lines, with evidence a reviewer can check.
 
-Per line, three passes, each only where the one before found nothing:
+Per line, three passes:
 1. exact: the alias's words, after NFC, canonical tones, case folding and abbreviation expansion
    (score 1.0); then the same words without diacritics, which also catches wrong diacritics such
    as "Công thông tin điện tử" (score 0.9);
