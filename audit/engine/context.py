@@ -20,6 +20,15 @@ Value = str | int | dict[str, str]
 
 
 @dataclass(frozen=True)
+class ParentRef:
+    """Where in the parent plan a finding is measured: its path, line and that line's text."""
+
+    path: str
+    line: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class CheckContext:
     lang: str = "vi"
     parent: Plan | None = None
@@ -27,23 +36,27 @@ class CheckContext:
 
     def finding(
         self, rule: Rule, plan: Plan, *, line: int | None = None, concept: str | None = None,
-        evidence: str | None = None, **values: Value,
+        evidence: str | None = None, parent: ParentRef | None = None, **values: Value,
     ) -> Finding:
-        """A finding of `rule` on `plan`, its message filled in the context's language."""
+        """A finding of `rule` on `plan`, its message filled in the context's language; `parent`
+        points at the parent plan's line the finding is measured against."""
         return make_finding(
             rule, self.lang, plan.path, document_key(plan, plan.path),
-            line=line, concept=concept, evidence=evidence, **values,
+            line=line, concept=concept, evidence=evidence, parent=parent, **values,
         )
 
 
 def make_finding(
     rule: Rule, lang: str, path: str, document: str, *, line: int | None = None,
-    concept: str | None = None, evidence: str | None = None, **values: Value,
+    concept: str | None = None, evidence: str | None = None, parent: ParentRef | None = None,
+    **values: Value,
 ) -> Finding:
     """The Finding of `rule` for `path`; `document` identifies the plan in the fingerprint."""
     filled = {k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()}
     return Finding(
         rule=rule.code, severity=rule.severity, message=rule.message.get(lang).format_map(filled),
         path=path, line=line, concept=concept, evidence=evidence,
-        fingerprint=fingerprint(rule.code, document, subject_key(concept, evidence)),
+        parent_path=parent.path if parent else None, parent_line=parent.line if parent else None,
+        parent_text=parent.text if parent else None,
+        fingerprint=fingerprint(rule.code, document, subject_key(concept, evidence or (parent.text if parent else None))),
     )

@@ -24,14 +24,16 @@ class SelectionError(ValueError):
 
 
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
-    """The rules whose code starts with a selected code or prefix (all when none) and with no ignored one."""
+    """The rules whose code starts with a selected code or prefix (all when none) and with no ignored
+    one; an opt-in rule (enabled: false) only when its full code is selected."""
     select, ignore = _codes(select), _codes(ignore)
     for code in select + ignore:
         if not any(rule.code.startswith(code) for rule in rules):
             raise SelectionError(f"'{code}' matches no rule code (see `plan-audit rules`)")
     return [
         rule for rule in rules
-        if (not select or any(rule.code.startswith(c) for c in select))
+        if (rule.enabled or rule.code in select)
+        and (not select or any(rule.code.startswith(c) for c in select))
         and not any(rule.code.startswith(c) for c in ignore)
     ]
 

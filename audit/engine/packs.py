@@ -56,6 +56,9 @@ class Rule(BaseModel):
     message: Localized
     rationale: Localized
     reference: str = Field(min_length=1)
+    # An opt-in rule (enabled: false) runs only when --select names its full code: for findings
+    # a reviewer would not want by default (e.g. every channel a province merely lists).
+    enabled: bool = True
     pack: str = ""
     source: str = ""  # file:line where the rule is written
 

@@ -26,6 +26,12 @@ STOPWORDS = frozenset(
 )
 
 
+def body_lines(plan: Plan) -> list[Line]:
+    """The plan's own text: every line outside its preamble (citations name other documents)."""
+    first, last = plan.preamble or (0, -1)
+    return [line for line in plan.lines if not first <= line.number <= last]
+
+
 def judge(requirement: Requirement, child: Plan, body: list[Line], task_share: float = 0.6) -> Coverage:
     """The coverage of one requirement by the child; `body` is the child's own text (no preamble)."""
     if requirement.category == "concept":

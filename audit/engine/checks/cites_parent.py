@@ -1,0 +1,81 @@
+"""The plan's citation of its parent must give the parent's own date and issuer (only when the
+parent is known).
+
+A citation with the wrong date names no document a reader can find: "Kế hoạch số 12/KH-UBND ngày
+16/01/2024" when plan 12/KH-UBND is dated 26/01/2024. The finding is at the citation's line, with
+the parent's date line (or its number line) as the parent line.
+
+Example rule::
+
+    check: cites_parent
+
+Passes::
+
+    Thực hiện Kế hoạch số 12/KH-UBND ngày 26/01/2024 của Ủy ban nhân dân huyện Phù Lam về tuyên truyền CCHC năm 2024.
+
+Fails::
+
+    Thực hiện Kế hoạch số 12/KH-UBND ngày 16/01/2024 của Ủy ban nhân dân huyện Phù Lam về tuyên truyền CCHC năm 2024.
+
+Parent::
+
+    Số: 12/KH-UBND
+    Phù Lam, ngày 26 tháng 01 năm 2024
+    ỦY BAN NHÂN DÂN HUYỆN PHÙ LAM
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Citation, Finding, Plan
+
+PLACEHOLDERS = ("cited", "cited_date", "parent_date", "cited_issuer", "parent_issuer", "problem")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    from audit.engine.context import ParentRef
+    from audit.trace.links import parent_citation
+
+    parent = context.parent
+    if parent is None:
+        return
+    citation = parent_citation(plan, parent)
+    if citation is None:
+        return
+    problems = _problems(citation, parent)
+    if not problems:
+        return
+    line = parent.header.lines.get("date") or parent.header.lines.get("number")
+    yield context.finding(
+        rule, plan, line=citation.line, evidence=citation.text,
+        parent=ParentRef(parent.path, line, parent.line_text(line) if line else None),
+        cited=citation.reference or "", cited_date=_date(citation.date), parent_date=_date(parent.header.date),
+        cited_issuer=citation.issuer or "", parent_issuer=parent.header.issuer or "",
+        problem={lang: "; ".join(p[lang] for p in problems) for lang in ("vi", "en")},
+    )
+
+
+def _problems(citation: Citation, parent: Plan) -> list[dict[str, str]]:
+    """What the citation gets wrong, in both languages."""
+    from audit.graph import issuer_agreement
+    from audit.trace.links import date_disagrees
+
+    found = []
+    if date_disagrees(citation, parent):
+        found.append({"vi": f"ngày {_date(citation.date)} (văn bản ghi ngày {_date(parent.header.date)})",
+                      "en": f"date {_date(citation.date)} (the document is dated {_date(parent.header.date)})"})
+    if citation.issuer and parent.header.issuer and issuer_agreement(citation.issuer, parent.header.issuer) is None:
+        found.append({"vi": f"cơ quan ban hành \"{citation.issuer}\" (văn bản của \"{parent.header.issuer}\")",
+                      "en": f"issuer \"{citation.issuer}\" (the document is by \"{parent.header.issuer}\")"})
+    return found
+
+
+def _date(value) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""

@@ -1,0 +1,76 @@
+"""The plan must carry out what its parent plan asks of it (only when the parent is known).
+
+The parent's requirements (audit/trace/requirements.py) are the concepts, tasks and reporting duties
+it assigns to the plan's level or to the plan's issuer by name ("assigned"), and the concepts it
+merely names in its own content and forms ("listed"). One finding for each requirement of the
+rule's `category` and `weight` the plan does not cover, carrying the parent's line and wording.
+`families` keeps concept requirements of those concept families only (channel, indicator, ...).
+
+Example rule::
+
+    check: inherits_from_parent
+    params: {category: concept, weight: assigned}
+
+Passes::
+
+    II. HÌNH THỨC TUYÊN TRUYỀN
+    - Hướng dẫn người dân sử dụng Zalo OA của tỉnh.
+
+Fails::
+
+    II. HÌNH THỨC TUYÊN TRUYỀN
+    - Phát trên đài truyền thanh xã.
+
+Parent::
+
+    IV. TỔ CHỨC THỰC HIỆN
+    1. Ủy ban nhân dân các xã, phường
+    - Hướng dẫn người dân sử dụng Zalo OA của tỉnh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.engine.checks import concept_names, expected_section
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("concept_label", "parent_text", "parent_line")
+# Where a missing requirement belonged in the child, by its category.
+SECTION_KINDS = {"concept": ["hinh_thuc", "noi_dung"], "task": ["to_chuc_thuc_hien"], "report": ["to_chuc_thuc_hien"]}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    category: Literal["concept", "task", "report"]
+    weight: Literal["assigned", "listed"] = "assigned"
+    families: list[str] | None = None
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    from audit.engine.context import ParentRef
+    from audit.trace.coverage import body_lines, judge
+    from audit.trace.requirements import derive_requirements
+
+    parent = context.parent
+    if parent is None:
+        return
+    params: Params = rule.params
+    families = set(params.families) if params.families else None
+    wanted = [r for r in derive_requirements(parent, plan, families)
+              if r.category == params.category and r.weight == params.weight]
+    body = body_lines(plan)
+    section = expected_section(plan, SECTION_KINDS[params.category])
+    for requirement in wanted:
+        if judge(requirement, plan, body).covered:
+            continue
+        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
+        yield context.finding(
+            rule, plan, line=section.line if section else None, concept=requirement.concept,
+            parent=ParentRef(parent.path, requirement.parent_line, parent.line_text(requirement.parent_line)),
+            concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
+        )

@@ -1,0 +1,69 @@
+"""The parent plan must be of a level the plan may implement (only when the parent is known).
+
+A commune implements its district's plan or the province's; a district and a provincial department
+implement the province's. Since 1/7/2025 there is no district level (Luật 72/2025/QH15), so a commune
+plan dated from then on implements the province's plan directly, and one citing a district's plan
+follows a level that no longer exists.
+
+Example rule::
+
+    check: level_fits
+
+Passes::
+
+    Phù Lam, ngày 28 tháng 7 năm 2025
+    Thực hiện Kế hoạch số 156/KH-UBND ngày 18/7/2025 của Ủy ban nhân dân tỉnh Lam Giang.
+
+Fails::
+
+    Phù Lam, ngày 28 tháng 7 năm 2025
+    Thực hiện Kế hoạch số 12/KH-UBND ngày 10/7/2025 của Ủy ban nhân dân huyện Phù Lam.
+
+Parent::
+
+    ỦY BAN NHÂN DÂN HUYỆN PHÙ LAM
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("level", "parent_level", "allowed")
+LEVEL_NAMES = {
+    "trung_uong": {"vi": "trung ương", "en": "central"}, "tinh": {"vi": "tỉnh", "en": "province"},
+    "so": {"vi": "sở, ngành", "en": "provincial department"}, "huyen": {"vi": "huyện", "en": "district"},
+    "xa": {"vi": "xã", "en": "commune"},
+}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    from audit.engine.context import ParentRef
+    from audit.trace.links import allowed_parent_levels, parent_citation
+
+    parent = context.parent
+    if parent is None or parent.header.level is None:
+        return
+    allowed = allowed_parent_levels(plan)
+    if allowed is None or parent.header.level in allowed:
+        return
+    citation = parent_citation(plan, parent)
+    parent_line = parent.header.lines.get("issuer")
+    yield context.finding(
+        rule, plan, line=citation.line if citation else plan.header.lines.get("date"),
+        evidence=citation.text if citation else None,
+        parent=ParentRef(parent.path, parent_line, parent.line_text(parent_line) if parent_line else None),
+        level=_name(plan.header.level), parent_level=_name(parent.header.level),
+        allowed={lang: ", ".join(LEVEL_NAMES[level][lang] for level in sorted(allowed)) for lang in ("vi", "en")},
+    )
+
+
+def _name(level: str | None) -> dict[str, str]:
+    return LEVEL_NAMES.get(level or "", {"vi": "?", "en": "?"})
