@@ -14,7 +14,9 @@ Parsing knows nothing of concepts or rules; it only says what the document state
 from __future__ import annotations
 
 from audit.model import Line, Plan, SourceText
-from audit.parse.closing import APPENDIX_RE, CLOSING_RE, RECIPIENTS_RE, parse_appendix, parse_recipients, parse_signer
+from audit.parse.closing import (
+    APPENDIX_RE, CLOSING_RE, RECIPIENTS_RE, columns, parse_appendix, parse_recipients, parse_signer,
+)
 from audit.parse.header import complete_header, find_title, parse_header
 from audit.parse.preamble import parse_mentions, parse_preamble
 from audit.parse.sections import heading_of, parse_sections
@@ -35,9 +37,9 @@ def parse_plan(source: SourceText) -> Plan:
     body = lines[body_at:closing_at]
     last_body_line = body[-1].number if body else (lines[-1].number if lines else 0)
     sections = parse_sections(body, last_body_line)
-    recipients, after_recipients = parse_recipients(lines[closing_at:appendix_at])
-    signer_from = closing_at + (after_recipients or 0)
-    signer = parse_signer(lines[signer_from:appendix_at])
+    recipients, signer = _closing(lines[closing_at:appendix_at])
+    if not recipients:  # a Quyết định carrying a plan: its own closing stands above the plan
+        recipients, signer = _closing(lines[body_at:appendix_at])
     appendix = parse_appendix(lines[appendix_at:])
     complete_header(header, statement, signer.authority if signer else None)
 
@@ -52,6 +54,16 @@ def parse_plan(source: SourceText) -> Plan:
         sections=sections, units=parse_units(body, sections), timeline=parse_timeline(lines[body_at:]),
         appendix=appendix, recipients=recipients, signer=signer, lines=lines,
     )
+
+
+def _closing(lines: list[Line]):
+    """Recipients from the left column, the signer from the right one (the same lines in plain text)."""
+    left, right = columns(lines)
+    recipients, after = parse_recipients(left)
+    if after is None:
+        return [], parse_signer(right)
+    side_by_side = any(line.cells for line in lines)
+    return recipients, parse_signer(right if side_by_side else right[after:])
 
 
 def _body_start(lines: list[Line], start: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from audit.model import Appendix, DocRef, Line, Recipient, Signer, Table
-from audit.parse.docref import find_refs
+from audit.parse.docref import HEADER_NUMBER_RE, clean_symbol, find_refs
 
 RECIPIENTS_RE = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 CLOSING_RE = re.compile(r"^Trên đây là\b", re.IGNORECASE)
@@ -18,6 +18,20 @@ APPENDIX_RE = re.compile(r"^PHỤ LỤC\b|^Phụ lục\s+(?:[IVX\d]+|số)\b")
 _SIGNER_PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.*)$")
 _POSITION = re.compile(r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|TRƯỞNG BAN|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TRƯỞNG)\b")
 _NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\W\d_]+(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠỦỨỪỬỮỰ][^\W\d_]+){1,4}$")
+
+
+def columns(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The left and right columns of a closing laid out as a table ("Nơi nhận: ... | TM. ỦY BAN
+    NHÂN DÂN ..."), as a .docx or a portal copy gives it; lines without cells belong to both."""
+    left, right = [], []
+    for line in lines:
+        if line.cells and len(line.cells) == 2:
+            left.append(Line(number=line.number, text=line.cells[0]))
+            right.append(Line(number=line.number, text=line.cells[1]))
+        else:
+            left.append(line)
+            right.append(line)
+    return left, right
 
 
 def parse_recipients(lines: list[Line]) -> tuple[list[Recipient], int | None]:
@@ -46,6 +60,8 @@ def parse_signer(lines: list[Line]) -> Signer | None:
         m = _SIGNER_PREFIX.match(text)
         if signer is None and m:
             signer = Signer(prefix=m.group(1), authority=m.group("rest").strip() or None, line=line.number)
+        elif signer and m and signer.position is None:
+            continue  # "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": the deputy signs for the chair
         elif signer is None and _POSITION.match(text):
             signer = Signer(position=text, line=line.number)
         elif signer and signer.position is None and _POSITION.match(text):
@@ -66,13 +82,7 @@ def parse_appendix(lines: list[Line]) -> Appendix | None:
     while i < len(lines) and i < start + 8 and not lines[i].cells:
         text = lines[i].text
         if re.match(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", text, re.IGNORECASE):
-            refs = find_refs(text)
-            if refs:
-                ref = refs[0]
-                attached = DocRef(
-                    doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, number_year=ref.number_year,
-                    date=ref.date, date_text=ref.date_text, issuer=ref.issuer, line=lines[i].number, text=text,
-                )
+            attached = _attached_to(text, lines[i].number)
         elif text and text.isupper() and attached is None:
             title_parts.append(text)
         i += 1
@@ -80,6 +90,22 @@ def parse_appendix(lines: list[Line]) -> Appendix | None:
         title=" ".join(title_parts), line=lines[start].number, attached_to=attached,
         tables=parse_tables(lines[start:]),
     )
+
+
+def _attached_to(text: str, line: int) -> DocRef | None:
+    """The plan an appendix says it belongs to; a draft's blank caption ("Kế hoạch số /KH-STTTT ngày
+    tháng năm 2024") still gives the symbol, with number and date null."""
+    refs = find_refs(text)
+    if refs:
+        ref = refs[0]
+        return DocRef(
+            doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, number_year=ref.number_year,
+            date=ref.date, date_text=ref.date_text, issuer=ref.issuer, line=line, text=text,
+        )
+    blank = HEADER_NUMBER_RE.search(text.replace("số", "Số"))
+    if blank:
+        return DocRef(symbol=clean_symbol(blank.group("sym")), line=line, text=text)
+    return None
 
 
 def parse_tables(lines: list[Line]) -> list[Table]:

@@ -32,7 +32,7 @@ KNOWN_CODES = {
 _TYPE_WORDS = sorted(TYPE_CODES, key=len, reverse=True)
 _TYPE_RE = "|".join(re.escape(w) for w in _TYPE_WORDS)
 
-_TOKEN = r"[A-ZĐ][A-Za-zĐđ&]*"
+_TOKEN = r"[A-ZĐ][A-Za-zĐđ&0-9]*"
 _SEP = r"\s*[-–/]\s*"
 # number, optional year, separator, symbol tokens joined by - or /
 _NUMBER = (
@@ -109,10 +109,15 @@ def clean_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).replace("–", "-")
 
 
+_LAW_SYMBOL = re.compile(r"QH\d{1,2}|UBTVQH\d{1,2}")  # laws and ordinances: "72/2025/QH15"
+
+
 def doc_type_for(type_word: str | None, symbol: str) -> str | None:
     if type_word:
         return TYPE_CODES.get(type_word.lower())
     first = re.split(r"[-/]", symbol)[0]
+    if _LAW_SYMBOL.fullmatch(first):
+        return "Luật"
     return first if first in KNOWN_CODES else None
 
 
@@ -137,7 +142,9 @@ def _sentence_case(upper: str) -> str:
             return _capitalize_first(text[: m.start(2)]) + m.group(2).title()
     if text.startswith(("sở ", "bộ ", "ban ", "phòng ", "văn phòng ", "trung tâm ")):
         head, _, rest = text.partition(" ")
-        return head.capitalize() + " " + rest.capitalize()
+        # Each coordinated field is capitalized: "Sở Thông tin và Truyền thông", "Sở Văn hóa, Thể thao và Du lịch".
+        parts = re.split(r"(\s+và\s+|,\s*|\s+-\s+)", rest)
+        return head.capitalize() + " " + "".join(_capitalize_first(p) for p in parts)
     return _capitalize_first(text)
 
 
@@ -161,7 +168,7 @@ def _plausible(m: re.Match) -> bool:
     first = re.split(r"[-/]", symbol)[0]
     # Without a type word, only a symbol that starts with a known code is a document number
     # ("61/2018/NĐ-CP"); otherwise "2021- 2030" or "TT&TT" text could pass.
-    return bool(m.group("type")) or first in KNOWN_CODES or symbol.startswith("UBND-")
+    return bool(m.group("type")) or first in KNOWN_CODES or symbol.startswith("UBND-") or _LAW_SYMBOL.fullmatch(first) is not None
 
 
 def _complete(text: str, m: re.Match) -> RefMatch:

@@ -12,9 +12,16 @@ from __future__ import annotations
 import re
 
 from audit.model import Citation, DocRef, Line
-from audit.parse.docref import RefMatch, find_refs
+from audit.parse.docref import DATE_RE, RefMatch, date_from_match, find_refs
 
-_RELATION_RE = re.compile(r"^\W*(thực hiện|căn cứ)\b", re.IGNORECASE)
+_RELATION_RE = re.compile(r"^\W*(thực hiện|căn cứ|theo đề nghị|xét đề nghị)\b", re.IGNORECASE)
+_RELATIONS = {"thực hiện": "thuc_hien", "căn cứ": "can_cu"}  # a proposal ("Theo đề nghị ...") is no basis
+# A law is cited by name and date, without a number: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
+_LAW_RE = re.compile(
+    r"^\W*(?:căn cứ\s+)?(?P<type>Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[^;]+?)"
+    r"(?:\s+ngày\s+(?P<date>\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}))?\s*[;.,]?$",
+    re.IGNORECASE,
+)
 _STATEMENT_RE = re.compile(
     r"(?P<body>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Ban|Phòng|Văn phòng|Trung tâm|Bộ)\b[^,;.]{0,80}?)"
     r"(?:\s*\([^)]*\))?\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|Kế hoạch)",
@@ -59,8 +66,11 @@ def parse_preamble(lines: list[Line]) -> tuple[list[Citation], list[DocRef], tup
         for clause_start, clause in _clauses(text):
             m = _RELATION_RE.match(clause)
             if m:
-                relation = "thuc_hien" if m.group(1).lower() == "thực hiện" else "can_cu"
+                relation = _RELATIONS.get(m.group(1).lower())
             refs = find_refs(clause)
+            if not refs and relation:
+                law = _law(clause, relation, line_at(marks, clause_start))
+                citations.extend([law] if law else [])
             for i, ref in enumerate(refs):
                 line = line_at(marks, clause_start + ref.start)
                 if relation and (i == 0 or _is_coordinate(clause, refs[i - 1], ref)):
@@ -73,6 +83,16 @@ def parse_preamble(lines: list[Line]) -> tuple[list[Citation], list[DocRef], tup
             if sm and statement is None:
                 statement = (sm.group("body").strip(), line_at(marks, clause_start + sm.start()))
     return citations, others, statement
+
+
+def _law(clause: str, relation: str, line: int) -> Citation | None:
+    m = _LAW_RE.match(clause.strip())
+    if not m:
+        return None
+    found = DATE_RE.search(m.group("date") or "")
+    when, written = date_from_match(found) if found else (None, None)
+    return Citation(relation=relation, doc_type="Luật", subject=m.group("name").strip(), date=when,
+                    date_text=written, line=line, text=clause.strip())
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

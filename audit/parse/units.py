@@ -20,7 +20,7 @@ from audit.text.normalize import fold
 ORG_WORDS = (
     r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng|Ban|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
     r"Thủ trưởng|Báo|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
-    r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường"
+    r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường"
 )
 _ORG_RE = re.compile(rf"^(?:Đề nghị\s+)?(?:{ORG_WORDS})\b")
 _ROLE_LINE_RE = re.compile(r"^(?:[a-zđ]\)\s*)?Cơ quan (thực hiện|chủ trì|phối hợp)\s*:\s*(?P<names>.+)$", re.IGNORECASE)

@@ -140,6 +140,8 @@ def _cells(text: str) -> list[str] | None:
         return [cell.strip() for cell in text.split("\t")]
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         return [cell.strip() for cell in text.strip("|").split("|")]
+    if text.startswith("| ") and "|" not in text[1:]:  # "left | right" with the left cell empty
+        return ["", text[2:].strip()]
     if " | " in text:  # a portal copy flattens the two-column header into "left | right"
         return [cell.strip() for cell in text.split(" | ")]
     return None
