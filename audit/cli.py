@@ -120,14 +120,17 @@ def emit_rich(draw, output: str | None, width: int = 110) -> None:
     emit(buffer.getvalue(), output)
 
 
-def load_rules_or_exit(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
-    """The rules of the packs, selected; a broken pack or an unknown code is a usage error (exit 2)."""
+def load_rules_or_exit(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *, every: bool = False):
+    """The rules of the packs, selected (`every`: all of them, opt-in ones too, for listing);
+    a broken pack or an unknown code is a usage error (exit 2)."""
     from audit.engine.engine import SelectionError, select_rules
     from audit.engine.packs import PackError, load_rules
+    from audit.text.lexicon import LexiconError
 
     try:
-        return select_rules(load_rules(), select, ignore)
-    except (PackError, SelectionError) as error:
+        rules = load_rules()
+        return rules if every else select_rules(rules, select, ignore)
+    except (PackError, SelectionError, LexiconError) as error:
         click.echo(f"plan-audit: error: {error}", err=True)
         sys.exit(EXIT_USAGE)
 
@@ -188,7 +191,7 @@ def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
             click.echo(f"plan-audit: error: {error}", err=True)
             sys.exit(EXIT_USAGE)
         return
-    all_rules = load_rules_or_exit()
+    all_rules = load_rules_or_exit(every=True)
     if code is None:
         emit_rich(lambda console: reference.rules_table(all_rules, console, lang), output)
         return

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
+from audit.resources import rules_root as real_rules_root
 from tests.conftest import seed
 
 HEADER = "Số: 02/KH-UBND\n\nTiền Tiến, ngày 02 tháng 01 năm 2024\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
@@ -145,3 +146,21 @@ def test_a_broken_pack_is_a_usage_error_naming_file_and_line(tmp_path, monkeypat
     result = run(str(seed("004")))
     assert result.exit_code == 2
     assert f"{pack}:6: bad YAML" in result.output
+
+
+def test_a_broken_lexicon_is_a_usage_error_not_a_traceback(tmp_path, monkeypatch):
+    from audit.text.lexicon import load_lexicon
+
+    pack = tmp_path / "cchc"
+    pack.mkdir()
+    for source in (real_rules_root() / "cchc").glob("*.yaml"):
+        (pack / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "lexicon.yaml").write_text("version: 1\nconcepts: [\n", encoding="utf-8")
+    monkeypatch.setattr("audit.resources.rules_root", lambda: tmp_path)
+    load_lexicon.cache_clear()
+    try:
+        result = run(str(seed("004")))
+    finally:
+        load_lexicon.cache_clear()
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'lexicon.yaml'}: not valid YAML" in result.output

@@ -3,6 +3,7 @@ and every kind's documented example (its docstring) behaves as documented."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from audit.engine.packs import load_pack_file
 from audit.pipeline import load_plan
 
 HEADER = "Số: 02/KH-UBND\n\nTiền Tiến, ngày 02 tháng 01 năm 2024\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
+PARENT_HEADER = "Số: 442/KH-UBND\n\nHải Dương, ngày 28 tháng 12 năm 2023\n\nKẾ HOẠCH\nTuyên truyền CCHC Nhà nước năm 2024 trên địa bàn thành phố\n\n"
 
 
 def make_rule(tmp_path: Path, rule_yaml: str, message: str = "{section}"):
@@ -31,10 +33,15 @@ def make_rule(tmp_path: Path, rule_yaml: str, message: str = "{section}"):
     return load_pack_file(pack).rules[0]
 
 
-def audit_text(tmp_path: Path, text: str, rule, lang: str = "vi"):
+def audit_text(tmp_path: Path, text: str, rule, lang: str = "vi", parent_text: str = ""):
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
-    return run_rules(load_plan(path), [rule], CheckContext(lang=lang))
+    parent = None
+    if parent_text:
+        parent_path = tmp_path / "parent.txt"
+        parent_path.write_text(parent_text, encoding="utf-8")
+        parent = load_plan(parent_path)
+    return run_rules(load_plan(path), [rule], CheckContext(lang=lang, parent=parent))
 
 
 @pytest.mark.parametrize("kind", kind_names())
@@ -42,9 +49,14 @@ def test_documented_example_passes_and_fails_as_documented(tmp_path, kind):
     doc = kind_doc(kind)
     assert doc.summary and doc.example_rule and doc.passes and doc.fails, f"{kind}: docstring lacks an example"
     rule = make_rule(tmp_path, doc.example_rule, message="x")
-    header = "" if kind == "requires_field" else HEADER
-    assert audit_text(tmp_path, header + doc.passes, rule) == []
-    assert [f.rule for f in audit_text(tmp_path, header + doc.fails, rule)] == ["TEST001"]
+    parent = with_header(doc.parent, PARENT_HEADER) if doc.parent else ""
+    assert audit_text(tmp_path, with_header(doc.passes), rule, parent_text=parent) == []
+    assert [f.rule for f in audit_text(tmp_path, with_header(doc.fails), rule, parent_text=parent)] == ["TEST001"]
+
+
+def with_header(excerpt: str, header: str = HEADER) -> str:
+    """An excerpt that starts at a section heading gets a plan header; one with its own keeps it."""
+    return header + excerpt if re.match(r"([IVX]+|\d+)\.\s", excerpt) else excerpt
 
 
 def test_requires_concept_points_at_the_section_where_it_belonged(tmp_path):

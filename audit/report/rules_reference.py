@@ -53,7 +53,9 @@ def explain_rule(rule: Rule, console, lang: str = "vi") -> None:
     if rule.check in kind_names():
         doc = kind_doc(rule.check)
         console.print(Text(f"\n{labels['kind']} {rule.check}: {doc.summary}"))
-        for label, excerpt, style in ((labels["passes"], doc.passes, "green"), (labels["fails"], doc.fails, "red")):
+        examples = [(labels["parent"], doc.parent, "dim")] if doc.parent else []
+        examples += [(labels["passes"], doc.passes, "green"), (labels["fails"], doc.fails, "red")]
+        for label, excerpt, style in examples:
             console.print(Text(f"\n{label}:", style=style))
             console.print(Text(_indent(excerpt)))
 
@@ -79,8 +81,10 @@ def rules_markdown(families: list[Family]) -> str:
     out += ["", "## Check kinds / Loại kiểm tra"]
     for name in kind_names():
         doc = kind_doc(name)
-        out += ["", f"### `{name}`", "", doc.summary, "", "Example rule:", "", "```yaml", doc.example_rule, "```",
-                "", "Passes / Đạt:", "", "```text", doc.passes, "```", "", "Fails / Không đạt:", "", "```text", doc.fails, "```"]
+        out += ["", f"### `{name}`", "", doc.summary, "", "Example rule:", "", "```yaml", doc.example_rule, "```"]
+        if doc.parent:
+            out += ["", "Parent plan / Kế hoạch cấp trên:", "", "```text", doc.parent, "```"]
+        out += ["", "Passes / Đạt:", "", "```text", doc.passes, "```", "", "Fails / Không đạt:", "", "```text", doc.fails, "```"]
     return "\n".join(out) + "\n"
 
 
@@ -104,9 +108,11 @@ def _rule_markdown(rule: Rule) -> list[str]:
 def _labels(lang: str) -> dict[str, str]:
     if lang == "en":
         return {"severity": "Severity", "check": "Check kind", "params": "Parameters", "rationale": "Why",
-                "reference": "Reference", "kind": "Check kind", "passes": "Passes", "fails": "Fails"}
+                "reference": "Reference", "kind": "Check kind", "passes": "Passes", "fails": "Fails",
+                "parent": "Parent plan"}
     return {"severity": "Mức", "check": "Loại kiểm tra", "params": "Tham số", "rationale": "Vì sao",
-            "reference": "Căn cứ", "kind": "Loại kiểm tra", "passes": "Đạt", "fails": "Không đạt"}
+            "reference": "Căn cứ", "kind": "Loại kiểm tra", "passes": "Đạt", "fails": "Không đạt",
+            "parent": "Kế hoạch cấp trên"}
 
 
 def _indent(text: str) -> str:

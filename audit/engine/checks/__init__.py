@@ -2,8 +2,11 @@
 
 A kind module has (yamllint style):
 - a docstring: what it checks, then the sections "Example rule::", "Passes::" and "Fails::"
-  (a rule's params and plan excerpts); `plan-audit rules CODE` and docs/rules.md show them, and a
-  test runs every example through the pipeline, so the reference cannot drift from the code;
+  (a rule's params and plan excerpts) and, for kinds that compare with the parent plan,
+  "Parent::" (the parent's excerpt); `plan-audit rules CODE` and docs/rules.md show them, and a
+  test runs every example through the pipeline, so the reference cannot drift from the code
+  (an excerpt that opens with a section heading gets a generic header; one whose check depends
+  on the header, the issuer or the date must write its own header lines);
 - `Params`: a pydantic model of the kind's parameters, with defaults;
 - `PLACEHOLDERS`: the names a rule's message may use ("{concept_label}");
 - `check(plan, rule, context) -> Iterable[Finding]`.
@@ -63,18 +66,19 @@ class KindDoc:
     example_rule: str
     passes: str
     fails: str
+    parent: str = ""  # the parent plan's excerpt, for kinds that compare a plan with its parent
 
 
 def kind_doc(name: str) -> KindDoc:
     """The parts of a kind's docstring: summary, then the example rule and its two excerpts."""
     module = load_kind(name)
     text = (module.__doc__ or "") if module else ""
-    parts = re.split(r"^(Example rule|Passes|Fails)::\s*$", text, flags=re.MULTILINE)
+    parts = re.split(r"^(Example rule|Passes|Fails|Parent)::\s*$", text, flags=re.MULTILINE)
     blocks = {parts[i]: _dedent(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
     paragraphs = re.split(r"\n\s*\n", parts[0].strip())
     return KindDoc(
         summary="\n\n".join(" ".join(p.split()) for p in paragraphs), example_rule=blocks.get("Example rule", ""),
-        passes=blocks.get("Passes", ""), fails=blocks.get("Fails", ""),
+        passes=blocks.get("Passes", ""), fails=blocks.get("Fails", ""), parent=blocks.get("Parent", ""),
     )
 
 
