@@ -7,6 +7,7 @@ Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or abov
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -147,15 +148,30 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="v
               show_default=True, help="Exit 1 when a finding is at or above this level.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated, repeatable).")
+@click.option("--parent", "parent_path", type=click.Path(path_type=str),
+              help="Audit the plans against this parent plan (the KETHUA rules).")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=str),
+              help="Find each plan's parent in this folder of plans, by the plan's citation.")
 @LANG_OPTION
 def check(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], parent_path: str | None,
+          corpus_dir: str | None, lang: str) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
     from audit.engine.context import CheckContext
     from audit.engine.engine import check_files, fails
 
     rules = load_rules_or_exit(select, ignore)
+    if parent_path or corpus_dir:
+        from audit.engine import parents
+
+        if parent_path and corpus_dir:
+            click.echo("plan-audit: error: give --parent or --corpus, not both", err=True)
+            sys.exit(EXIT_USAGE)
+        inputs = parents.load_inputs(files)
+        inputs = parents.with_parent(inputs, load_parent_or_exit(parent_path)) if parent_path \
+            else parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir).plans)
+        report_parent_run(parents.audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
     run = check_files(files, rules, CheckContext(lang=lang))
     if fmt == "json":
         from audit.report.json_report import check_json
@@ -169,6 +185,104 @@ def check(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
     if not run.read_any:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
+
+
+def load_parent_or_exit(path: str):
+    from audit.pipeline import load_plan
+
+    try:
+        return load_plan(path)
+    except InputError as error:
+        fail_input(error)
+
+
+def load_corpus_or_exit(directory: str):
+    from audit.corpus import load_corpus
+
+    try:
+        return load_corpus(directory)
+    except InputError as error:
+        fail_input(error)
+
+
+def report_parent_run(run, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
+    """Report a run whose plans have parents (check --parent/--corpus, corpus) and exit: the formats
+    and exit codes of `check`, with each plan's parent, requirements and copied share, and the
+    coverage matrix at the end of the terminal report."""
+    from audit.engine.engine import fails
+    from audit.report.coverage import coverage_matrix, trace, trace_json
+
+    traces = {item.path: trace(item.plan, item.parent) for item in run.inputs if item.plan and item.parent}
+    if fmt == "json":
+        import json
+
+        from audit.report.json_report import check_document
+        from audit.report.output import emit
+
+        document = check_document(run)
+        for entry, item in zip(document["plans"], run.inputs):
+            entry["parent"] = item.parent.path if item.parent else None
+            entry.update(trace_json(traces.get(item.path)))
+        emit(json.dumps(document, ensure_ascii=False, indent=2), output)
+    else:
+        from audit.report.terminal import check_rich
+
+        rows = [(item.path, item.parent.path if item.parent else None, traces.get(item.path)) for item in run.inputs]
+
+        def draw(console) -> None:
+            check_rich(run, console, lang)
+            console.print()
+            coverage_matrix(rows, console, lang)
+
+        emit_rich(draw, output, width=160)
+    if not run.read_any:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
+
+
+@main.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at or above this level.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated, repeatable).")
+@LANG_OPTION
+def corpus(directory: str, fmt: str, output: str | None, fail_on: str,
+           select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
+    """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
+    from audit.engine.context import CheckContext
+    from audit.engine.parents import audit_inputs, corpus_inputs
+
+    rules = load_rules_or_exit(select, ignore)
+    try:
+        with corpus_progress() as progress:
+            inputs = corpus_inputs(directory, progress)
+    except InputError as error:
+        fail_input(error)
+    if not inputs:
+        click.echo(f"plan-audit: error: {directory}: no plan file found", err=True)
+        sys.exit(EXIT_USAGE)
+    report_parent_run(audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
+
+
+@contextmanager
+def corpus_progress():
+    """A progress callback: a rich bar on stderr when stderr is a terminal, else nothing at all."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("plan-audit", total=None)
+
+        def advance(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total, description=path)
+
+        yield advance
 
 
 @main.command()

@@ -60,11 +60,13 @@ def _codes(values: Iterable[str]) -> list[str]:
 
 @dataclass
 class Audited:
-    """One input of a run: the plan, or the reason it could not be read."""
+    """One input of a run: the plan, or the reason it could not be read; and the parent plan it
+    is audited against, when known."""
 
     path: str
     plan: Plan | None = None
     error: InputError | None = None
+    parent: Plan | None = None
 
 
 @dataclass

@@ -32,6 +32,20 @@ def parent_citation(child: Plan, parent: Plan) -> Citation | None:
     return None
 
 
+def audit_parent(graph, path: str) -> str | None:
+    """The plan `path` is audited against: its parent in the graph, else the one corpus document its
+    "Thực hiện" citation names by number and issuer with another date (the graph's near miss), so
+    that the wrong date is reported rather than the whole parent audit silently skipped."""
+    parent = graph.parent(path)
+    if parent is not None:
+        return parent
+    for item in graph.unresolved:
+        near = item.resolution.other_dates
+        if item.plan.path == path and item.citation.relation == "thuc_hien" and len(near) == 1:
+            return near[0]
+    return None
+
+
 def date_disagrees(citation: Citation, parent: Plan) -> bool:
     """The citation names the parent's number but another date."""
     keys = [k for k in document_keys(parent) if agreement(ref_key(citation), k, dated=False)]
