@@ -27,9 +27,10 @@ STOPWORDS = frozenset(
 
 
 def body_lines(plan: Plan) -> list[Line]:
-    """The plan's own text: every line outside its preamble (citations name other documents)."""
-    first, last = plan.preamble or (0, -1)
-    return [line for line in plan.lines if not first <= line.number <= last]
+    """The plan's own text: the lines after its header and preamble (the header is the form every
+    plan shares, the preamble's citations name other documents)."""
+    start = max([plan.preamble[1] if plan.preamble else 0, *plan.header.lines.values()])
+    return [line for line in plan.lines if line.number > start]
 
 
 def judge(requirement: Requirement, child: Plan, body: list[Line], task_share: float = 0.6) -> Coverage:

@@ -11,17 +11,31 @@ Example rule::
 
 Passes::
 
+    ỦY BAN NHÂN DÂN THỊ TRẤN LÂM XUYÊN
+    Số: 04/KH-UBND
+    Lâm Xuyên, ngày 05 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
     Thực hiện Kế hoạch số 12/KH-UBND ngày 26/01/2024 của Ủy ban nhân dân huyện Phù Lam về tuyên truyền CCHC năm 2024.
+    I. MỤC ĐÍCH, YÊU CẦU
 
 Fails::
 
+    ỦY BAN NHÂN DÂN THỊ TRẤN LÂM XUYÊN
+    Số: 04/KH-UBND
+    Lâm Xuyên, ngày 05 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
     Thực hiện Kế hoạch số 12/KH-UBND ngày 16/01/2024 của Ủy ban nhân dân huyện Phù Lam về tuyên truyền CCHC năm 2024.
+    I. MỤC ĐÍCH, YÊU CẦU
 
 Parent::
 
+    ỦY BAN NHÂN DÂN HUYỆN PHÙ LAM
     Số: 12/KH-UBND
     Phù Lam, ngày 26 tháng 01 năm 2024
-    ỦY BAN NHÂN DÂN HUYỆN PHÙ LAM
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
 """
 
 from __future__ import annotations

@@ -13,11 +13,21 @@ Example rule::
 
 Passes::
 
+    ỦY BAN NHÂN DÂN XÃ KIM KHÊ
+    Số: 05/KH-UBND
+    Kim Khê, ngày 21 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
     II. HÌNH THỨC TUYÊN TRUYỀN
     - Hướng dẫn người dân sử dụng Zalo OA của tỉnh.
 
 Fails::
 
+    ỦY BAN NHÂN DÂN XÃ KIM KHÊ
+    Số: 05/KH-UBND
+    Kim Khê, ngày 21 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
     II. HÌNH THỨC TUYÊN TRUYỀN
     - Phát trên đài truyền thanh xã.
 

@@ -2,8 +2,8 @@
 
 A commune implements its district's plan or the province's; a district and a provincial department
 implement the province's. Since 1/7/2025 there is no district level (Luật 72/2025/QH15), so a commune
-plan dated from then on implements the province's plan directly, and one citing a district's plan
-follows a level that no longer exists.
+plan dated from then on implements the province's plan directly, and one still following a
+district's plan follows a level that no longer exists.
 
 Example rule::
 
@@ -11,17 +11,29 @@ Example rule::
 
 Passes::
 
-    Phù Lam, ngày 28 tháng 7 năm 2025
-    Thực hiện Kế hoạch số 156/KH-UBND ngày 18/7/2025 của Ủy ban nhân dân tỉnh Lam Giang.
+    ỦY BAN NHÂN DÂN XÃ PHÚC KHÊ
+    Số: 06/KH-UBND
+    Phúc Khê, ngày 08 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+    Thực hiện Kế hoạch số 12/KH-UBND ngày 26/01/2024 của Ủy ban nhân dân huyện Phù Lam.
 
 Fails::
 
-    Phù Lam, ngày 28 tháng 7 năm 2025
-    Thực hiện Kế hoạch số 12/KH-UBND ngày 10/7/2025 của Ủy ban nhân dân huyện Phù Lam.
+    ỦY BAN NHÂN DÂN XÃ PHÚC KHÊ
+    Số: 03/KH-UBND
+    Phúc Khê, ngày 28 tháng 7 năm 2025
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025
+    Thực hiện Kế hoạch số 12/KH-UBND ngày 26/01/2024 của Ủy ban nhân dân huyện Phù Lam.
 
 Parent::
 
     ỦY BAN NHÂN DÂN HUYỆN PHÙ LAM
+    Số: 12/KH-UBND
+    Phù Lam, ngày 26 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
 """
 
 from __future__ import annotations
