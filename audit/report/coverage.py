@@ -75,7 +75,8 @@ def coverage_matrix(rows: list[tuple[str, str | None, Trace | None]], console, l
     words = HEADINGS[lang]
     table = Table(title=words["title"], title_justify="left")
     for key in ("plan", "parent", *(key for key, _, _ in CATEGORIES), "copied"):
-        table.add_column(words[key], justify="left" if key in ("plan", "parent") else "right")
+        wide = key in ("plan", "parent")
+        table.add_column(words[key], justify="left" if wide else "right", no_wrap=wide)
     for path, parent, result in rows:
         if result is None:
             continue
