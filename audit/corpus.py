@@ -20,6 +20,8 @@ from audit.read.errors import InputError
 
 # .doc is listed so that an old Word file is reported as unreadable rather than silently ignored.
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")
+# A folder of plans often carries notes about it (README.md, CHANGELOG.txt): they are not plans.
+NOT_PLANS = ("readme", "changelog", "license", "licence")
 
 
 @dataclass
@@ -60,7 +62,7 @@ def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
         path = Path(entry.path)
         if entry.is_dir():
             _walk(path, seen_dirs, seen_files, files, problems)
-        elif path.suffix.lower() in PLAN_SUFFIXES:
+        elif path.suffix.lower() in PLAN_SUFFIXES and not path.stem.lower().startswith(NOT_PLANS):
             _add_file(entry, path, seen_files, files, problems)
 
 

@@ -68,3 +68,12 @@ def test_missing_or_non_directory_root_raises_input_error(tmp_path):
     (tmp_path / "f.txt").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="is not a directory"):
         load_corpus(tmp_path / "f.txt")
+
+
+def test_notes_beside_the_plans_are_not_audited_as_plans():
+    from audit.corpus import find_plan_files
+    from tests.conftest import FIXTURES
+
+    files, problems = find_plan_files(FIXTURES)
+    names = [f.name for f in files]
+    assert "README.md" not in names and "2024-huyen-phu-lam.md" in names and not problems

@@ -18,10 +18,11 @@ CATEGORIES = (  # (key, category, weight)
     ("reports", "report", "assigned"), ("listed", "concept", "listed"),
 )
 HEADINGS = {
-    "vi": {"plan": "Kế hoạch", "parent": "Cấp trên", "concepts": "Nội dung được giao", "tasks": "Nhiệm vụ",
-           "reports": "Báo cáo", "listed": "Cấp trên liệt kê", "copied": "Sao chép", "title": "Mức độ đáp ứng kế hoạch cấp trên"},
-    "en": {"plan": "Plan", "parent": "Parent", "concepts": "Assigned concepts", "tasks": "Tasks",
-           "reports": "Reports", "listed": "Listed concepts", "copied": "Copied", "title": "Coverage of the parent plan"},
+    "vi": {"plan": "Kế hoạch ← cấp trên", "concepts": "Được giao", "tasks": "Nhiệm vụ", "reports": "Báo cáo",
+           "listed": "Liệt kê", "copied": "Sao chép",
+           "title": "Mức độ đáp ứng kế hoạch cấp trên (đáp ứng/yêu cầu)"},
+    "en": {"plan": "Plan ← parent", "concepts": "Assigned", "tasks": "Tasks", "reports": "Reports",
+           "listed": "Listed", "copied": "Copied", "title": "Coverage of the parent plan (met/asked)"},
 }
 
 
@@ -70,21 +71,24 @@ def shares(result: Trace) -> dict[str, tuple[int, int]]:
 
 def coverage_matrix(rows: list[tuple[str, str | None, Trace | None]], console, lang: str = "vi") -> None:
     """One row per plan with a parent: covered/total and share for each category, and the copied share."""
+    from rich import box
     from rich.table import Table
 
     words = HEADINGS[lang]
-    table = Table(title=words["title"], title_justify="left")
-    for key in ("plan", "parent", *(key for key, _, _ in CATEGORIES), "copied"):
-        wide = key in ("plan", "parent")
-        table.add_column(words[key], justify="left" if wide else "right", no_wrap=wide)
+    # Readable at 80 columns: the parent under the plan's name, counts without percentages.
+    table = Table(title=words["title"], title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(words["plan"], overflow="fold", min_width=24)
+    for key in (*(key for key, _, _ in CATEGORIES), "copied"):
+        table.add_column(words[key], justify="right", no_wrap=True)
     for path, parent, result in rows:
         if result is None:
             continue
         cells = [_cell(*value) for value in shares(result).values()]
-        table.add_row(Path(path).name, Path(parent).name if parent else "", *cells, f"{round(result.localization * 100)}%")
+        name = Path(path).name + (f"\n← {Path(parent).name}" if parent else "")
+        table.add_row(name, *cells, f"{round(result.localization * 100)}%")
     if table.row_count:
         console.print(table)
 
 
 def _cell(covered: int, total: int) -> str:
-    return f"{covered}/{total} ({round(covered * 100 / total)}%)" if total else "-"
+    return f"{covered}/{total}" if total else "-"
