@@ -140,14 +140,26 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="v
                            help="Language of messages and titles.")
 
 
+def audit_options(command):
+    """The options every auditing command shares: output, failing threshold, rule selection."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+                     show_default=True, help="Exit 1 when a finding is at or above this level."),
+        click.option("--select", multiple=True, metavar="CODES",
+                     help="Only these rule codes or prefixes (comma-separated, repeatable)."),
+        click.option("--ignore", multiple=True, metavar="CODES",
+                     help="Skip these rule codes or prefixes (comma-separated, repeatable)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at or above this level.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated, repeatable).")
+@audit_options
 @click.option("--parent", "parent_path", type=click.Path(path_type=str),
               help="Audit the plans against this parent plan (the KETHUA rules).")
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=str),
@@ -242,12 +254,7 @@ def report_parent_run(run, fmt: str, output: str | None, fail_on: str, lang: str
 
 @main.command()
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at or above this level.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated, repeatable).")
+@audit_options
 @LANG_OPTION
 def corpus(directory: str, fmt: str, output: str | None, fail_on: str,
            select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
