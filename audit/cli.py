@@ -21,7 +21,7 @@ def fail_input(error: InputError) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def make_console(output: str | None = None):
+def make_console():
     """A rich console that never reads document text as markup, colourless off a terminal."""
     from rich.console import Console
 

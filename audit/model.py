@@ -13,7 +13,7 @@ import datetime as dt
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Level = Literal["trung_uong", "tinh", "so", "huyen", "xa"]
 Relation = Literal["thuc_hien", "can_cu"]
@@ -188,13 +188,13 @@ class Plan(Model):
     signer: Signer | None = None
     concepts: list[ConceptHit] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list, exclude=True)
+    _text_by_number: dict[int, str] | None = PrivateAttr(default=None)
 
     def line_text(self, number: int) -> str:
         """The text of source line `number` (1-based), or "" if there is none."""
-        for line in self.lines:
-            if line.number == number:
-                return line.text
-        return ""
+        if self._text_by_number is None:  # built once: graph and checks ask for many lines
+            self._text_by_number = {line.number: line.text for line in self.lines}
+        return self._text_by_number.get(number, "")
 
     def concept(self, concept_id: str) -> ConceptHit | None:
         return next((c for c in self.concepts if c.id == concept_id), None)

@@ -27,6 +27,10 @@ class ParentRef:
     line: int | None = None
     text: str | None = None
 
+    @classmethod
+    def at(cls, parent: Plan, line: int | None) -> ParentRef:
+        return cls(parent.path, line, parent.line_text(line) if line else None)
+
 
 @dataclass(frozen=True)
 class CheckContext:

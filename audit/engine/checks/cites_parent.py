@@ -69,7 +69,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     line = parent.header.lines.get("date") or parent.header.lines.get("number")
     yield context.finding(
         rule, plan, line=citation.line, evidence=citation.text,
-        parent=ParentRef(parent.path, line, parent.line_text(line) if line else None),
+        parent=ParentRef.at(parent, line),
         cited=citation.reference or "", cited_date=_date(citation.date), parent_date=_date(parent.header.date),
         cited_issuer=citation.issuer or "", parent_issuer=parent.header.issuer or "",
         problem={lang: "; ".join(p[lang] for p in problems) for lang in ("vi", "en")},

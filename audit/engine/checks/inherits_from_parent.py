@@ -81,6 +81,6 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         label = concept_names([requirement.concept]) if requirement.concept else requirement.text
         yield context.finding(
             rule, plan, line=section.line if section else None, concept=requirement.concept,
-            parent=ParentRef(parent.path, requirement.parent_line, parent.line_text(requirement.parent_line)),
+            parent=ParentRef.at(parent, requirement.parent_line),
             concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
         )

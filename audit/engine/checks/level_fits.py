@@ -71,7 +71,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     yield context.finding(
         rule, plan, line=citation.line if citation else plan.header.lines.get("date"),
         evidence=citation.text if citation else None,
-        parent=ParentRef(parent.path, parent_line, parent.line_text(parent_line) if parent_line else None),
+        parent=ParentRef.at(parent, parent_line),
         level=_name(plan.header.level), parent_level=_name(parent.header.level),
         allowed={lang: ", ".join(LEVEL_NAMES[level][lang] for level in sorted(allowed)) for lang in ("vi", "en")},
     )

@@ -60,6 +60,6 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     first = result.copied[0]
     yield context.finding(
         rule, plan, line=first.child_line, evidence=first.text,
-        parent=ParentRef(parent.path, first.parent_line, parent.line_text(first.parent_line)),
+        parent=ParentRef.at(parent, first.parent_line),
         share=f"{round(result.share * 100)}%", copied=len(result.copied), sentences=result.sentences,
     )

@@ -52,7 +52,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     if parent.header.date and date < parent.header.date:
         parent_line = parent.header.lines.get("date")
         yield context.finding(
-            rule, plan, line=line, parent=ParentRef(parent.path, parent_line, parent.line_text(parent_line) if parent_line else None),
+            rule, plan, line=line, parent=ParentRef.at(parent, parent_line),
             date=_date(date), problem={"vi": f"trước ngày của kế hoạch cấp trên ({_date(parent.header.date)})",
                                        "en": f"before the parent plan's date ({_date(parent.header.date)})"},
         )
