@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import click
 
 from audit.read.errors import InputError
+from audit.report.formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -19,13 +20,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 def fail_input(error: InputError) -> None:
     click.echo(f"plan-audit: error: {error}", err=True)
     sys.exit(EXIT_USAGE)
-
-
-def make_console():
-    """A rich console that never reads document text as markup, colourless off a terminal."""
-    from rich.console import Console
-
-    return Console(markup=False, highlight=False, emoji=False, soft_wrap=False, stderr=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,26 +34,14 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
 def extract(file: str, fmt: str, output: str | None) -> None:
     """Parse one plan and show what was understood: header, citations, sections, units, concepts."""
-    from audit.pipeline import load_plan
     from audit.report.extract import extract_json, extract_rich
-    from audit.report.output import emit
+    from audit.report.output import emit, emit_rich
 
-    try:
-        plan = load_plan(file)
-    except InputError as error:
-        fail_input(error)
+    plan = load_parent_or_exit(file)
     if fmt == "json":
         emit(extract_json(plan), output)
-    elif output:
-        from io import StringIO
-
-        from rich.console import Console
-
-        buffer = StringIO()
-        extract_rich(plan, Console(file=buffer, markup=False, highlight=False, width=100, no_color=True))
-        emit(buffer.getvalue(), output)
     else:
-        extract_rich(plan, make_console())
+        emit_rich(lambda console: extract_rich(plan, console), output, width=100)
 
 
 @main.command()
@@ -70,20 +52,16 @@ def extract(file: str, fmt: str, output: str | None) -> None:
               help="YAML: issuer -> list of subordinate units expected to file a plan citing its plan.")
 def graph(directory: str, fmt: str, output: str | None, expected: str | None) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
-    from audit.corpus import load_corpus
     from audit.graph import PlanGraph, load_expected
     from audit.report.graph_report import graph_json, graph_rich
-    from audit.report.output import emit
+    from audit.report.output import emit, emit_rich
 
     try:
         expected_units = load_expected(expected) if expected else None
     except ValueError as error:
         click.echo(f"plan-audit: error: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    try:
-        corpus = load_corpus(directory)
-    except InputError as error:
-        fail_input(error)
+    corpus = load_corpus_or_exit(directory)
     for problem in corpus.problems:
         click.echo(f"plan-audit: warning: {problem}", err=True)
     if not corpus.plans:
@@ -93,32 +71,8 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None) ->
     missing = plan_graph.missing_units(expected_units) if expected_units is not None else None
     if fmt == "json":
         emit(graph_json(corpus, plan_graph, missing), output)
-    elif output:
-        from io import StringIO
-
-        from rich.console import Console
-
-        buffer = StringIO()
-        graph_rich(corpus, plan_graph, missing, Console(file=buffer, markup=False, highlight=False, width=120, no_color=True))
-        emit(buffer.getvalue(), output)
     else:
-        graph_rich(corpus, plan_graph, missing, make_console())
-
-
-def emit_rich(draw, output: str | None, width: int = 110) -> None:
-    """Call `draw(console)` on the terminal, or on a colourless console whose text goes to `output`."""
-    if not output:
-        draw(make_console())
-        return
-    from io import StringIO
-
-    from rich.console import Console
-
-    from audit.report.output import emit
-
-    buffer = StringIO()
-    draw(Console(file=buffer, markup=False, highlight=False, emoji=False, width=width, no_color=True))
-    emit(buffer.getvalue(), output)
+        emit_rich(lambda console: graph_rich(corpus, plan_graph, missing, console), output, width=120)
 
 
 def load_rules_or_exit(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *, every: bool = False):
@@ -143,7 +97,7 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="v
 def audit_options(command):
     """The options every auditing command shares: output, failing threshold, rule selection."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
                      show_default=True, help="Exit 1 when a finding is at or above this level."),
@@ -170,33 +124,18 @@ def check(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
           corpus_dir: str | None, lang: str) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
-    from audit.engine.context import CheckContext
-    from audit.engine.engine import check_files, fails
+    from audit.engine import parents
 
     rules = load_rules_or_exit(select, ignore)
-    if parent_path or corpus_dir:
-        from audit.engine import parents
-
-        if parent_path and corpus_dir:
-            click.echo("plan-audit: error: give --parent or --corpus, not both", err=True)
-            sys.exit(EXIT_USAGE)
-        inputs = parents.load_inputs(files)
-        inputs = parents.with_parent(inputs, load_parent_or_exit(parent_path)) if parent_path \
-            else parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir).plans)
-        report_parent_run(parents.audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
-    run = check_files(files, rules, CheckContext(lang=lang))
-    if fmt == "json":
-        from audit.report.json_report import check_json
-        from audit.report.output import emit
-
-        emit(check_json(run), output)
-    else:
-        from audit.report.terminal import check_rich
-
-        emit_rich(lambda console: check_rich(run, console, lang), output)
-    if not run.read_any:
+    if parent_path and corpus_dir:
+        click.echo("plan-audit: error: give --parent or --corpus, not both", err=True)
         sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
+    inputs = parents.load_inputs(files)
+    if parent_path:
+        inputs = parents.with_parent(inputs, load_parent_or_exit(parent_path))
+    elif corpus_dir:
+        inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir).plans)
+    report_and_exit(inputs, rules, fmt, output, fail_on, lang)
 
 
 def load_parent_or_exit(path: str):
@@ -217,36 +156,16 @@ def load_corpus_or_exit(directory: str):
         fail_input(error)
 
 
-def report_parent_run(run, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
-    """Report a run whose plans have parents (check --parent/--corpus, corpus) and exit: the formats
-    and exit codes of `check`, with each plan's parent, requirements and copied share, and the
-    coverage matrix at the end of the terminal report."""
+def report_and_exit(inputs, rules, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
+    """Audit `inputs` (each against its parent, where known), report in `fmt`, and exit with the
+    code CONTRACT.md gives: 2 when no input could be read, 1 when a finding reaches `fail_on`."""
+    from audit.engine.context import CheckContext
     from audit.engine.engine import fails
-    from audit.report.coverage import coverage_matrix, trace, trace_json
+    from audit.engine.parents import audit_inputs
+    from audit.report.formats import write_report
 
-    traces = {item.path: trace(item.plan, item.parent) for item in run.inputs if item.plan and item.parent}
-    if fmt == "json":
-        import json
-
-        from audit.report.json_report import check_document
-        from audit.report.output import emit
-
-        document = check_document(run)
-        for entry, item in zip(document["plans"], run.inputs):
-            entry["parent"] = item.parent.path if item.parent else None
-            entry.update(trace_json(traces.get(item.path)))
-        emit(json.dumps(document, ensure_ascii=False, indent=2), output)
-    else:
-        from audit.report.terminal import check_rich
-
-        rows = [(item.path, item.parent.path if item.parent else None, traces.get(item.path)) for item in run.inputs]
-
-        def draw(console) -> None:
-            check_rich(run, console, lang)
-            console.print()
-            coverage_matrix(rows, console, lang)
-
-        emit_rich(draw, output, width=160)
+    run = audit_inputs(inputs, rules, CheckContext(lang=lang))
+    write_report(run, fmt, output, lang)
     if not run.read_any:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
@@ -259,8 +178,7 @@ def report_parent_run(run, fmt: str, output: str | None, fail_on: str, lang: str
 def corpus(directory: str, fmt: str, output: str | None, fail_on: str,
            select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
-    from audit.engine.context import CheckContext
-    from audit.engine.parents import audit_inputs, corpus_inputs
+    from audit.engine.parents import corpus_inputs
 
     rules = load_rules_or_exit(select, ignore)
     try:
@@ -271,7 +189,7 @@ def corpus(directory: str, fmt: str, output: str | None, fail_on: str,
     if not inputs:
         click.echo(f"plan-audit: error: {directory}: no plan file found", err=True)
         sys.exit(EXIT_USAGE)
-    report_parent_run(audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
+    report_and_exit(inputs, rules, fmt, output, fail_on, lang)
 
 
 @contextmanager
@@ -301,10 +219,10 @@ def corpus_progress():
 def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
     """List the rules (code, severity, title), or explain rule CODE."""
     from audit.report import rules_reference as reference
+    from audit.report.output import emit, emit_rich
 
     if fmt == "markdown":
         from audit.engine.packs import PackError, load_families
-        from audit.report.output import emit
 
         try:
             emit(reference.rules_markdown(load_families()), output)

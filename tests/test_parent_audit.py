@@ -80,7 +80,7 @@ def test_clean_plans_raise_no_parent_finding(corpus_run, name):
 
 
 def test_only_kim_khe_is_above_the_copy_threshold():
-    from audit.report.coverage import trace
+    from audit.trace.coverage import trace
 
     shares = {Path(i.path).name: trace(i.plan, i.parent).localization
               for i in corpus_inputs(FIXTURES) if i.plan and i.parent}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from audit.engine.checks import load_kind
 from audit.engine.context import CheckContext, make_finding
@@ -17,6 +18,9 @@ from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
+
+if TYPE_CHECKING:
+    from audit.trace.coverage import Trace
 
 
 class SelectionError(ValueError):
@@ -61,17 +65,18 @@ def _codes(values: Iterable[str]) -> list[str]:
 @dataclass
 class Audited:
     """One input of a run: the plan, or the reason it could not be read; and the parent plan it
-    is audited against, when known."""
+    is audited against, when known, with what the plan covers of it (`trace`)."""
 
     path: str
     plan: Plan | None = None
     error: InputError | None = None
     parent: Plan | None = None
+    trace: Trace | None = None
 
 
 @dataclass
 class CheckRun:
-    """What `plan-audit check` reports: every input, and the findings over all of them."""
+    """What an audit reports: every input, and the findings over all of them."""
 
     inputs: list[Audited] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -79,26 +84,6 @@ class CheckRun:
     @property
     def read_any(self) -> bool:
         return any(item.plan is not None for item in self.inputs)
-
-
-def check_files(paths: Iterable[str], rules: list[Rule], context: CheckContext) -> CheckRun:
-    """Audit each file; a file that cannot be read becomes an INPUT001 finding (when selected)
-    and the others are still audited."""
-    from audit.pipeline import load_plan
-
-    run = CheckRun()
-    report_input = any(rule.code == INPUT_RULE.code for rule in rules)
-    for path in paths:
-        try:
-            plan = load_plan(path)
-        except InputError as error:
-            run.inputs.append(Audited(path=path, error=error))
-            if report_input:
-                run.findings.append(input_finding(error, context.lang))
-            continue
-        run.inputs.append(Audited(path=path, plan=plan))
-        run.findings.extend(run_rules(plan, rules, context))
-    return run
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

@@ -1,4 +1,5 @@
-"""Auditing plans against their parents: `check --parent P`, `check --corpus DIR` and `corpus DIR`.
+"""Auditing plans, against their parents where known: `check`, `check --parent P`,
+`check --corpus DIR` and `corpus DIR`.
 
 Each input becomes an `Audited` with its parent plan (or None), then every selected rule runs with
 that parent in the context; the parent rules (KETHUA) do nothing where the parent is unknown.
@@ -21,15 +22,19 @@ from audit.read.errors import InputError
 
 
 def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckContext) -> CheckRun:
-    """Run `rules` on each plan with its own parent; an unreadable input is an INPUT001 finding."""
+    """Run `rules` on each plan with its own parent, and trace it against that parent; an unreadable
+    input is an INPUT001 finding."""
+    from audit.trace.coverage import trace
+
     run = CheckRun()
     report_input = any(rule.code == INPUT_RULE.code for rule in rules)
     for item in inputs:
-        run.inputs.append(item)
         if item.plan is None:
+            run.inputs.append(item)
             if report_input and item.error is not None:
                 run.findings.append(input_finding(item.error, context.lang))
             continue
+        run.inputs.append(replace(item, trace=trace(item.plan, item.parent)) if item.parent else item)
         run.findings.extend(run_rules(item.plan, rules, replace(context, parent=item.parent)))
     return run
 

@@ -1,5 +1,5 @@
-"""What each plan of an audit covers of its parent's requirements: the entries of the JSON report
-and the coverage matrix (plans × categories, share covered) that ends the terminal report.
+"""What each plan of an audit covers of its parent's requirements: the coverage matrix (plans ×
+categories, share covered) that ends the terminal report.
 
 Categories are those a reviewer weighs differently: concepts the parent assigned to the plan's
 level, tasks, reporting duties, and concepts the parent only lists (its own channels among them,
@@ -8,10 +8,10 @@ so that column is context, not a verdict).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from audit.model import Coverage, Plan
+from audit.engine.engine import CheckRun
+from audit.trace.coverage import Trace
 
 CATEGORIES = (  # (key, category, weight)
     ("concepts", "concept", "assigned"), ("tasks", "task", "assigned"),
@@ -26,40 +26,6 @@ HEADINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Trace:
-    """A plan traced against its parent: each requirement with its coverage, and the copied share."""
-
-    coverage: list[Coverage]
-    localization: float
-
-
-def trace(plan: Plan, parent: Plan) -> Trace:
-    from audit.trace.coverage import body_lines, judge
-    from audit.trace.localization import localization
-    from audit.trace.requirements import derive_requirements
-
-    body = body_lines(plan)
-    coverage = [judge(r, plan, body) for r in derive_requirements(parent, plan)]
-    return Trace(coverage, localization(body, body_lines(parent)).share)
-
-
-def trace_json(result: Trace | None) -> dict:
-    """The plan entry's parent-related keys: requirements with status and evidence, copied share."""
-    if result is None:
-        return {"requirements": [], "localization": None}
-    return {
-        "requirements": [
-            {"id": c.requirement.id, "category": c.requirement.category, "weight": c.requirement.weight,
-             "concept": c.requirement.concept, "parent_line": c.requirement.parent_line,
-             "text": c.requirement.text, "status": "covered" if c.covered else "missing",
-             "evidence": [{"line": e.line, "text": e.text} for e in c.evidence]}
-            for c in result.coverage
-        ],
-        "localization": round(result.localization, 3),
-    }
-
-
 def shares(result: Trace) -> dict[str, tuple[int, int]]:
     """Covered and total requirements of each category."""
     out = {}
@@ -69,7 +35,7 @@ def shares(result: Trace) -> dict[str, tuple[int, int]]:
     return out
 
 
-def coverage_matrix(rows: list[tuple[str, str | None, Trace | None]], console, lang: str = "vi") -> None:
+def coverage_matrix(run: CheckRun, console, lang: str = "vi") -> None:
     """One row per plan with a parent: covered/total and share for each category, and the copied share."""
     from rich import box
     from rich.table import Table
@@ -80,12 +46,12 @@ def coverage_matrix(rows: list[tuple[str, str | None, Trace | None]], console, l
     table.add_column(words["plan"], overflow="fold", min_width=24)
     for key in (*(key for key, _, _ in CATEGORIES), "copied"):
         table.add_column(words[key], justify="right", no_wrap=True)
-    for path, parent, result in rows:
-        if result is None:
+    for item in run.inputs:
+        if item.trace is None:
             continue
-        cells = [_cell(*value) for value in shares(result).values()]
-        name = Path(path).name + (f"\n← {Path(parent).name}" if parent else "")
-        table.add_row(name, *cells, f"{round(result.localization * 100)}%")
+        cells = [_cell(*value) for value in shares(item.trace).values()]
+        name = Path(item.path).name + f"\n← {Path(item.parent.path).name}"
+        table.add_row(name, *cells, f"{round(item.trace.localization * 100)}%")
     if table.row_count:
         console.print(table)
 

@@ -2,7 +2,8 @@
 
     {"schema_version": 1,
      "plans": [{"path": ..., "parent": null, "error": null, "header": {...},
-                "coverage": [{"concept": "channel.zalo", "evidence": [{"line": 57, "text": "..."}]}]}],
+                "coverage": [{"concept": "channel.zalo", "evidence": [{"line": 57, "text": "..."}]}],
+                "requirements": [...], "localization": 0.12}],
      "findings": [{"rule": "KENH001", "severity": "warning", "message": ..., "path": ..., "line": 12,
                    "concept": ..., "evidence": ..., "fingerprint": ..., "parent_path": null, ...}],
      "summary": {"errors": 0, "warnings": 0, "infos": 0, "waived": 0}}
@@ -16,12 +17,13 @@ import json
 
 from audit.engine.engine import Audited, CheckRun
 from audit.model import Finding
+from audit.trace.coverage import Trace
 
 SCHEMA_VERSION = 1
 HEADER_FIELDS = ("doc_type", "number", "symbol", "date", "issuer", "level", "year", "title")
 
 
-def check_json(run: CheckRun) -> str:
+def render(run: CheckRun, lang: str = "vi") -> str:
     return json.dumps(check_document(run), ensure_ascii=False, indent=2)
 
 
@@ -45,16 +47,30 @@ def summary(findings: list[Finding]) -> dict[str, int]:
 
 
 def _plan_entry(item: Audited) -> dict:
-    if item.plan is None:
-        return {"path": item.path, "parent": None, "error": str(item.error), "header": None, "coverage": []}
-    header = item.plan.header.model_dump(mode="json")
-    return {
-        "path": item.path,
-        "parent": None,
-        "error": None,
-        "header": {key: header[key] for key in HEADER_FIELDS},
-        "coverage": [
+    entry = {"path": item.path, "parent": item.parent.path if item.parent else None,
+             "error": str(item.error) if item.error else None, "header": None, "coverage": []}
+    if item.plan is not None:
+        header = item.plan.header.model_dump(mode="json")
+        entry["header"] = {key: header[key] for key in HEADER_FIELDS}
+        entry["coverage"] = [
             {"concept": hit.id, "evidence": [{"line": e.line, "text": e.text} for e in hit.evidence]}
             for hit in item.plan.concepts
+        ]
+    return entry | trace_json(item.trace)
+
+
+def trace_json(result: Trace | None) -> dict:
+    """The plan entry's parent-related keys: requirements with status and evidence, copied share."""
+    if result is None:
+        return {"requirements": [], "localization": None}
+    return {
+        "requirements": [
+            {"id": c.requirement.id, "category": c.requirement.category, "weight": c.requirement.weight,
+             "concept": c.requirement.concept, "parent_line": c.requirement.parent_line,
+             "text": c.requirement.text, "status": "covered" if c.covered else "missing",
+             "evidence": [{"line": e.line, "text": e.text} for e in c.evidence]}
+            for c in result.coverage
         ],
+        "localization": round(result.localization, 3),
     }
+

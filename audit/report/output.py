@@ -1,5 +1,6 @@
 """Writing reports: to stdout, or to a file atomically (temporary file + rename), so a reader of the
-file never sees half a report and an interrupted run leaves the old one in place."""
+file never sees half a report and an interrupted run leaves the old one in place. Rich reports go
+to the terminal in colour, or into a file as plain text."""
 
 from __future__ import annotations
 
@@ -27,3 +28,24 @@ def emit(text: str, output: str | None) -> None:
         write_atomic(output, text)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def make_console():
+    """A rich console that never reads document text as markup, colourless off a terminal."""
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False, emoji=False, soft_wrap=False, stderr=False)
+
+
+def emit_rich(draw, output: str | None, width: int = 110) -> None:
+    """Call `draw(console)` on the terminal, or on a colourless console whose text goes to `output`."""
+    if not output:
+        draw(make_console())
+        return
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    draw(Console(file=buffer, markup=False, highlight=False, emoji=False, width=width, no_color=True))
+    emit(buffer.getvalue(), output)

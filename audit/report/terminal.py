@@ -25,7 +25,10 @@ WORDS = {
 
 
 def check_rich(run: CheckRun, console, lang: str = "vi") -> None:
+    """The findings of each plan, the totals, and the coverage matrix when plans have parents."""
     from rich.text import Text
+
+    from audit.report.coverage import coverage_matrix
 
     for item in run.inputs:
         findings = [f for f in run.findings if f.path == item.path]
@@ -42,6 +45,9 @@ def check_rich(run: CheckRun, console, lang: str = "vi") -> None:
         console.print()
     counts = summary(run.findings) | {"files": len(run.inputs)}
     console.print(Text(WORDS[lang]["summary"].format(**counts), style="bold"))
+    if any(item.trace for item in run.inputs):
+        console.print()
+        coverage_matrix(run, console, lang)
 
 
 def _print_finding(console, finding: Finding) -> None:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.model import Coverage, Evidence, Line, Plan, Requirement
@@ -75,3 +76,21 @@ def _task(requirement: Requirement, body: list[Line], task_share: float) -> Cove
 def key_words(text: str) -> frozenset[str]:
     """The folded words of `text` that say what it is about."""
     return frozenset(w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1 and w not in STOPWORDS)
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A plan traced against its parent: each requirement with its coverage, and the copied share."""
+
+    coverage: list[Coverage]
+    localization: float
+
+
+def trace(plan: Plan, parent: Plan) -> Trace:
+    """Every requirement `parent` makes of `plan`, judged, and the share of `plan` copied from it."""
+    from audit.trace.localization import localization
+    from audit.trace.requirements import derive_requirements
+
+    body = body_lines(plan)
+    coverage = [judge(r, plan, body) for r in derive_requirements(parent, plan)]
+    return Trace(coverage, localization(body, body_lines(parent)).share)

@@ -1,0 +1,30 @@
+"""The report formats of `check` and `corpus`, and the one place that renders a run in one of them.
+
+Each format is a module of this package with `render(run, lang) -> str`; `rich` draws on a console
+instead (colour on a terminal, plain text into a file). Modules are imported only when chosen, so
+the CLI starts without them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.engine.engine import CheckRun
+
+# format name -> module under audit.report with render(run, lang) -> str
+TEXT_FORMATS = {"json": "json_report"}
+FORMATS = ("rich", *TEXT_FORMATS)
+
+
+def write_report(run: CheckRun, fmt: str, output: str | None, lang: str) -> None:
+    """Render `run` in `fmt` to stdout, or atomically to the file `output`."""
+    from audit.report.output import emit, emit_rich
+
+    if fmt == "rich":
+        from audit.report.terminal import check_rich
+
+        emit_rich(lambda console: check_rich(run, console, lang), output)
+        return
+    emit(import_module(f"audit.report.{TEXT_FORMATS[fmt]}").render(run, lang), output)
