@@ -4,6 +4,7 @@ plans raise no parent finding at default settings."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,18 @@ def test_parent_rules_do_nothing_without_a_parent():
     rules = select_rules(load_rules(), select=["KETHUA"])
     plan = load_plan(FIXTURES / "2024-xa-kim-khe.md")
     assert run_rules(plan, rules, CheckContext()) == []
+
+
+def test_a_missing_concept_is_reported_once_with_the_parents_line():
+    """Phúc Khê lacks SIPAS: the pack rule (CHISO002) and the parent rule (KETHUA001) both see it;
+    the reviewer gets one finding, the one that names the district's line 83."""
+    from click.testing import CliRunner
+
+    from audit.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(FIXTURES / "2024-xa-phuc-khe.pdf"), "--corpus", str(FIXTURES),
+                                       "--format", "json", "--fail-on", "never"])
+    sipas = [f for f in json.loads(result.output)["findings"] if f["concept"] == "indicator.sipas"]
+    assert [(f["rule"], f["parent_line"]) for f in sipas] == [("KETHUA001", 83)]
+    alone = CliRunner().invoke(main, ["check", str(FIXTURES / "2024-xa-phuc-khe.pdf"), "--format", "json"])
+    assert [f["rule"] for f in json.loads(alone.output)["findings"] if f["concept"] == "indicator.sipas"] == ["CHISO002"]

@@ -49,7 +49,22 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
             findings.extend(kind.check(plan, rule, context))
-    return sorted(findings, key=lambda f: (f.line or 0, f.rule))
+    return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
+
+
+def one_gap_per_concept(findings: list[Finding]) -> list[Finding]:
+    """A missing concept is reported once per plan: where a pack rule (CHISO002: no SIPAS) and the
+    parent audit (KETHUA001: SIPAS asked by the parent) both report it, the reviewer gets the one
+    that names the parent's line, which says more."""
+    best: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.concept and (finding.concept not in best or _says_more(finding, best[finding.concept])):
+            best[finding.concept] = finding
+    return [f for f in findings if not f.concept or best[f.concept] is f]
+
+
+def _says_more(finding: Finding, other: Finding) -> bool:
+    return (finding.parent_line is not None, finding.severity.rank) > (other.parent_line is not None, other.severity.rank)
 
 
 def input_finding(error: InputError, lang: str) -> Finding:
