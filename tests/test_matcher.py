@@ -198,3 +198,41 @@ def test_a_custom_lexicon_is_used(tmp_path: Path) -> None:
     path.write_text(BASE + "abbreviations: {XL: xe loa}\n", encoding="utf-8")
     lexicon = load_lexicon(path)
     assert [(m.concept, m.start, m.end) for m in find_matches("dùng XL; phân loại", lexicon)] == [("channel.loa", 5, 7)]
+
+
+def lines_of(*texts: str) -> list[Line]:
+    return [Line(number=n, text=t) for n, t in enumerate(texts, start=1)]
+
+
+def test_a_concept_cut_by_a_hard_line_wrap_is_found_on_the_line_where_it_starts() -> None:
+    """PDF text and portal copies wrap lines mid-sentence: "Cổng Dịch vụ" / "công quốc gia"."""
+    hits = match_lines(lines_of(
+        "- Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng Dịch vụ",
+        "công quốc gia và theo dõi trên Zalo của xã.",
+    ))
+    by_id = {hit.id: hit.evidence for hit in hits}
+    assert [(e.line, e.matched) for e in by_id["channel.cong_dvc"]] == [(1, "Cổng Dịch vụ công quốc gia")]
+    assert by_id["channel.cong_dvc"][0].text.endswith("Cổng Dịch vụ công quốc gia và theo dõi trên Zalo của xã.")
+    assert [e.line for e in by_id["channel.zalo"]] == [2]
+
+
+@pytest.mark.parametrize("second", [
+    "Công quốc gia.",            # a capital: a new sentence or a heading, not a wrapped one
+    "- công khai thủ tục.",      # a bullet
+])
+def test_lines_that_do_not_carry_on_a_sentence_are_not_joined(second: str) -> None:
+    hits = match_lines(lines_of("- Tuyên truyền trên Cổng Dịch vụ", second))
+    assert "channel.cong_dvc" not in {hit.id for hit in hits}
+
+
+def test_a_sentence_that_ended_is_not_joined_to_the_next_line() -> None:
+    hits = match_lines(lines_of("Kết quả rà soát Cổng Dịch vụ.", "công khai tại trụ sở."))
+    assert "channel.cong_dvc" not in {hit.id for hit in hits}
+
+
+def test_the_wrap_reach_covers_the_longest_alias() -> None:
+    from audit.text.matcher import WRAP_REACH
+
+    lexicon = load_lexicon()
+    longest = max(len(" ".join(phrase.norm)) for phrases in lexicon.by_first.values() for phrase in phrases)
+    assert longest < WRAP_REACH

@@ -25,6 +25,7 @@ from audit.text.normalize import Token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
+WRAP_REACH = 80  # characters on each side of a line wrap searched for an alias cut by it
 # A typo's score is its similarity scaled below LOOSE_SCORE: a fuzzy match never outranks a word-for-word one.
 
 
@@ -58,20 +59,51 @@ def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
 
 
 def match_lines(lines: Iterable[Line], lexicon: Lexicon | None = None) -> list[ConceptHit]:
-    """The concepts named in `lines`: ids sorted, each with one evidence per line (its best match)."""
+    """The concepts named in `lines`: ids sorted, each with one evidence per line (its best match).
+    A concept written across a hard line wrap is evidenced on the line where it starts."""
     lexicon = lexicon or load_lexicon()
     evidence: dict[str, dict[int, Evidence]] = {}
+
+    def keep(number: int, text: str, match: Match) -> None:
+        by_line = evidence.setdefault(match.concept, {})
+        best = by_line.get(number)
+        if best is None or match.score > (best.score or 0):
+            by_line[number] = Evidence(line=number, text=text, matched=text[match.start : match.end], score=match.score)
+
+    previous: Line | None = None
     for line in lines:
         for match in find_matches(line.text, lexicon):
-            by_line = evidence.setdefault(match.concept, {})
-            best = by_line.get(line.number)
-            if best is None or match.score > (best.score or 0):
-                by_line[line.number] = Evidence(
-                    line=line.number, text=line.text, matched=line.text[match.start : match.end], score=match.score
-                )
+            keep(line.number, line.text, match)
+        if previous is not None and _continues(previous, line):
+            joined = f"{previous.text} {line.text}"
+            for match in _across_wrap(previous.text, line.text, lexicon):
+                keep(previous.number, joined, match)
+        previous = line
     return [
         ConceptHit(id=concept, evidence=[by_line[n] for n in sorted(by_line)])
         for concept, by_line in sorted(evidence.items())
+    ]
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    """Whether `line` carries on `previous`'s sentence after a hard wrap (PDF text, portal copies):
+    the next line number, starting with a small letter, after a line that does not end a sentence."""
+    return (
+        line.number == previous.number + 1 and line.text[:1].islower()
+        and not previous.text.rstrip().endswith((".", ";", ":", "!", "?"))
+    )
+
+
+def _across_wrap(first: str, second: str, lexicon: Lexicon) -> list[Match]:
+    """Matches that straddle the wrap between two lines, positioned in "first second". Only the
+    end of one line and the start of the next are matched: no alias is longer than `WRAP_REACH`."""
+    offset = first.find(" ", len(first) - WRAP_REACH) + 1 if len(first) > WRAP_REACH else 0
+    end = second.rfind(" ", 0, WRAP_REACH) if len(second) > WRAP_REACH else len(second)
+    tail, head = first[offset:], second[:max(end, 0)]  # whole words only: a cut word could match
+    wrap = len(tail)
+    return [
+        Match(m.concept, m.start + offset, m.end + offset, m.score)
+        for m in find_matches(f"{tail} {head}", lexicon) if m.start < wrap < m.end
     ]
 
 
