@@ -3,7 +3,6 @@ files, the JSON of CONTRACT.md, languages, and a terminal report that never read
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +10,7 @@ from click.testing import CliRunner
 from audit.cli import main
 from audit.resources import rules_root as real_rules_root
 from tests.conftest import seed
+from tests.helpers.schema import validated
 
 HEADER = "Số: 02/KH-UBND\n\nTiền Tiến, ngày 02 tháng 01 năm 2024\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
 
@@ -21,7 +21,7 @@ def run(*args: str):
 
 def run_json(*args: str) -> tuple[int, dict]:
     result = run("--format", "json", *args)
-    return result.exit_code, json.loads(result.output)
+    return result.exit_code, validated(result.output, "check")
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_output_file(tmp_path):
     out = tmp_path / "report" / "check.json"
     result = run("--format", "json", "--output", str(out), str(seed("003")))
     assert result.exit_code == 0 and result.output == ""
-    assert [f["rule"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]] == ["THETHUC001"]
+    assert [f["rule"] for f in validated(out.read_text(encoding="utf-8"), "check")["findings"]] == ["THETHUC001"]
 
 
 def test_terminal_report_groups_by_plan_and_severity_without_markup_or_colour(tmp_path, no_implementation):

@@ -3,7 +3,6 @@ its JSON (plans with parent, requirements and copied share), the coverage matrix
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
+from tests.helpers.schema import validated
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -23,7 +23,7 @@ def invoke(*args: str):
 def corpus_json() -> dict:
     result = invoke("corpus", str(FIXTURES), "--select", "KETHUA", "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return validated(result.output, "check")
 
 
 def entry(document: dict, name: str) -> dict:
@@ -101,7 +101,7 @@ def test_check_with_parent(tmp_path):
     result = invoke("check", str(FIXTURES / "2024-xa-phuc-khe.pdf"), "--parent", str(FIXTURES / "2024-huyen-phu-lam.md"),
                     "--select", "KETHUA", "--format", "json")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = validated(result.output, "check")
     assert Path(data["plans"][0]["parent"]).name == "2024-huyen-phu-lam.md"
     assert [(f["concept"], f["parent_line"]) for f in data["findings"]] == [("channel.zalo", 81), ("indicator.sipas", 83)]
 
@@ -110,7 +110,7 @@ def test_check_with_corpus_finds_the_parent_by_citation():
     result = invoke("check", str(FIXTURES / "2024-phuong-truc-lam.txt"), "--corpus", str(FIXTURES),
                     "--select", "KETHUA", "--format", "json", "--fail-on", "warning")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = validated(result.output, "check")
     assert Path(data["plans"][0]["parent"]).name == "2024-tp-ben-lam.txt"
     assert [(f["rule"], f["line"], f["parent_line"]) for f in data["findings"]] == [("KETHUA006", 9, 66)]
 

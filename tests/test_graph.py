@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ from audit.cli import main
 from audit.corpus import load_corpus
 from audit.graph import PlanGraph
 from tests.conftest import SEEDS, seed
+from tests.helpers.schema import validated
 
 BODY = """
 I. MỤC ĐÍCH, YÊU CẦU
@@ -37,7 +37,7 @@ def write_plan(folder: Path, name: str, issuer: str, number: str, place_date: st
 
 def graph_json(*args: str) -> tuple[int, dict]:
     result = CliRunner().invoke(main, ["graph", *args, "--format", "json"])
-    return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else {}
+    return result.exit_code, validated(result.stdout, "graph") if result.exit_code == 0 else {}
 
 
 def district(folder: Path) -> Path:
@@ -223,7 +223,7 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    data = validated(result.stdout, "graph")
     assert [d["path"] for d in data["documents"]] == [str(parent)]
     assert data["problems"] == [{"path": str(tmp_path / "old.doc"), "message": (
         f"{tmp_path / 'old.doc'}: old Word .doc format is not supported. "
@@ -294,7 +294,7 @@ def test_output_file_gets_the_report(tmp_path):
     out = tmp_path / "out" / "graph.json"
     result = CliRunner().invoke(main, ["graph", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = validated(out.read_text(encoding="utf-8"), "graph")
     assert data["schema_version"] == 1 and data["summary"]["documents"] == 5
     text_out = tmp_path / "graph.txt"
     CliRunner().invoke(main, ["graph", str(SEEDS), "--output", str(text_out)])

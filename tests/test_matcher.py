@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -16,6 +15,7 @@ from audit.pipeline import load_plan
 from audit.text.lexicon import LexiconError, lexicon_path, load_lexicon
 from audit.text.matcher import find_matches, match_lines
 from tests.conftest import REPO, seed
+from tests.helpers.schema import validated
 
 
 def named(text: str) -> dict[str, list[tuple[str, float]]]:
@@ -134,7 +134,7 @@ def test_recipients_are_not_coverage() -> None:
 def test_extract_json_lists_concepts_with_evidence() -> None:
     result = CliRunner().invoke(main, ["extract", "--format", "json", str(seed("004"))])
     assert result.exit_code == 0, result.output
-    concepts = {c["id"]: c for c in json.loads(result.output)["concepts"]}
+    concepts = {c["id"]: c for c in validated(result.output, "extract")["concepts"]}
     evidence = {e["line"]: e for e in concepts["channel.cong_ttdt"]["evidence"]}
     assert evidence[85]["matched"] == "Công thông tin điện tử"
     assert evidence[85]["text"].startswith("- Công thông tin điện tử của xã")

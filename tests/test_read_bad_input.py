@@ -4,7 +4,6 @@ and never shows a traceback. Files that are only unusually encoded (UTF-16, Wind
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import random
 import subprocess
@@ -19,6 +18,7 @@ import pytest
 from audit.pipeline import load_plan
 from tests.conftest import seed
 from tests.helpers.make_docs import FONT, write_docx, write_pdf
+from tests.helpers.schema import validated
 
 needs_font = pytest.mark.skipif(not FONT.exists(), reason=f"PDF tests need the DejaVuSans font at {FONT}")
 
@@ -149,7 +149,7 @@ def test_utf16_parses(codec, tmp_path):
     assert path.read_bytes().startswith(b"\xff\xfe") == (codec == "utf-16")
     result = run_extract(path, "--format", "json")
     assert result.returncode == 0, result.stderr
-    header = json.loads(result.stdout)["header"]
+    header = validated(result.stdout, "extract")["header"]
     assert (header["number"], header["symbol"], header["date"], header["issuer"]) == (
         "02", "KH-UBND", "2024-01-02", "Ủy ban nhân dân xã Tiền Tiến",
     )

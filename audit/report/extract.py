@@ -1,4 +1,5 @@
-"""What `plan-audit extract` shows: the plan as understood, as JSON (CONTRACT.md) or a rich tree."""
+"""What `plan-audit extract` shows: the plan as understood, as JSON (CONTRACT.md; schema
+docs/schema/extract.schema.json) or a rich tree."""
 
 from __future__ import annotations
 

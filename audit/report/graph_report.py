@@ -24,6 +24,7 @@ JSON (`--format json`), schema_version 1:
                  "missing", "problems"}}
 
 Dates are ISO `YYYY-MM-DD`; lines are 1-based in the citing file; lists are in path order.
+Schema: docs/schema/graph.schema.json.
 """
 
 from __future__ import annotations

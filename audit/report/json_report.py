@@ -8,7 +8,8 @@
                    "concept": ..., "evidence": ..., "fingerprint": ..., "parent_path": null, ...}],
      "summary": {"errors": 0, "warnings": 0, "infos": 0, "waived": 0}}
 
-Findings are problems only; what a plan covers is in its own entry, with evidence lines.
+Findings are problems only; what a plan covers is in its own entry, with evidence lines. The schema
+is docs/schema/check.schema.json (the tests validate every report against it: extend both together).
 """
 
 from __future__ import annotations
