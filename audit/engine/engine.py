@@ -91,10 +91,12 @@ class Audited:
 
 @dataclass
 class CheckRun:
-    """What an audit reports: every input, and the findings over all of them."""
+    """What an audit reports: every input, the rules that ran on them, and the findings over all
+    of them."""
 
     inputs: list[Audited] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
 
     @property
     def read_any(self) -> bool:

@@ -26,7 +26,7 @@ def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckCon
     input is an INPUT001 finding."""
     from audit.trace.coverage import trace
 
-    run = CheckRun()
+    run = CheckRun(rules=list(rules))
     report_input = any(rule.code == INPUT_RULE.code for rule in rules)
     for item in inputs:
         if item.plan is None:

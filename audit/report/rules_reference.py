@@ -91,7 +91,8 @@ def rules_markdown(families: list[Family]) -> str:
 def _rule_markdown(rule: Rule) -> list[str]:
     where = Path(rule.source.rsplit(":", 1)[0]).name
     lines = [
-        "", f"### {rule.code}: {rule.title.vi}", "", f"*{rule.title.en}*", "",
+        # An anchor named by the code alone: reports link to docs/rules.md#CODE (SARIF helpUri).
+        "", f'<a id="{rule.code}"></a>', "", f"### {rule.code}: {rule.title.vi}", "", f"*{rule.title.en}*", "",
         f"- Severity / mức: **{rule.severity.value}**",
         f"- Check / loại kiểm tra: [`{rule.check}`](#{rule.check})" if rule.check in kind_names()
         else f"- Check / loại kiểm tra: {rule.check} (built in)",

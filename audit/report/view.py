@@ -1,0 +1,157 @@
+"""What every report of a run says, whatever its format: each plan with its findings by severity
+(waived ones apart), what it meets and misses of its parent, what to add; the totals; and the
+words for them in Vietnamese and English. Formats only lay this out.
+
+    for view in plan_views(run):
+        view.by_severity()     # [(Severity.error, [Finding, ...]), ...], standing findings only
+        view.waived            # findings a waiver accepted: listed apart, never failing
+        view.met, view.missing # the parent's requirements, with the plan's evidence or none
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audit.engine.engine import Audited, CheckRun
+from audit.engine.packs import Rule
+from audit.model import Coverage, Finding, Severity
+
+SEVERITIES = (Severity.error, Severity.warning, Severity.info)
+
+WORDS = {
+    "vi": {
+        Severity.error: "Lỗi", Severity.warning: "Cảnh báo", Severity.info: "Lưu ý",
+        "waived": "Được miễn", "clean": "không có vấn đề", "plans": "Kế hoạch", "unreadable": "không đọc được",
+        "coverage": "Đáp ứng yêu cầu được giao", "summary_title": "Kết quả rà soát",
+        "report_title": "Báo cáo rà soát kế hoạch", "number": "Số", "date": "Ngày ban hành",
+        "issuer": "Cơ quan ban hành", "parent": "Thực hiện kế hoạch cấp trên", "no_parent": "chưa xác định được",
+        "met": "Yêu cầu của kế hoạch cấp trên đã đáp ứng", "missing": "Yêu cầu của kế hoạch cấp trên còn thiếu",
+        "listed_missing": "Nội dung kế hoạch cấp trên liệt kê mà kế hoạch chưa nêu (để tham khảo)",
+        "findings": "Các vấn đề khác", "to_add": "Đề nghị bổ sung, chỉnh sửa", "requirement": "Yêu cầu",
+        "evidence": "Dẫn chứng trong kế hoạch", "parent_wording": "Nội dung kế hoạch cấp trên",
+        "line": "dòng", "code": "Mã", "message": "Nội dung", "reason": "Lý do miễn", "none": "Không có.",
+        "parent_line": "kế hoạch cấp trên, dòng", "copied": "Tỷ lệ sao chép từ kế hoạch cấp trên",
+        "category.concept": "Nội dung", "category.task": "Nhiệm vụ", "category.report": "Báo cáo",
+        "intro": "Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",
+    },
+    "en": {
+        Severity.error: "Errors", Severity.warning: "Warnings", Severity.info: "Notes",
+        "waived": "Waived", "clean": "no problems", "plans": "Plans", "unreadable": "could not be read",
+        "coverage": "Assigned requirements met", "summary_title": "Audit result",
+        "report_title": "Plan review report", "number": "Number", "date": "Date of issue",
+        "issuer": "Issued by", "parent": "Implements the parent plan", "no_parent": "not identified",
+        "met": "Requirements of the parent plan that are met", "missing": "Requirements of the parent plan that are missing",
+        "listed_missing": "What the parent plan lists and this plan does not mention (for reference)",
+        "findings": "Other findings", "to_add": "What to add or change", "requirement": "Requirement",
+        "evidence": "Evidence in the plan", "parent_wording": "The parent plan's wording",
+        "line": "line", "code": "Code", "message": "Message", "reason": "Why it is waived", "none": "None.",
+        "parent_line": "parent plan, line", "copied": "Share copied from the parent plan",
+        "category.concept": "Content", "category.task": "Task", "category.report": "Reporting",
+        "intro": "Made by plan-audit, comparing the plan with the parent plan it implements.",
+    },
+}
+
+
+def words(lang: str) -> dict:
+    return WORDS["en" if lang == "en" else "vi"]
+
+
+@dataclass
+class PlanView:
+    """One plan of the run (or a file that is not an input, such as a waiver file, when a finding
+    is about it: `item` None) with its standing and waived findings."""
+
+    path: str
+    item: Audited | None = None
+    findings: list[Finding] = field(default_factory=list)  # standing: they count and may fail
+    waived: list[Finding] = field(default_factory=list)
+
+    def by_severity(self) -> list[tuple[Severity, list[Finding]]]:
+        groups = [(s, [f for f in self.findings if f.severity == s]) for s in SEVERITIES]
+        return [(s, group) for s, group in groups if group]
+
+    @property
+    def coverage(self) -> list[Coverage]:
+        return self.item.trace.coverage if self.item and self.item.trace else []
+
+    @property
+    def met(self) -> list[Coverage]:
+        return [c for c in self.coverage if c.covered]
+
+    @property
+    def missing(self) -> list[Coverage]:
+        """What the parent assigned or asked for and the plan lacks (the verdict)."""
+        return [c for c in self.coverage if not c.covered and c.requirement.weight == "assigned"]
+
+    @property
+    def listed_missing(self) -> list[Coverage]:
+        """Concepts the parent merely lists and the plan does not name: context, not a verdict."""
+        return [c for c in self.coverage if not c.covered and c.requirement.weight == "listed"]
+
+
+def plan_views(run: CheckRun) -> list[PlanView]:
+    """The inputs in order, then any other file a finding is about."""
+    views = {item.path: PlanView(item.path, item) for item in run.inputs}
+    for finding in run.findings:
+        view = views.setdefault(finding.path, PlanView(finding.path))
+        (view.waived if finding.waived else view.findings).append(finding)
+    return list(views.values())
+
+
+def rules_by_code(run: CheckRun) -> dict[str, Rule]:
+    """The rules that ran, and the packs' rule for any finding whose rule is not among them."""
+    known = {rule.code: rule for rule in run.rules}
+    if any(f.rule not in known for f in run.findings):
+        from audit.engine.packs import load_rules
+
+        known |= {rule.code: rule for rule in load_rules() if rule.code not in known}
+    return known
+
+
+def assigned_coverage(run: CheckRun) -> tuple[int, int] | None:
+    """Met and total requirements the parents assigned, over every plan with a known parent."""
+    traced = [c for item in run.inputs if item.trace for c in item.trace.coverage if c.requirement.weight == "assigned"]
+    if not any(item.trace for item in run.inputs):
+        return None
+    return sum(c.covered for c in traced), len(traced)
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({round(100 * part / whole)}%)" if whole else f"{part}/{whole}"
+
+
+def location(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}" if finding.line else finding.path
+
+
+def parent_location(finding: Finding) -> str | None:
+    if not finding.parent_path:
+        return None
+    return f"{finding.parent_path}:{finding.parent_line}" if finding.parent_line else finding.parent_path
+
+
+def under(path: str, cwd: Path) -> str | None:
+    """`path` relative to the folder `cwd` (POSIX slashes), or None when it lies outside it."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(cwd)).as_posix()
+    except ValueError:
+        return None
+
+
+def to_add(view: PlanView, rules: dict[str, Rule], lang: str) -> list[str]:
+    """What the authors should add or change, one line per standing finding: its suggestion, or
+    the rule's title (what a plan must have), then where; repeated advice once."""
+    out: list[str] = []
+    for finding in view.findings:
+        rule = rules.get(finding.rule)
+        advice = finding.suggestion or (rule.title.get(lang) if rule else finding.message)
+        if finding.concept and not finding.suggestion:
+            from audit.engine.labels import concept_label
+
+            advice = f"{advice}: {concept_label(finding.concept, lang)}"
+        line = f"{advice} ({words(lang)['parent_line']} {finding.parent_line})" if finding.parent_line else advice
+        if line not in out:
+            out.append(line)
+    return out
