@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from audit.engine.engine import CheckRun
 
 # format name -> module under audit.report with render(run, lang) -> str
-TEXT_FORMATS = {"json": "json_report", "sarif": "sarif"}
+TEXT_FORMATS = {"json": "json_report", "sarif": "sarif", "junit": "junit", "github": "github"}
 FORMATS = ("rich", *TEXT_FORMATS)
 
 
