@@ -20,42 +20,51 @@ from audit.model import Coverage, Finding, Severity
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
 
-WORDS = {
-    "vi": {
-        Severity.error: "Lỗi", Severity.warning: "Cảnh báo", Severity.info: "Lưu ý",
-        "waived": "Được miễn", "clean": "không có vấn đề", "plans": "Kế hoạch", "unreadable": "không đọc được",
-        "coverage": "Đáp ứng yêu cầu được giao", "summary_title": "Kết quả rà soát",
-        "report_title": "Báo cáo rà soát kế hoạch", "number": "Số", "date": "Ngày ban hành",
-        "issuer": "Cơ quan ban hành", "parent": "Thực hiện kế hoạch cấp trên", "no_parent": "chưa xác định được",
-        "met": "Yêu cầu của kế hoạch cấp trên đã đáp ứng", "missing": "Yêu cầu của kế hoạch cấp trên còn thiếu",
-        "listed_missing": "Nội dung kế hoạch cấp trên liệt kê mà kế hoạch chưa nêu (để tham khảo)",
-        "findings": "Các vấn đề khác", "to_add": "Đề nghị bổ sung, chỉnh sửa", "requirement": "Yêu cầu",
-        "evidence": "Dẫn chứng trong kế hoạch", "parent_wording": "Nội dung kế hoạch cấp trên",
-        "line": "dòng", "code": "Mã", "message": "Nội dung", "reason": "Lý do miễn", "none": "Không có.",
-        "parent_line": "kế hoạch cấp trên, dòng", "copied": "Tỷ lệ sao chép từ kế hoạch cấp trên",
-        "category.concept": "Nội dung", "category.task": "Nhiệm vụ", "category.report": "Báo cáo",
-        "intro": "Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",
-    },
-    "en": {
-        Severity.error: "Errors", Severity.warning: "Warnings", Severity.info: "Notes",
-        "waived": "Waived", "clean": "no problems", "plans": "Plans", "unreadable": "could not be read",
-        "coverage": "Assigned requirements met", "summary_title": "Audit result",
-        "report_title": "Plan review report", "number": "Number", "date": "Date of issue",
-        "issuer": "Issued by", "parent": "Implements the parent plan", "no_parent": "not identified",
-        "met": "Requirements of the parent plan that are met", "missing": "Requirements of the parent plan that are missing",
-        "listed_missing": "What the parent plan lists and this plan does not mention (for reference)",
-        "findings": "Other findings", "to_add": "What to add or change", "requirement": "Requirement",
-        "evidence": "Evidence in the plan", "parent_wording": "The parent plan's wording",
-        "line": "line", "code": "Code", "message": "Message", "reason": "Why it is waived", "none": "None.",
-        "parent_line": "parent plan, line", "copied": "Share copied from the parent plan",
-        "category.concept": "Content", "category.task": "Task", "category.report": "Reporting",
-        "intro": "Made by plan-audit, comparing the plan with the parent plan it implements.",
-    },
+# Each text in Vietnamese, then English.
+TEXTS = {
+    Severity.error: ("Lỗi", "Errors"),
+    Severity.warning: ("Cảnh báo", "Warnings"),
+    Severity.info: ("Lưu ý", "Notes"),
+    "waived": ("Được miễn", "Waived"),
+    "clean": ("không có vấn đề", "no problems"),
+    "plans": ("Kế hoạch", "Plans"),
+    "unreadable": ("không đọc được", "could not be read"),
+    "coverage": ("Đáp ứng yêu cầu được giao", "Assigned requirements met"),
+    "summary_title": ("Kết quả rà soát", "Audit result"),
+    "report_title": ("Báo cáo rà soát kế hoạch", "Plan review report"),
+    "number": ("Số", "Number"),
+    "date": ("Ngày ban hành", "Date of issue"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+    "parent": ("Thực hiện kế hoạch cấp trên", "Implements the parent plan"),
+    "no_parent": ("chưa xác định được", "not identified"),
+    "met": ("Yêu cầu của kế hoạch cấp trên đã đáp ứng", "Requirements of the parent plan that are met"),
+    "missing": ("Yêu cầu của kế hoạch cấp trên còn thiếu", "Requirements of the parent plan that are missing"),
+    "listed_missing": ("Nội dung kế hoạch cấp trên liệt kê mà kế hoạch chưa nêu (để tham khảo)",
+                       "What the parent plan lists and this plan does not mention (for reference)"),
+    "findings": ("Các vấn đề khác", "Other findings"),
+    "to_add": ("Đề nghị bổ sung, chỉnh sửa", "What to add or change"),
+    "requirement": ("Yêu cầu", "Requirement"),
+    "evidence": ("Dẫn chứng trong kế hoạch", "Evidence in the plan"),
+    "parent_wording": ("Nội dung kế hoạch cấp trên", "The parent plan's wording"),
+    "line": ("dòng", "line"),
+    "code": ("Mã", "Code"),
+    "message": ("Nội dung", "Message"),
+    "reason": ("Lý do miễn", "Why it is waived"),
+    "none": ("Không có.", "None."),
+    "parent_line": ("kế hoạch cấp trên, dòng", "parent plan, line"),
+    "copied": ("Tỷ lệ sao chép từ kế hoạch cấp trên", "Share copied from the parent plan"),
+    "category.concept": ("Nội dung", "Content"),
+    "category.task": ("Nhiệm vụ", "Task"),
+    "category.report": ("Báo cáo", "Reporting"),
+    "intro": ("Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",
+              "Made by plan-audit, comparing the plan with the parent plan it implements."),
 }
 
 
 def words(lang: str) -> dict:
-    return WORDS["en" if lang == "en" else "vi"]
+    index = 1 if lang == "en" else 0
+    return {key: texts[index] for key, texts in TEXTS.items()}
+
 
 
 @dataclass
