@@ -85,7 +85,7 @@ def test_rich_report_ends_with_the_coverage_matrix(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "KETHUA008" in text and "2024-xa-kim-khe.md:20" in text
     matrix = text[text.index("Mức độ đáp ứng kế hoạch cấp trên"):]
-    assert text.index("Tổng:") < text.index("Mức độ đáp ứng kế hoạch cấp trên")
+    assert text.index("Kết quả rà soát") < text.index("Mức độ đáp ứng kế hoạch cấp trên")
     rows = matrix.splitlines()
     at = next(i for i, line in enumerate(rows) if "2024-xa-kim-khe.md" in line)
     # The plan's row ends with its copied share; its parent is named on the line below.

@@ -149,14 +149,17 @@ def _tree(graph: PlanGraph, data: dict):
 
     def add(node, path: str, link: dict | None) -> None:
         d = documents[path]
-        label = Text.assemble(
-            path, (f"  {d['reference'] or 'draft (no number)'}", "green"),
-            f" · {d['issuer'] or '?'} · {d['date'] or d['year'] or '?'}",
-        )
+        # The file on its own line, what it is under it: readable at 80 columns, greppable by path.
+        label = Text(path, style="bold")
         if link:
             label.append(f"  ({link['relation']}, line {link['line']})", style="dim")
         if path in shown:
-            node.add(label.append("  (already shown: a cycle)", style="red"))
+            label.append("  (already shown: a cycle)", style="red")
+        label.append_text(Text.assemble(
+            "\n", (d["reference"] or "draft (no number)", "green"),
+            f" · {d['issuer'] or '?'} · {d['date'] or d['year'] or '?'}"))
+        if path in shown:
+            node.add(label)
             return
         shown.add(path)
         branch = node.add(label)
