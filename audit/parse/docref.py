@@ -158,9 +158,10 @@ def find_refs(text: str) -> list[RefMatch]:
         m for m in REF_RE.finditer(text)
         if _NUMBER_STRICT.match(text, m.start("num")) and _plausible(m)
     ]
-    # Each reference's issuer and subject end where the next reference starts.
+    # Each reference's issuer and subject end where the next reference starts (an end position,
+    # not a slice: slicing the text for each of many references on one long line is quadratic).
     limits = [m.start() for m in matches[1:]] + [len(text)]
-    return [_complete(text[:limit], m) for m, limit in zip(matches, limits)]
+    return [_complete(text, m, limit) for m, limit in zip(matches, limits)]
 
 
 def _plausible(m: re.Match) -> bool:
@@ -171,24 +172,24 @@ def _plausible(m: re.Match) -> bool:
     return bool(m.group("type")) or first in KNOWN_CODES or symbol.startswith("UBND-") or _LAW_SYMBOL.fullmatch(first) is not None
 
 
-def _complete(text: str, m: re.Match) -> RefMatch:
+def _complete(text: str, m: re.Match, limit: int) -> RefMatch:
     symbol = clean_symbol(m.group("sym"))
     number_year = int(m.group("year")) if m.group("year") else None
     doc_type = doc_type_for(m.group("type"), symbol)
     end = m.end()
     the_date, date_text = None, None
-    dm = _REF_DATE_RE.match(text, end)
+    dm = _REF_DATE_RE.match(text, end, limit)
     if dm:
         the_date, date_text = date_from_match(dm)
         date_text = dm.group(0).strip(" ,(")
         end = dm.end()
     issuer = None
-    im = _ISSUER_RE.match(text, end)
+    im = _ISSUER_RE.match(text, end, limit)
     if im:
         issuer = canonical_body(im.group("issuer"))
         end = im.end("issuer")
     subject, subject_end = None, end
-    sm = _SUBJECT_RE.match(text, end)
+    sm = _SUBJECT_RE.match(text, end, limit)
     if sm:
         subject = sm.group("subject").strip().rstrip(".,;: và")
         subject_end = sm.end()

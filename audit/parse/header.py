@@ -14,8 +14,10 @@ from audit.model import Header, Line
 from audit.parse.docref import HEADER_NUMBER_RE, TYPE_CODES, canonical_body, doc_type_for, make_date
 
 MOTTO_RE = re.compile(r"CỘNG H[OÒÓ]À|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+# Up to six words before ", ngày"; each word starts after a non-letter, so a long line is read in
+# linear time (a word that could be split anywhere made the search polynomial in the line's length).
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>(?:[^\W\d_][^\W\d_.]*\s?){1,6}?)\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})?",
+    r"(?P<place>(?<![^\W\d_])[^\W\d_]+(?:\s[^\W\d_]+){0,5})\s*,\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})?",
 )
 TITLE_RE = re.compile(
     r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|"

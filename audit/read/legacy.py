@@ -16,6 +16,9 @@ from audit.read.errors import InputError
 _TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÆÇËÌÎÏÑÒÓÔÕÖ×ØÞßæçëîïñö÷øûüþ")
 _VNI_MARKS = set("øùúûõöóòïñäåæçëüÿÖØÙÚÛÕÓÒÏÑÄÅÆÇË")
 _WORD = re.compile(r"[^\W\d_]*[\u00a1-\u00ff][^\W\d_]*|\S*[\u00a1-\u00bf]\S*")
+# A run of text between spaces, up to 64 characters: longer runs (a line without spaces, base64) are
+# no words, and leaving them out keeps `_WORD`'s backtracking bounded on any input.
+_TOKEN = re.compile(r"(?<!\S)\S{1,64}(?!\S)")
 # Real Vietnamese: letters outside Latin-1 (ă, đ, ơ, ư and the tone-marked vowels).
 _VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
 
@@ -25,7 +28,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 def legacy_encoding(text: str) -> str | None:
     """"TCVN3" or "VNI" when `text` looks like Vietnamese in that encoding, else None."""
     sample = text[:50000]
-    words = _WORD.findall(sample)
+    words = [word for token in _TOKEN.findall(sample) for word in _WORD.findall(token)]
     if len(words) < 5:
         return None
     real = len(_VIETNAMESE.findall(sample))
