@@ -15,13 +15,22 @@ if TYPE_CHECKING:  # the models pull in pydantic; `plan-audit --help` should not
     from audit.model import SourceText
 
 MAX_BYTES = 20 * 1024 * 1024  # a real plan is well under 1 MB; larger inputs are refused, not read
+# A plan's longest paragraph is about a thousand characters, and a whole plan saved on one line is
+# well under this. A longer line is data, not a plan; refusing it bounds the time and memory that
+# parsing and matching spend on one line.
+MAX_LINE_CHARS = 100_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
 
 
 def read_source(path: str | Path) -> SourceText:
     """Read one plan file (.txt, .md, .docx, .pdf) into lines as the reviewer sees them."""
-    path = Path(path)
+    source = _read(Path(path))
+    _refuse_long_lines(source)
+    return source
+
+
+def _read(path: Path) -> SourceText:
     name = str(path)
     head = _head(path)
     if b"%PDF-" in head:  # some producers put a few bytes before the marker
@@ -41,6 +50,16 @@ def read_source(path: str | Path) -> SourceText:
     from audit.read import text
 
     return text.read_text(path)
+
+
+def _refuse_long_lines(source: SourceText) -> None:
+    longest = max(source.lines, key=lambda line: len(line.raw or line.text), default=None)
+    length = len(longest.raw or longest.text) if longest else 0
+    if length > MAX_LINE_CHARS:
+        raise InputError(
+            source.path, f"line {longest.number} is {length:,} characters long, over the {MAX_LINE_CHARS:,} limit for one line",
+            "Check that this is a plan and not data; a plan's paragraphs are far shorter",
+        )
 
 
 def _refuse_misnamed(path: Path, head: bytes) -> None:
