@@ -67,11 +67,11 @@ def check_zip(path: Path) -> None:
         )
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED_BYTES:
-        raise _bomb(name, f"would unpack to {total // (1024 * 1024)} MB")
+        raise _bomb(name, f"it would unpack to {total // (1024 * 1024)} MB")
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
-            raise _bomb(name, f"member {member.filename} is compressed {ratio:.0f}:1")
+            raise _bomb(name, f"its part {member.filename} is compressed {ratio:.0f}:1")
 
 
 def _damaged(name: str, detail: str) -> InputError:
@@ -83,7 +83,7 @@ def _damaged(name: str, detail: str) -> InputError:
 
 def _bomb(name: str, detail: str) -> InputError:
     return InputError(
-        name, f"refused as a possible zip bomb: it {detail}, far beyond any plan",
+        name, f"refused as a possible zip bomb: {detail}, far beyond any plan",
         "Check where the file came from; save the plan anew from Word if it is genuine",
     )
 
