@@ -40,12 +40,27 @@ def find_plan_files(root: str | Path) -> tuple[list[Path], list[InputError]]:
         raise InputError(str(root), problem, "Give the folder that holds the plans")
     files: list[Path] = []
     problems: list[InputError] = []
-    _walk(root, set(), set(), files, problems)
+    seen_dirs: set[Path] = set()
+    seen_files: set[Path] = set()
+    links: list[Path] = []
+    _walk(root, seen_dirs, seen_files, files, problems, links)
+    # Links are followed once every real folder is walked, so a plan is listed under its own path,
+    # not under the name of a link that happens to sort first; a link walked twice is skipped.
+    while links:
+        link = links.pop(0)
+        if link.is_dir():
+            _walk(link, seen_dirs, seen_files, files, problems, links)
+        elif _is_plan(link):
+            _add_file(link, seen_files, files, problems)
     return files, problems
 
 
+def _is_plan(path: Path) -> bool:
+    return path.suffix.lower() in PLAN_SUFFIXES and not path.stem.lower().startswith(NOT_PLANS)
+
+
 def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
-          files: list[Path], problems: list[InputError]) -> None:
+          files: list[Path], problems: list[InputError], links: list[Path]) -> None:
     real = directory.resolve()
     if real in seen_dirs:  # a link back to a folder already walked: a loop or a second way in
         return
@@ -60,15 +75,16 @@ def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
         if entry.name.startswith((".", "~$")):
             continue
         path = Path(entry.path)
-        if entry.is_dir():
-            _walk(path, seen_dirs, seen_files, files, problems)
-        elif path.suffix.lower() in PLAN_SUFFIXES and not path.stem.lower().startswith(NOT_PLANS):
-            _add_file(entry, path, seen_files, files, problems)
+        if entry.is_symlink():
+            links.append(path)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, seen_dirs, seen_files, files, problems, links)
+        elif _is_plan(path):
+            _add_file(path, seen_files, files, problems)
 
 
-def _add_file(entry: os.DirEntry, path: Path, seen_files: set[Path],
-              files: list[Path], problems: list[InputError]) -> None:
-    if not entry.is_file():
+def _add_file(path: Path, seen_files: set[Path], files: list[Path], problems: list[InputError]) -> None:
+    if not path.is_file():
         problems.append(InputError(str(path), "broken link: its target does not exist", "Fix or remove the link"))
         return
     real = path.resolve()
