@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from audit.engine.engine import CheckRun
 
 # format name -> module under audit.report with render(run, lang) -> str
-TEXT_FORMATS = {"json": "json_report", "sarif": "sarif", "junit": "junit", "github": "github"}
+TEXT_FORMATS = {"json": "json_report", "sarif": "sarif", "junit": "junit", "github": "github",
+                "markdown": "markdown", "html": "html"}
 FORMATS = ("rich", *TEXT_FORMATS)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from audit.engine.engine import Audited, CheckRun
 from audit.engine.packs import Rule
-from audit.model import Coverage, Finding, Severity
+from audit.model import Coverage, Finding, Plan, Severity
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
 
@@ -45,6 +45,7 @@ TEXTS = {
     "to_add": ("Đề nghị bổ sung, chỉnh sửa", "What to add or change"),
     "requirement": ("Yêu cầu", "Requirement"),
     "evidence": ("Dẫn chứng trong kế hoạch", "Evidence in the plan"),
+    "parent_plan": ("Kế hoạch cấp trên", "Parent plan"),
     "parent_wording": ("Nội dung kế hoạch cấp trên", "The parent plan's wording"),
     "line": ("dòng", "line"),
     "code": ("Mã", "Code"),
@@ -56,6 +57,11 @@ TEXTS = {
     "category.concept": ("Nội dung", "Content"),
     "category.task": ("Nhiệm vụ", "Task"),
     "category.report": ("Báo cáo", "Reporting"),
+    "weight.assigned": ("được giao", "assigned"),
+    "weight.listed": ("liệt kê", "listed"),
+    "add": ("Bổ sung", "Add"),
+    "summary": ("Tóm tắt", "Summary"),
+    "plan_file": ("Tệp", "File"),
     "intro": ("Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",
               "Made by plan-audit, comparing the plan with the parent plan it implements."),
 }
@@ -93,6 +99,14 @@ class PlanView:
     def missing(self) -> list[Coverage]:
         """What the parent assigned or asked for and the plan lacks (the verdict)."""
         return [c for c in self.coverage if not c.covered and c.requirement.weight == "assigned"]
+
+    @property
+    def other_findings(self) -> list[Finding]:
+        """Standing findings that are not one of the missing requirements already listed."""
+        gaps = {(c.requirement.parent_line, c.requirement.concept) for c in self.missing}
+        parent = self.item.parent.path if self.item and self.item.parent else None
+        return [f for f in self.findings
+                if not (f.parent_path == parent and (f.parent_line, f.concept) in gaps)]
 
     @property
     def listed_missing(self) -> list[Coverage]:
@@ -159,8 +173,29 @@ def to_add(view: PlanView, rules: dict[str, Rule], lang: str) -> list[str]:
         if finding.concept and not finding.suggestion:
             from audit.engine.labels import concept_label
 
-            advice = f"{advice}: {concept_label(finding.concept, lang)}"
+            advice = f"{words(lang)['add']}: {concept_label(finding.concept, lang)}"
         line = f"{advice} ({words(lang)['parent_line']} {finding.parent_line})" if finding.parent_line else advice
         if line not in out:
             out.append(line)
     return out
+
+
+def facts(plan: Plan | None, lang: str) -> list[tuple[str, str]]:
+    """A plan's header as a reviewer names it: number, date of issue, issuer (what is known)."""
+    if plan is None:
+        return []
+    w, h = words(lang), plan.header
+    number = f"{h.number or '…'}/{h.symbol}" if h.symbol else h.number
+    date = (h.date.isoformat() if lang == "en" else h.date.strftime("%d/%m/%Y")) if h.date else h.date_text
+    pairs = [(w["number"], number), (w["date"], date), (w["issuer"], h.issuer)]
+    return [(label, value) for label, value in pairs if value]
+
+
+def requirement_name(coverage: Coverage, lang: str) -> str:
+    """What the parent asks for, in a few words: the concept's name, or the parent's wording."""
+    requirement = coverage.requirement
+    if requirement.concept:
+        from audit.engine.labels import concept_label
+
+        return concept_label(requirement.concept, lang)
+    return requirement.text

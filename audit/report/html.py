@@ -1,0 +1,110 @@
+"""`--format html`: the reviewer's report (audit/report/review.py) as one self-contained HTML file
+to send back to a plan's authors: inline CSS, no script, nothing fetched, and a print layout (each
+plan on its own pages, tables that do not split rows). Vietnamese by default, English with --lang en.
+
+Every text from a document (and from us) is escaped with html.escape, so a plan containing
+`<script>` shows it as text. The Content-Security-Policy forbids scripts and every fetch as well,
+should anything ever slip through.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from audit.engine.engine import CheckRun
+from audit.report.review import Item, PlanReport, Review, Section, review
+
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+STYLE = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --error: #b42318; --warning: #9a6700;
+        --info: #0969da; --waived: #8250df; --ok: #1a7f37; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); line-height: 1.5;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; margin-top: 2.5rem;
+     overflow-wrap: anywhere; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+.intro, .empty, .details { color: var(--muted); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .75rem 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+th { background: #f6f8fa; white-space: nowrap; }
+ul.items, ol.items { padding-left: 1.5rem; }
+ul.items li, ol.items li { margin: .35rem 0; }
+.details { list-style: none; padding-left: 0; font-size: .9rem; overflow-wrap: anywhere; }
+li.error { border-left: 4px solid var(--error); padding-left: .5rem; }
+li.warning { border-left: 4px solid var(--warning); padding-left: .5rem; }
+li.info { border-left: 4px solid var(--info); padding-left: .5rem; }
+li.waived { border-left: 4px solid var(--waived); padding-left: .5rem; }
+.totals { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding: .75rem 1rem; border: 1px solid var(--line);
+          border-radius: 6px; background: #f6f8fa; }
+.totals b { margin-right: .25rem; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  section.plan { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  tr, li { break-inside: avoid; }
+  th, .totals { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def render(run: CheckRun, lang: str = "vi") -> str:
+    return html(review(run, lang))
+
+
+def html(report: Review) -> str:
+    totals = "".join(f"<span><b>{escape(label)}:</b>{escape(value)}</span>" for label, value in report.totals)
+    plans = "\n".join(_plan(plan) for plan in report.plans)
+    return f"""<!DOCTYPE html>
+<html lang="{escape(report.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{escape(POLICY)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(report.title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{escape(report.title)}</h1>
+<p class="intro">{escape(report.intro)}</p>
+<div class="totals">{totals}</div>
+</header>
+<main>
+{plans}
+</main>
+</body>
+</html>
+"""
+
+
+def _plan(plan: PlanReport) -> str:
+    facts = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in plan.facts)
+    sections = "\n".join(_section(section) for section in plan.sections)
+    return f'<section class="plan">\n<h2>{escape(plan.heading)}</h2>\n<dl class="facts">{facts}</dl>\n{sections}\n</section>'
+
+
+def _section(section: Section) -> str:
+    head = f"<h3>{escape(section.title)}</h3>"
+    if not section.rows and not section.items:
+        return f'{head}\n<p class="empty">{escape(section.empty)}</p>'
+    if section.columns:
+        header = "".join(f"<th>{escape(column)}</th>" for column in section.columns)
+        rows = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in section.rows)
+        return f"{head}\n<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+    tag = "ol" if section.ordered else "ul"
+    items = "\n".join(_item(item) for item in section.items)
+    return f'{head}\n<{tag} class="items">\n{items}\n</{tag}>'
+
+
+def _item(item: Item) -> str:
+    kind = f' class="{escape(item.kind)}"' if item.kind else ""
+    details = "".join(f"<li>{escape(detail)}</li>" for detail in item.details)
+    return f"<li{kind}>{escape(item.text)}" + (f'<ul class="details">{details}</ul>' if details else "") + "</li>"

@@ -1,0 +1,60 @@
+"""`--format markdown`: the reviewer's report (audit/report/review.py) as Markdown, to paste into an
+e-mail, a ticket or a document. Vietnamese by default, English with --lang en.
+
+Document text is neutralized: Markdown's punctuation and HTML are backslash-escaped, a cell's
+`|` cannot split a table, and line breaks become spaces, so a plan's words never turn into
+markup, links or raw HTML in the rendered report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.engine.engine import CheckRun
+from audit.report.review import Item, Review, Section, review
+
+# CommonMark lets any ASCII punctuation be backslash-escaped. These make markup anywhere in a line
+# (emphasis, code, link brackets, HTML, entities, table cells, headings, GitHub's math and strikethrough);
+# "(" and "!" only matter after "[", which is escaped.
+SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")
+# What opens a block at the start of a text placed after a list marker: "- x", "+ x", "1. x".
+BLOCK_START = re.compile(r"^([-+]|\d+\.)")
+
+
+def render(run: CheckRun, lang: str = "vi") -> str:
+    return markdown(review(run, lang))
+
+
+def markdown(report: Review) -> str:
+    out = [f"# {text(report.title)}", "", text(report.intro), ""]
+    out += [f"- **{text(label)}:** {text(value)}" for label, value in report.totals]
+    for plan in report.plans:
+        out += ["", f"## {text(plan.heading)}", ""]
+        out += [f"- **{text(label)}:** {text(value)}" for label, value in plan.facts]
+        for section in plan.sections:
+            out += ["", f"### {text(section.title)}", "", *_body(section)]
+    return "\n".join(out) + "\n"
+
+
+def _body(section: Section) -> list[str]:
+    if not section.rows and not section.items:
+        return [text(section.empty)]
+    if section.columns:
+        return [_row(section.columns), "|" + "---|" * len(section.columns), *(_row(row) for row in section.rows)]
+    return [line for number, item in enumerate(section.items, 1) for line in _item(item, number, section.ordered)]
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(text(cell) for cell in cells) + " |"
+
+
+def _item(item: Item, number: int, ordered: bool) -> list[str]:
+    marker = f"{number}." if ordered else "-"
+    indent = " " * (len(marker) + 1)
+    return [f"{marker} {text(item.text)}", *(f"{indent}- {text(detail)}" for detail in item.details)]
+
+
+def text(value: str) -> str:
+    """`value` as literal Markdown text: one line, every markup character escaped."""
+    escaped = SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return BLOCK_START.sub(lambda m: "\\" + m.group(1) if len(m.group(1)) == 1 else m.group(1)[:-1] + "\\.", escaped)
