@@ -63,7 +63,7 @@ def test_script_from_a_plan_does_not_run_and_shows_as_text(report, tmp_path):
     assert found.headings["h1"] == ["Báo cáo rà soát kế hoạch"]
     assert found.headings["h2"][0].endswith("<script>document.title='pwned'</script> trên địa bàn thị trấn Lâm Xuyên")
     assert [h.split(" (")[0] for h in found.headings["h3"]] == [
-        "Yêu cầu của kế hoạch cấp trên đã đáp ứng", "Yêu cầu của kế hoạch cấp trên còn thiếu",
+        "Yêu cầu của kế hoạch cấp trên còn thiếu", "Yêu cầu của kế hoạch cấp trên đã đáp ứng",
         "Nội dung kế hoạch cấp trên liệt kê mà kế hoạch chưa nêu", "Các vấn đề khác", "Đề nghị bổ sung, chỉnh sửa"]
 
 

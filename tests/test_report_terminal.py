@@ -127,3 +127,20 @@ def test_the_graph_is_a_tree_of_the_hierarchy():
     assert province < district < commune
     assert lines[commune + 1].strip("│ ") == "06/KH-UBND · Ủy ban nhân dân xã Phúc Khê · 2024-02-08"
     assert "Unresolved parents (4)" in lines
+
+
+def test_the_readme_pictures_exist_and_the_terminal_one_can_be_remade(tmp_path):
+    import importlib.util
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in ("terminal.svg", "report-html.png"):
+        assert f"](docs/img/{name})" in readme and (REPO / "docs" / "img" / name).stat().st_size > 10_000
+    spec = importlib.util.spec_from_file_location("screenshots", REPO / "scripts" / "screenshots.py")
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        screenshots.terminal_svg(tmp_path / "terminal.svg")
+    svg = (tmp_path / "terminal.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "cdnjs" not in svg  # nothing fetched
+    assert "Kết&#160;quả&#160;rà&#160;soát" in svg and "KETHUA001" in svg and "Noto Sans Mono" in svg

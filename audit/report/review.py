@@ -1,8 +1,8 @@
 """The report a reviewer sends back to a plan's authors (`--format markdown` and `--format html`),
 as plain content: for each plan, its header and the parent it implements, the parent's requirements
-it meets (with the plan's evidence line) and those it misses (with the parent's wording and line),
-what the parent only lists, the other findings, the waived ones, and what to add. The formats
-lay this out and escape every text; nothing here is markup.
+it misses (with the parent's wording and line: what the authors act on, so first) and those it meets
+(with the plan's evidence line), what the parent only lists, the other findings, the waived ones,
+and what to add. The formats lay this out and escape every text; nothing here is markup.
 """
 
 from __future__ import annotations
@@ -78,12 +78,13 @@ def _plan(view: PlanView, rules: dict, lang: str) -> PlanReport:
     sections = []
     if view.coverage:
         sections += [
+            Section(f"{w['missing']} ({len(view.missing)})", [w["requirement"], w["parent_wording"]],
+                    [[_requirement(c, lang, named=bool(c.requirement.concept)), _parent_line(c, lang)]
+                     for c in view.missing], empty=w["none"]),
             Section(f"{w['met']} ({len(view.met)})", [w["requirement"], w["parent_plan"], w["evidence"]],
                     [[_requirement(c, lang), f"{w['line']} {c.requirement.parent_line}", _evidence(c, lang)]
                      for c in view.met],
                     empty=w["none"]),
-            Section(f"{w['missing']} ({len(view.missing)})", [w["requirement"], w["parent_wording"]],
-                    [[_requirement(c, lang), _parent_line(c, lang)] for c in view.missing], empty=w["none"]),
         ]
         if view.listed_missing:
             sections.append(Section(f"{w['listed_missing']} ({len(view.listed_missing)})", items=[
@@ -108,10 +109,12 @@ def _parent(view: PlanView, lang: str) -> str:
     return f"{described} ({parent.path})" if described else parent.path
 
 
-def _requirement(coverage: Coverage, lang: str) -> str:
+def _requirement(coverage: Coverage, lang: str, named: bool = True) -> str:
+    """The kind of requirement and, when `named`, what it asks (a task's wording is long: the
+    table of missing requirements gives it in its own column)."""
     w, requirement = words(lang), coverage.requirement
     kind = f"{w['category.' + requirement.category]} ({w['weight.' + requirement.weight]})"
-    return f"{kind}: {requirement_name(coverage, lang)}" if requirement.concept else kind
+    return f"{kind}: {requirement_name(coverage, lang)}" if named else kind
 
 
 def _parent_line(coverage: Coverage, lang: str) -> str:
