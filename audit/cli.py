@@ -160,11 +160,15 @@ def report_and_exit(inputs, rules, fmt: str, output: str | None, fail_on: str, l
     """Audit `inputs` (each against its parent, where known), report in `fmt`, and exit with the
     code CONTRACT.md gives: 2 when no input could be read, 1 when a finding reaches `fail_on`."""
     from audit.engine.context import CheckContext
-    from audit.engine.engine import fails
     from audit.engine.parents import audit_inputs
+
+    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
+
+
+def report_run_and_exit(run, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
+    from audit.engine.engine import fails
     from audit.report.formats import write_report
 
-    run = audit_inputs(inputs, rules, CheckContext(lang=lang))
     write_report(run, fmt, output, lang)
     if not run.read_any:
         sys.exit(EXIT_USAGE)
@@ -175,21 +179,29 @@ def report_and_exit(inputs, rules, fmt: str, output: str | None, fail_on: str, l
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
 @audit_options
 @LANG_OPTION
-def corpus(directory: str, fmt: str, output: str | None, fail_on: str,
-           select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes (0: one per core for a large corpus). The report is the same for any number.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
+              help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
+@click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
+def corpus(directory: str, fmt: str, output: str | None, fail_on: str, select: tuple[str, ...],
+           ignore: tuple[str, ...], lang: str, jobs: int, cache_dir: str | None, no_cache: bool) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
-    from audit.engine.parents import corpus_inputs
+    from audit.cache import default_dir
+    from audit.engine.context import CheckContext
+    from audit.engine.parents import audit_corpus
 
     rules = load_rules_or_exit(select, ignore)
     try:
         with corpus_progress() as progress:
-            inputs = corpus_inputs(directory, progress)
+            run = audit_corpus(directory, rules, CheckContext(lang=lang), jobs=jobs, progress=progress,
+                               cache_dir=None if no_cache else cache_dir or default_dir())
     except InputError as error:
         fail_input(error)
-    if not inputs:
+    if not run.inputs:
         click.echo(f"plan-audit: error: {directory}: no plan file found", err=True)
         sys.exit(EXIT_USAGE)
-    report_and_exit(inputs, rules, fmt, output, fail_on, lang)
+    report_run_and_exit(run, fmt, output, fail_on, lang)
 
 
 @contextmanager

@@ -97,19 +97,24 @@ def _add_file(path: Path, seen_files: set[Path], files: list[Path], problems: li
 def iter_corpus(root: str | Path) -> Iterator[tuple[Path, Plan | InputError]]:
     """Each plan file under `root` with its parsed plan, or the reason it could not be read.
     One file at a time, so a caller can show progress."""
-    from audit.pipeline import load_plan
-
     files, problems = find_plan_files(root)
     for problem in problems:
         yield Path(problem.path), problem
     for path in files:
-        try:
-            yield path, load_plan(path)
-        except InputError as error:
-            yield path, error
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            yield path, InputError(str(path), f"could not be parsed ({type(exc).__name__}: {exc})",
-                                   "Please report this file to the plan-audit developers")
+        yield path, plan_or_error(path)
+
+
+def plan_or_error(path: str | Path) -> Plan | InputError:
+    """The plan in file `path`, or why it cannot be audited: one bad file must not stop a batch."""
+    from audit.pipeline import load_plan
+
+    try:
+        return load_plan(path)
+    except InputError as error:
+        return error
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one file is reported as that file's problem
+        return InputError(str(path), f"could not be parsed ({type(exc).__name__}: {exc})",
+                          "Please report this file to the plan-audit developers")
 
 
 def load_corpus(root: str | Path) -> Corpus:

@@ -10,15 +10,23 @@ that parent in the context; the parent rules (KETHUA) do nothing where the paren
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.engine.context import CheckContext
 from audit.engine.engine import Audited, CheckRun, input_finding, run_rules
 from audit.engine.packs import INPUT_RULE, Rule
-from audit.model import Plan
+from audit.model import Finding, Plan
 from audit.read.errors import InputError
+
+if TYPE_CHECKING:
+    from audit.trace.coverage import Trace
 
 
 def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckContext) -> CheckRun:
@@ -88,3 +96,177 @@ def corpus_inputs(root: str | Path, progress: Callable[[int, int, str], None] | 
         if progress:
             progress(done, total, str(path))
     return with_corpus_parents(inputs, [])
+# --- a whole corpus, over worker processes, with a cache ---------------------------------------
+#
+# Two passes, so memory stays bounded whatever the corpus size:
+# 1. index: each file is read, parsed and matched once; the full plan goes to the cache and the
+#    main process keeps only its outline (header, citations, concepts), enough to link plans and
+#    to report them;
+# 2. audit: each plan is audited with its parent, both loaded back from the cache by the worker
+#    (the parent stays in the worker's memory while its children, queued together, are audited).
+# Results come back in the order of the inputs, so the report is the same for any number of jobs.
+
+
+def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, jobs: int = 0,
+                 cache_dir: str | Path | None = None,
+                 progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
+    """Audit every plan under `root` against its resolved parent, as `audit_inputs(corpus_inputs(root))`
+    does, in bounded memory: the run's plans are outlines (see `_outline`). `jobs`: worker processes (0: one
+    per core for a large corpus); `cache_dir`: where parsed plans and results are kept between runs
+    (None: nowhere, a temporary folder serves this run only). Raises `InputError` for a bad root."""
+    from audit.corpus import find_plan_files
+
+    files, problems = find_plan_files(root)
+    workers = _workers(jobs, len(files))
+    with tempfile.TemporaryDirectory(prefix="plan-audit-") as scratch:
+        setup = _Setup(rules, context, str(cache_dir or scratch), cache_dir is not None)
+        with _pool(setup, workers) as run_all:
+            indexed = []
+            for done, item in enumerate(run_all(_index, [str(p) for p in files], 16), len(problems) + 1):
+                indexed.append(item)
+                if progress:
+                    progress(done, len(files) + len(problems), item[0])
+            return _audit_indexed(problems, indexed, setup, run_all)
+
+
+def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Setup, run_all) -> CheckRun:
+    from audit.graph import PlanGraph
+    from audit.trace.links import audit_parent
+
+    inputs = [Audited(path=p.path, error=p) for p in problems]
+    inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
+               for path, digest_, item in indexed]
+    digests = {path: digest_ for path, digest_, _ in indexed if digest_}
+    graph = PlanGraph([item.plan for item in inputs if item.plan is not None])
+    jobs = []
+    for index, item in enumerate(inputs):
+        if item.plan is not None:
+            parent = audit_parent(graph, item.path)
+            item.parent = graph.plans[parent] if parent else None
+            jobs.append((index, item.path, digests[item.path], parent, digests.get(parent or "")))
+    jobs.sort(key=lambda job: (job[3] or "", job[0]))  # a parent's children together: it is loaded once
+    results = dict(zip((job[0] for job in jobs), run_all(_audit, [job[1:] for job in jobs], 8)))
+    run = CheckRun(rules=list(setup.rules))
+    report_input = any(rule.code == INPUT_RULE.code for rule in setup.rules)
+    for index, item in enumerate(inputs):
+        run.inputs.append(item)
+        if item.plan is None:
+            if report_input and item.error is not None:
+                run.findings.append(input_finding(item.error, setup.context.lang))
+            continue
+        findings, item.trace = results[index]
+        run.findings.extend(findings)
+    return run
+
+
+@dataclass(frozen=True)
+class _Setup:
+    rules: list[Rule]
+    context: CheckContext
+    cache_dir: str
+    keep_results: bool  # a real cache (not this run's scratch folder) also keeps audit results
+
+
+def _workers(jobs: int, files: int) -> int:
+    if jobs > 0:
+        return jobs
+    return max(1, min(os.cpu_count() or 1, files // 200))  # a process pays off from a few hundred plans
+
+
+@contextmanager
+def _pool(setup: _Setup, workers: int):
+    """`run_all(function, items, chunk)`: the results in the order of `items`, from `workers` processes."""
+    if workers == 1:
+        _start(setup)
+        try:
+            yield lambda function, items, chunk: map(function, items)
+        finally:
+            _state.clear()
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(workers, _start, (setup,)) as pool:
+        yield lambda function, items, chunk: pool.imap(function, items, chunksize=chunk)
+
+
+_state: dict = {}  # one worker's: its setup, cache, and the last plans it loaded
+
+
+def _start(setup: _Setup) -> None:
+    from audit.cache import Cache
+
+    _state.update(setup=setup, cache=Cache(setup.cache_dir), plans=OrderedDict())
+
+
+def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
+    """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
+    from audit.cache import Cache, digest
+    from audit.corpus import plan_or_error
+
+    cache: Cache = _state["cache"]
+    try:
+        content = digest(Path(path).read_bytes())
+    except OSError as exc:
+        return path, None, InputError(path, f"cannot be read ({exc.strerror or exc})", "Check its permissions")
+    outline = cache.get(cache.key("outline", content))
+    if outline is None:
+        plan = plan_or_error(path)
+        if isinstance(plan, InputError):
+            return path, None, plan
+        cache.put(cache.key("plan", content), plan)
+        outline = _outline(plan)
+        cache.put(cache.key("outline", content), outline)
+    outline.path = path
+    return path, content, outline
+
+
+def _outline(plan: Plan) -> Plan:
+    """What the main process keeps of a plan: its identity, citations and concepts, and the lines
+    its references are on (the graph reads them); not its sections, units or other text. Reports
+    read no more than this (header, concepts, the trace)."""
+    keep = {ref.line for ref in plan.mentions}
+    outline = plan.model_copy(update={
+        "lines": [line for line in plan.lines if line.number in keep], "sections": [], "units": [],
+        "timeline": [], "appendix": None, "recipients": [], "signer": None,
+    })
+    outline._text_by_number = None
+    return outline
+
+
+def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding], Trace | None]:
+    """The findings of one plan audited with its parent, and its trace against the parent."""
+    from audit.trace.coverage import trace
+
+    path, content, parent_path, parent_content = job
+    setup: _Setup = _state["setup"]
+    cache = _state["cache"]
+    key = cache.key("audit", content, parent_content or "", path, parent_path or "", setup.context.lang,
+                    ",".join(rule.code for rule in setup.rules))
+    if setup.keep_results and (hit := cache.get(key)) is not None:
+        return hit
+    plan = _full_plan(path, content)
+    parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
+    result = run_rules(plan, setup.rules, replace(setup.context, parent=parent)), trace(plan, parent) if parent else None
+    if setup.keep_results:
+        cache.put(key, result)
+    return result
+
+
+def _full_plan(path: str, content: str) -> Plan:
+    """The whole plan, from this worker's last few plans, else the cache, else the file again."""
+    plans: OrderedDict = _state["plans"]
+    if (path, content) in plans:
+        plans.move_to_end((path, content))
+        return plans[path, content]
+    cache = _state["cache"]
+    plan = cache.get(cache.key("plan", content))
+    if plan is None:
+        from audit.pipeline import load_plan
+
+        plan = load_plan(path)
+    plan.path = path
+    plans[path, content] = plan
+    if len(plans) > 8:
+        plans.popitem(last=False)
+    return plan

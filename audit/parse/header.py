@@ -182,7 +182,8 @@ def level_of(issuer: str | None) -> str | None:
         return "so"
     if re.match(r"^(bộ|chính phủ|thủ tướng|văn phòng chính phủ|ban chấp hành trung ương)\b", name):
         return "trung_uong"
-    if re.search(r"\b(xã|phường|thị trấn|đặc khu)\b", name):
+    # "thị xã" is a district-level town: its "xã" does not make it a commune
+    if re.search(r"\b(xã|phường|thị trấn|đặc khu)\b", re.sub(r"\bthị xã\b", "", name)):
         return "xa"
     if re.search(r"\b(huyện|quận|thị xã)\b", name):
         return "huyen"
