@@ -1,0 +1,117 @@
+"""`plan-audit corpus` at scale: the same report for any number of worker processes, a cache that
+makes a second run cheap and is never trusted blindly, and a command line that starts without the
+heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audit.cli import main
+from tests.test_generated_corpus import gen
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    gen.generate(root / "generated", 24, seed=4)
+    for path in FIXTURES.iterdir():  # the fixtures too: .docx, PDF, a draft, a wrong date
+        if path.is_file() and path.suffix != ".yaml":
+            (root / path.name).write_bytes(path.read_bytes())
+    return root
+
+
+def run_corpus(root: Path, *options: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["corpus", str(root), "--format", "json", *options])
+    return result.exit_code, result.output
+
+
+def test_same_report_for_any_number_of_jobs(corpus, tmp_path):
+    code, one = run_corpus(corpus, "--jobs", "1", "--no-cache")
+    assert code == 1 and json.loads(one)["findings"]
+    for jobs in ("2", "3"):
+        assert run_corpus(corpus, "--jobs", jobs, "--no-cache") == (code, one)
+    assert run_corpus(corpus, "--jobs", "2", "--cache-dir", str(tmp_path)) == (code, one)
+
+
+def test_second_run_reads_the_cache_and_reports_the_same(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = run_corpus(corpus, "--cache-dir", str(cache))
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) > 3 * 30  # plan, outline and audit result of each plan
+    stamps = {p: p.stat().st_mtime_ns for p in entries}
+    assert run_corpus(corpus, "--cache-dir", str(cache)) == first
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pickle")} == stamps  # read, not rewritten
+
+
+def test_corrupt_cache_entries_are_computed_again(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = run_corpus(corpus, "--cache-dir", str(cache))
+    entries = sorted(cache.rglob("*.pickle"))
+    for index, path in enumerate(entries):
+        damage = [b"", b"not a pickle", path.read_bytes()[: path.stat().st_size // 2]][index % 3]
+        path.write_bytes(damage)
+    assert run_corpus(corpus, "--cache-dir", str(cache)) == first
+    import pickle
+
+    for path in entries:  # every damaged entry was written again, whole
+        pickle.loads(path.read_bytes())
+
+
+def test_an_edited_plan_is_read_again(tmp_path):
+    root = tmp_path / "plans"
+    root.mkdir()
+    for name in ("2024-huyen-phu-lam.md", "2024-xa-kim-khe.md"):
+        (root / name).write_bytes((FIXTURES / name).read_bytes())
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    before = json.loads(run_corpus(root, *cache)[1])
+    kim_khe = root / "2024-xa-kim-khe.md"
+    kim_khe.write_text(kim_khe.read_text(encoding="utf-8").replace("Zalo", "Zalo OA, Facebook"), encoding="utf-8")
+    after = json.loads(run_corpus(root, *cache)[1])
+    covered = {p["path"]: {c["concept"] for c in p["coverage"]} for p in (before, after)[1]["plans"]}
+    assert "channel.facebook" in covered[str(kim_khe)]
+    assert before != after
+
+
+def test_default_cache_location_and_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.md").write_bytes((FIXTURES / "2024-xa-kim-khe.md").read_bytes())
+    run_corpus(plans, "--no-cache")
+    assert not (tmp_path / "xdg").exists()
+    run_corpus(plans)
+    assert list((tmp_path / "xdg" / "plan-audit").rglob("*.pickle"))
+
+
+def test_an_unwritable_cache_is_skipped(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.md").write_bytes((FIXTURES / "2024-xa-kim-khe.md").read_bytes())
+    code, output = run_corpus(plans, "--cache-dir", str(blocker / "cache"))
+    assert json.loads(output)["plans"][0]["header"]["issuer"] == "Ủy ban nhân dân xã Kim Khê"
+
+
+HEAVY = ("networkx", "rapidfuzz", "docx", "pypdf", "jinja2")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["corpus", "--help"]])
+def test_the_command_line_starts_without_heavy_libraries(args):
+    code = (
+        "import sys\nfrom audit.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        f"print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert "LOADED []" in done.stderr, done.stderr
