@@ -43,6 +43,9 @@ REF_RE = re.compile(rf"(?:(?P<type>{_TYPE_RE})\s+(?:số\s*:?\s*)?)?{_NUMBER}", 
 # Case matters for the symbol (it must start upper case), so the type word is matched loosely
 # and the rest strictly: compile a second pattern without IGNORECASE for validation.
 _NUMBER_STRICT = re.compile(_NUMBER)
+# What every reference has (a digit, a separator, an upper-case symbol): most lines lack it and
+# skip the costly search above, which tries each type word at each position.
+_MAY_HOLD_REF = re.compile(r"\d[a-z]?\s*(?:/\s*(?:19|20)\d{2}\s*)?[-–/]\s*[A-ZĐ]")
 
 # "Số: 02/KH-UBND", "Số: /KH-UBND", "Số: 02 /KH- UBND"
 HEADER_NUMBER_RE = re.compile(
@@ -154,6 +157,8 @@ def _capitalize_first(text: str) -> str:
 
 def find_refs(text: str) -> list[RefMatch]:
     """Every document reference in `text`, in order, with its date, issuer and subject."""
+    if not _MAY_HOLD_REF.search(text):
+        return []
     matches = [
         m for m in REF_RE.finditer(text)
         if _NUMBER_STRICT.match(text, m.start("num")) and _plausible(m)

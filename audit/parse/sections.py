@@ -99,8 +99,18 @@ def walk(sections: list[Section]):
 
 def kinds_at(sections: list[Section], line: int) -> list[str]:
     """The section kinds in force at a line (from the deepest section that contains it)."""
+    return kinds_in(section_spans(sections), line)
+
+
+def section_spans(sections: list[Section]) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, kinds in force) of every section, depth first: walk the tree once
+    when asking about many lines."""
+    return [(section.line, section.end_line, in_force) for section, in_force in walk(sections)]
+
+
+def kinds_in(spans: list[tuple[int, int, list[str]]], line: int) -> list[str]:
     found: list[str] = []
-    for section, in_force in walk(sections):
-        if section.line <= line <= section.end_line:
+    for first, last, in_force in spans:
+        if first <= line <= last:
             found = in_force
     return found

@@ -155,7 +155,7 @@ def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]
     line_mask = 0
     for loose in set(looses):
         line_mask |= bits.get(loose, 0)
-    candidates = [a for a in lexicon.fuzzy if not _two_or_more(a.mask & ~line_mask) and a.concept not in named]
+    candidates = [a for a in lexicon.fuzzy if (a.mask & ~line_mask).bit_count() < 2 and a.concept not in named]
     if not candidates:
         return []
     from rapidfuzz.fuzz import ratio
@@ -166,10 +166,6 @@ def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]
         if span and (alias.concept not in best or span.score > best[alias.concept].score):
             best[alias.concept] = span
     return list(best.values())
-
-
-def _two_or_more(bits: int) -> bool:
-    return bool(bits & (bits - 1))
 
 
 def _best_window(looses: list[str], alias: FuzzyAlias, word_similarity: int, ratio) -> _Span | None:

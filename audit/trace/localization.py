@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.model import Line
 from audit.text.normalize import fold
@@ -35,24 +36,34 @@ class Localization:
         return len(self.copied) / self.sentences if self.sentences else 0.0
 
 
-def sentences(lines: list[Line], min_words: int) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=32)  # a parent's sentences serve each of its children
+def _sentences(lines: tuple[tuple[int, str], ...], min_words: int) -> tuple[tuple[int, str, str], ...]:
     """(line, original sentence, folded sentence) for every sentence of at least `min_words` words."""
     out = []
-    for line in lines:
-        for sentence in _SENTENCE_END.split(line.text.lstrip("-+• ")):
+    for number, text in lines:
+        for sentence in _SENTENCE_END.split(text.lstrip("-+• ")):
             folded = " ".join(re.findall(r"[a-z0-9]+", fold(sentence)))
             if folded.count(" ") + 1 >= min_words:
-                out.append((line.number, sentence, folded))
-    return out
+                out.append((number, sentence, folded))
+    return tuple(out)
 
 
 def localization(child: list[Line], parent: list[Line], similarity: float = 90, min_words: int = 8) -> Localization:
     """The child's sentences that are copies of the parent's, among all its sentences."""
+    def key(lines: list[Line]) -> tuple[tuple[int, str], ...]:
+        return tuple((line.number, line.text) for line in lines)
+
+    return _localization(key(child), key(parent), similarity, min_words)
+
+
+@lru_cache(maxsize=8)  # asked twice of each child: by the copy check and by its trace
+def _localization(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, str], ...], similarity: float,
+                  min_words: int) -> Localization:
     from rapidfuzz import fuzz, process
 
-    theirs = sentences(parent, min_words)
+    theirs = _sentences(parent, min_words)
     choices = [folded for _, _, folded in theirs]
-    ours = sentences(child, min_words)
+    ours = _sentences(child, min_words)
     copied = []
     for line, original, folded in ours:
         best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=similarity) if choices else None

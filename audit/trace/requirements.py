@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from audit.model import Plan, Requirement, Task
-from audit.parse.sections import kinds_at
+from audit.parse.sections import kinds_in, section_spans
 from audit.text.normalize import fold
 
 LISTING_KINDS = {"noi_dung", "hinh_thuc", "san_pham"}
@@ -68,11 +68,12 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
     tasks = {t.line: t for t in assigned_tasks(parent, child)}
     concept_lines: set[int] = set()
     found: list[Requirement] = []
+    spans = section_spans(parent.sections)
     for hit in parent.concepts:
         if families and concept_family(hit.id) not in families:
             continue
         in_tasks = [e for e in hit.evidence if e.line in tasks]
-        listed = [e for e in hit.evidence if LISTING_KINDS & set(kinds_at(parent.sections, e.line))]
+        listed = [e for e in hit.evidence if LISTING_KINDS & set(kinds_in(spans, e.line))]
         concept_lines.update(e.line for e in in_tasks)
         if in_tasks:
             first = in_tasks[0]

@@ -1,0 +1,179 @@
+"""Benchmark: `plan-audit corpus` on generated corpora of 1,000 and 10,000 plans, and the whole
+`plan-audit check CHILD --parent PARENT` process. Figures go to docs/performance.md.
+
+Goals (issue 9, a 2-core machine): 10,000 plans under 30 s wall with 2 processes, peak RSS under
+1 GB, 10k/1k time ratio at most 11; a second run on the unchanged corpus under 20% of the first;
+check --parent under 0.4 s.
+
+Run: make bench   (or .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--work /tmp/plan-audit-bench])
+Corpora are generated under --work (never in the repository), by scripts/gen_corpus.py with seed 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from perf_doc import record  # noqa: E402
+
+EXE = Path(sys.executable).parent / "plan-audit"
+SEED = 1
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory (bytes) of process `root` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+    return total
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and the peak resident memory of the process tree (sampled every 20 ms)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, errors = process.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.decode()[-2000:]}")
+    return wall, peak
+
+
+def corpus_at(work: Path, size: int) -> Path:
+    folder = work / f"corpus-{size}"
+    if not (folder / "manifest.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(folder), "--plans", str(size),
+                        "--seed", str(SEED)], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def corpus_command(folder: Path, jobs: int, cache: Path, out: Path) -> list[str]:
+    return [str(EXE), "corpus", str(folder), "--format", "json", "-o", str(out), "--jobs", str(jobs),
+            "--cache-dir", str(cache)]
+
+
+def machine_memory() -> str:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            return f"{int(line.split()[1]) / 1024 / 1024:.0f} GB RAM"
+    return "RAM unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/plan-audit-bench"))
+    args = parser.parse_args()
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    rows, cold = [], {}
+    load_before = os.getloadavg()[0]
+    for size in args.sizes:
+        folder = corpus_at(work, size)
+        megabytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+        for jobs in args.jobs:
+            cache = work / f"cache-{size}-{jobs}"
+            shutil.rmtree(cache, ignore_errors=True)
+            out = work / f"report-{size}-{jobs}.json"
+            wall, peak = timed(corpus_command(folder, jobs, cache, out))
+            again, again_peak = timed(corpus_command(folder, jobs, cache, work / f"report-{size}-{jobs}-again.json"))
+            same = out.read_bytes() == (work / f"report-{size}-{jobs}-again.json").read_bytes()
+            cold[size, jobs] = wall
+            findings = len(json.loads(out.read_text(encoding="utf-8"))["findings"])
+            rows.append(f"| {size:,} ({megabytes:.0f} MB) | {jobs} | {wall:.1f} s | {size / wall:.0f} | "
+                        f"{peak / 2**20:.0f} MB | {again:.1f} s ({again / wall:.0%}{'' if same else ', differs!'}) | "
+                        f"{again_peak / 2**20:.0f} MB | {findings:,} |")
+    small, large = min(args.sizes), max(args.sizes)
+    ratios = [f"{large:,}/{small:,} with {j} process{'es' if j > 1 else ''}: "
+              f"{cold[large, j] / cold[small, j]:.1f}" for j in args.jobs if small != large]
+    check = check_parent(work, small)
+    goal_jobs = 2 if 2 in args.jobs else max(args.jobs)
+    goals = goal_lines(cold, large, small, goal_jobs, rows, check)
+    body = (
+        f"Machine: {machine_memory()}; load average {load_before:.1f} when the run began (the machine is shared: "
+        "wall times include waiting for the CPU).\n\n"
+        f"Corpora: `scripts/gen_corpus.py DIR --plans N --seed {SEED}` (15-25 KB plans, .md and .txt, a whole "
+        "province hierarchy). Each size is audited twice with the same fresh `--cache-dir`: first run "
+        "(cold), second run (unchanged corpus, from the cache).\n\n"
+        "| plans | processes | first run | plans/s | peak RSS (process tree) | second run | its peak RSS | findings |\n"
+        "|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        + ("Cost ratio " + "; ".join(ratios) + ".\n\n" if ratios else "")
+        + f"`plan-audit check CHILD --parent PARENT` (a generated commune plan and its district's plan, "
+        f"--format json, whole process, median of 7): {check:.2f} s.\n\n"
+        + "Goals:\n\n" + "\n".join(goals) + "\n\nReproduce:\n\n```sh\n"
+        f"{sys.executable.replace(str(REPO) + '/', '')} scripts/gen_corpus.py /tmp/corpus-10000 --plans 10000 --seed {SEED}\n"
+        ".venv/bin/plan-audit corpus /tmp/corpus-10000 --format json -o /tmp/report.json --jobs 2 "
+        "--cache-dir /tmp/pa-cache   # twice: cold, then cached\n```\n"
+    )
+    record("Corpus at scale", "make bench", body)
+
+
+def check_parent(work: Path, size: int) -> float:
+    manifest = json.loads((corpus_at(work, size) / "manifest.json").read_text(encoding="utf-8"))
+    child = next(p for p in manifest["plans"] if p["level"] == "xa" and p["parent"] and "/2024/" in f"/{p['path']}")
+    folder = corpus_at(work, size)
+    command = [str(EXE), "check", str(folder / child["path"]), "--parent", str(folder / child["parent"]),
+               "--format", "json", "-o", str(work / "check.json")]
+    return statistics.median(timed(command)[0] for _ in range(7))
+
+
+def goal_lines(cold: dict, large: int, small: int, jobs: int, rows: list[str], check: float) -> list[str]:
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    wall = cold.get((large, jobs))
+    lines = []
+    if wall is not None:
+        lines.append(f"- {large:,} plans with {jobs} processes under 30 s: {wall:.1f} s, {verdict(wall < 30)}")
+    if (small, jobs) in cold and small != large:
+        ratio = cold[large, jobs] / cold[small, jobs]
+        lines.append(f"- cost ratio {large:,}/{small:,} at most 11: {ratio:.1f}, {verdict(ratio <= 11)}")
+    peaks = [float(row.split("|")[5].split()[0]) for row in rows]
+    lines.append(f"- peak RSS under 1 GB: largest {max(peaks):.0f} MB, {verdict(max(peaks) < 1024)}")
+    shares = [float(row.split("|")[6].split("(")[1].split("%")[0]) for row in rows]
+    lines.append(f"- second run under 20% of the first: at most {max(shares):.0f}%, {verdict(max(shares) < 20)}")
+    lines.append(f"- check --parent under 0.4 s: {check:.2f} s, {verdict(check < 0.4)}")
+    return lines
+
+
+if __name__ == "__main__":
+    main()
