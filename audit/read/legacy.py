@@ -15,6 +15,7 @@ from audit.read.errors import InputError
 # Vietnamese letters in the legacy code pages.
 _TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÆÇËÌÎÏÑÒÓÔÕÖ×ØÞßæçëîïñö÷øûüþ")
 _VNI_MARKS = set("øùúûõöóòïñäåæçëüÿÖØÙÚÛÕÓÒÏÑÄÅÆÇË")
+_MARK = re.compile("[" + re.escape("".join(sorted(_TCVN3_MARKS | _VNI_MARKS))) + "]")
 _WORD = re.compile(r"[^\W\d_]*[\u00a1-\u00ff][^\W\d_]*|\S*[\u00a1-\u00bf]\S*")
 # A run of text between spaces, up to 64 characters: longer runs (a line without spaces, base64) are
 # no words, and leaving them out keeps `_WORD`'s backtracking bounded on any input.
@@ -32,6 +33,10 @@ def legacy_encoding(text: str) -> str | None:
     if len(words) < 5:
         return None
     real = len(_VIETNAMESE.findall(sample))
+    # Each marked word has a mark: too few marks settles it without looking at every word.
+    marks = len(_MARK.findall(sample))
+    if marks < 5 or real > marks:
+        return None
     marked = [w for w in words if any(ch in _TCVN3_MARKS or ch in _VNI_MARKS for ch in w)]
     if len(marked) < 5 or real > len(marked):
         return None

@@ -103,10 +103,10 @@ def _try(data: bytes, codec: str) -> str | None:
 
 def _control_share(text: str) -> float:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 _BINARY_ADVICE = "Give the plan as .docx, a PDF with a text layer, or UTF-8 text"
 
 

@@ -108,11 +108,8 @@ def normalize_word(word: str) -> tuple[str, str]:
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text`, normalized, each with its span in `text` as given (NFC or not)."""
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        norm, loose = normalize_word(m.group())
-        tokens.append(Token(norm, loose, m.start(), m.end()))
-    return tokens
+    new = tuple.__new__  # Token(...) would go through a Python-level __new__ for each word
+    return [new(Token, (*normalize_word(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
 
 
 # The abbreviations of a lexicon, by their first loose word: each entry is the loose words of the
