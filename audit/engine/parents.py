@@ -207,8 +207,9 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     cache: Cache = _state["cache"]
     try:
         content = digest(Path(path).read_bytes())
-    except OSError as exc:
-        return path, None, InputError(path, f"cannot be read ({exc.strerror or exc})", "Check its permissions")
+    except OSError:
+        error = plan_or_error(path)  # the reader's own words for a file that cannot be read
+        return (path, None, error) if isinstance(error, InputError) else _index(path)
     outline = cache.get(cache.key("outline", content))
     if outline is None:
         plan = plan_or_error(path)
