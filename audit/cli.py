@@ -6,20 +6,36 @@ Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or abov
 
 from __future__ import annotations
 
+import functools
 import sys
 from contextlib import contextmanager
+from typing import NoReturn
 
 import click
 
+from audit.messages import DEFAULT_LANG, msg
 from audit.read.errors import InputError
 from audit.report.formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def fail_input(error: InputError) -> None:
-    click.echo(f"plan-audit: error: {error}", err=True)
+def usage_error(text: str) -> NoReturn:
+    """Exit 2 with one line on stderr. The prefix stays English in both languages: scripts look for it."""
+    click.echo(f"plan-audit: error: {text}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def fail(lang: str, key: str, **values: object) -> NoReturn:
+    usage_error(msg(key, lang, **values))
+
+
+def warn(text: str) -> None:
+    click.echo(f"plan-audit: warning: {text}", err=True)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=DEFAULT_LANG, show_default=True,
+                           help="Language of messages and titles.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,12 +48,13 @@ def main() -> None:
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
-def extract(file: str, fmt: str, output: str | None) -> None:
+@LANG_OPTION
+def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
     """Parse one plan and show what was understood: header, citations, sections, units, concepts."""
     from audit.report.extract import extract_json, extract_rich
     from audit.report.output import emit, emit_rich
 
-    plan = load_parent_or_exit(file)
+    plan = load_plan_or_exit(file, lang)
     if fmt == "json":
         emit(extract_json(plan), output)
     else:
@@ -50,7 +67,8 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
 @click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
               help="YAML: issuer -> list of subordinate units expected to file a plan citing its plan.")
-def graph(directory: str, fmt: str, output: str | None, expected: str | None) -> None:
+@LANG_OPTION
+def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
     from audit.graph import PlanGraph, load_expected
     from audit.report.graph_report import graph_json, graph_rich
@@ -59,56 +77,93 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None) ->
     try:
         expected_units = load_expected(expected) if expected else None
     except ValueError as error:
-        click.echo(f"plan-audit: error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
-    corpus = load_corpus_or_exit(directory)
+        usage_error(str(error))
+    corpus = load_corpus_or_exit(directory, lang)
     for problem in corpus.problems:
-        click.echo(f"plan-audit: warning: {problem}", err=True)
+        warn(problem.message(lang))
     if not corpus.plans:
-        click.echo(f"plan-audit: error: {directory}: no plan could be read", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(lang, "cli.no_plan_read", path=directory)
     plan_graph = PlanGraph(corpus.plans)
     missing = plan_graph.missing_units(expected_units) if expected_units is not None else None
     if fmt == "json":
-        emit(graph_json(corpus, plan_graph, missing), output)
+        emit(graph_json(corpus, plan_graph, missing, lang), output)
     else:
-        emit_rich(lambda console: graph_rich(corpus, plan_graph, missing, console), output, width=120)
+        emit_rich(lambda console: graph_rich(corpus, plan_graph, missing, console, lang), output, width=120)
 
 
-def load_rules_or_exit(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *, every: bool = False):
-    """The rules of the packs, selected (`every`: all of them, opt-in ones too, for listing);
-    a broken pack or an unknown code is a usage error (exit 2)."""
-    from audit.engine.engine import SelectionError, select_rules
+def load_rules_or_exit():
+    """Every rule of the packs, opt-in ones too; a broken pack or lexicon is a usage error (exit 2).
+    Pack errors stay in English: they are for pack authors, and name the file and line."""
     from audit.engine.packs import PackError, load_rules
     from audit.text.lexicon import LexiconError
 
     try:
-        rules = load_rules()
-        return rules if every else select_rules(rules, select, ignore)
-    except (PackError, SelectionError, LexiconError) as error:
-        click.echo(f"plan-audit: error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+        return load_rules()
+    except (PackError, LexiconError) as error:
+        usage_error(str(error))
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-                           help="Language of messages and titles.")
+def select_rules_or_exit(settings):
+    """The rules `check` and `corpus` run; a code that names no rule (in --select, --ignore or a
+    per-path setting) is a usage error."""
+    from audit.engine.engine import SelectionError, select_rules
+
+    rules = load_rules_or_exit()
+    try:
+        for per_path in settings.per_path:
+            select_rules(rules, ignore=per_path.codes)
+        return select_rules(rules, settings.select, settings.ignore)
+    except SelectionError as error:
+        fail(settings.lang, "cli.unknown_code", code=error.code)
+
+
+# Options whose value may come from the configuration file: they default to None (or empty), so an
+# option left out lets the file's value through (audit/policy/config.resolve).
+SETTING_OPTIONS = ("fmt", "output", "fail_on", "select", "ignore", "lang", "draft", "config", "baseline", "write_baseline")
 
 
 def audit_options(command):
-    """The options every auditing command shares: output, failing threshold, rule selection."""
+    """The options every auditing command shares: output, failing threshold, rule selection, language,
+    configuration, baseline. The command receives them as one `settings` (audit/policy/config.Settings):
+    each option given on the command line, else the configuration file's value, else the default."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format.  [default: rich]"),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
-        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-                     show_default=True, help="Exit 1 when a finding is at or above this level."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+                     help="Exit 1 when a finding that is not waived is at or above this level.  [default: error]"),
         click.option("--select", multiple=True, metavar="CODES",
                      help="Only these rule codes or prefixes (comma-separated, repeatable)."),
         click.option("--ignore", multiple=True, metavar="CODES",
                      help="Skip these rule codes or prefixes (comma-separated, repeatable)."),
+        click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages and titles.  [default: vi]"),
+        click.option("--config", type=click.Path(dir_okay=False, path_type=str),
+                     help="Configuration file (default: plan-audit.yaml, .plan-audit.yaml or pyproject.toml "
+                          "[tool.plan-audit], searched from here upward)."),
+        click.option("--baseline", type=click.Path(dir_okay=False, path_type=str),
+                     help="Findings in this baseline are waived (reason: baseline); its stale entries are reported."),
+        click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str),
+                     help="Write the current findings to this baseline file and exit 0."),
     ]
+
+    @functools.wraps(command)
+    def with_settings(**kwargs):
+        given = {name: kwargs.pop(name) for name in SETTING_OPTIONS if name in kwargs}
+        return command(settings=settings_or_exit(given), **kwargs)
+
     for option in reversed(options):
-        command = option(command)
-    return command
+        with_settings = option(with_settings)
+    return with_settings
+
+
+def settings_or_exit(given: dict):
+    """The run's settings; a configuration, waiver or baseline file that cannot be used is a usage error."""
+    from audit.policy.config import resolve
+    from audit.policy.files import ConfigError
+
+    try:
+        return resolve(given)
+    except ConfigError as error:
+        usage_error(error.message(given.get("lang") or DEFAULT_LANG))
 
 
 @main.command()
@@ -118,90 +173,103 @@ def audit_options(command):
               help="Audit the plans against this parent plan (the KETHUA rules).")
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=str),
               help="Find each plan's parent in this folder of plans, by the plan's citation.")
-@LANG_OPTION
-def check(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], parent_path: str | None,
-          corpus_dir: str | None, lang: str) -> None:
+def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
     from audit.engine import parents
 
-    rules = load_rules_or_exit(select, ignore)
+    rules = select_rules_or_exit(settings)
     if parent_path and corpus_dir:
-        click.echo("plan-audit: error: give --parent or --corpus, not both", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(settings.lang, "cli.parent_or_corpus")
     inputs = parents.load_inputs(files)
     if parent_path:
-        inputs = parents.with_parent(inputs, load_parent_or_exit(parent_path))
+        inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
     elif corpus_dir:
-        inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir).plans)
-    report_and_exit(inputs, rules, fmt, output, fail_on, lang)
+        inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir, settings.lang).plans)
+    report_and_exit(inputs, rules, settings)
 
 
-def load_parent_or_exit(path: str):
+def load_plan_or_exit(path: str, lang: str):
     from audit.pipeline import load_plan
 
     try:
         return load_plan(path)
     except InputError as error:
-        fail_input(error)
+        usage_error(error.message(lang))
 
 
-def load_corpus_or_exit(directory: str):
+def load_corpus_or_exit(directory: str, lang: str):
     from audit.corpus import load_corpus
 
     try:
         return load_corpus(directory)
     except InputError as error:
-        fail_input(error)
+        usage_error(error.message(lang))
 
 
-def report_and_exit(inputs, rules, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
-    """Audit `inputs` (each against its parent, where known), report in `fmt`, and exit with the
-    code CONTRACT.md gives: 2 when no input could be read, 1 when a finding reaches `fail_on`."""
+def report_and_exit(inputs, rules, settings) -> None:
+    """Audit `inputs` (each against its parent, where known) under the project's policy (per-path
+    ignores, waivers, baseline), report, and exit with the code CONTRACT.md gives: 2 when no input
+    could be read, 1 when a finding that is not waived reaches `fail_on`. With --write-baseline,
+    write the findings to the baseline instead of a report, and exit 0."""
     from audit.engine.context import CheckContext
     from audit.engine.parents import audit_inputs
 
-    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=lang)), fmt, output, fail_on, lang)
+    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=settings.lang)), settings)
 
 
-def report_run_and_exit(run, fmt: str, output: str | None, fail_on: str, lang: str) -> None:
+def report_run_and_exit(run, settings) -> None:
+    """Report `run` under the project's policy and exit (see `report_and_exit`)."""
     from audit.engine.engine import fails
+    from audit.policy import apply_policy
     from audit.report.formats import write_report
 
-    write_report(run, fmt, output, lang)
+    run.findings = apply_policy(run, run.rules, settings)
+    if settings.write_baseline and run.read_any:
+        write_baseline_and_exit(run, settings)
+    write_report(run, settings.fmt, settings.output, settings.lang)
     if not run.read_any:
         sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if fails(run.findings, fail_on) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if fails(run.findings, settings.fail_on) else EXIT_OK)
+
+
+def write_baseline_and_exit(run, settings) -> NoReturn:
+    """The baseline holds every finding of the plans that no waiver accepts (old baseline entries
+    included: the file is written anew), but not the policy's own findings."""
+    from audit.policy.baseline import BASELINE_REASON, baseline_text
+    from audit.report.output import write_atomic
+
+    kept = [f for f in run.findings if not f.rule.startswith("POLICY")
+            and (not f.waived or f.waiver_reason == BASELINE_REASON)]
+    write_atomic(settings.write_baseline, baseline_text(kept, settings.write_baseline))
+    click.echo("plan-audit: " + msg("cli.baseline_written", settings.lang, count=len(kept), path=settings.write_baseline), err=True)
+    sys.exit(EXIT_OK)
 
 
 @main.command()
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
 @audit_options
-@LANG_OPTION
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per core for a large corpus). The report is the same for any number.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
               help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
-def corpus(directory: str, fmt: str, output: str | None, fail_on: str, select: tuple[str, ...],
-           ignore: tuple[str, ...], lang: str, jobs: int, cache_dir: str | None, no_cache: bool) -> None:
+def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir
     from audit.engine.context import CheckContext
     from audit.engine.parents import audit_corpus
 
-    rules = load_rules_or_exit(select, ignore)
+    rules = select_rules_or_exit(settings)
     try:
         with corpus_progress() as progress:
-            run = audit_corpus(directory, rules, CheckContext(lang=lang), jobs=jobs, progress=progress,
+            run = audit_corpus(directory, rules, CheckContext(lang=settings.lang), jobs=jobs, progress=progress,
                                cache_dir=None if no_cache else cache_dir or default_dir())
     except InputError as error:
-        fail_input(error)
+        usage_error(error.message(settings.lang))
     if not run.inputs:
-        click.echo(f"plan-audit: error: {directory}: no plan file found", err=True)
-        sys.exit(EXIT_USAGE)
-    report_run_and_exit(run, fmt, output, fail_on, lang)
+        fail(settings.lang, "cli.no_plan_file", path=directory)
+    report_run_and_exit(run, settings)
 
 
 @contextmanager
@@ -239,17 +307,15 @@ def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
         try:
             emit(reference.rules_markdown(load_families()), output)
         except PackError as error:
-            click.echo(f"plan-audit: error: {error}", err=True)
-            sys.exit(EXIT_USAGE)
+            usage_error(str(error))
         return
-    all_rules = load_rules_or_exit(every=True)
+    all_rules = load_rules_or_exit()
     if code is None:
         emit_rich(lambda console: reference.rules_table(all_rules, console, lang), output)
         return
     rule = next((r for r in all_rules if r.code == code.upper()), None)
     if rule is None:
-        click.echo(f"plan-audit: error: no rule {code} (see `plan-audit rules`)", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(lang, "cli.no_rule", code=code)
     emit_rich(lambda console: reference.explain_rule(rule, console, lang), output)
 
 

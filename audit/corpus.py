@@ -36,8 +36,7 @@ def find_plan_files(root: str | Path) -> tuple[list[Path], list[InputError]]:
     could not be followed. Raises `InputError` when `root` is not a readable directory."""
     root = Path(root)
     if not root.is_dir():
-        problem = "is not a directory" if root.exists() else "directory not found"
-        raise InputError(str(root), problem, "Give the folder that holds the plans")
+        raise InputError(str(root), "folder.not_dir" if root.exists() else "folder.missing")
     files: list[Path] = []
     problems: list[InputError] = []
     seen_dirs: set[Path] = set()
@@ -68,8 +67,7 @@ def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
-        problems.append(InputError(str(directory), f"folder cannot be read ({exc.strerror or exc})",
-                                   "Check its permissions"))
+        problems.append(InputError(str(directory), "folder_unreadable", reason=exc.strerror or exc))
         return
     for entry in entries:
         if entry.name.startswith((".", "~$")):
@@ -85,7 +83,7 @@ def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
 
 def _add_file(path: Path, seen_files: set[Path], files: list[Path], problems: list[InputError]) -> None:
     if not path.is_file():
-        problems.append(InputError(str(path), "broken link: its target does not exist", "Fix or remove the link"))
+        problems.append(InputError(str(path), "broken_link"))
         return
     real = path.resolve()
     if real in seen_files:  # the same file reached through a link is one document, not a duplicate
@@ -113,8 +111,7 @@ def plan_or_error(path: str | Path) -> Plan | InputError:
     except InputError as error:
         return error
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file is reported as that file's problem
-        return InputError(str(path), f"could not be parsed ({type(exc).__name__}: {exc})",
-                          "Please report this file to the plan-audit developers")
+        return InputError(str(path), "parse_crash", detail=f"{type(exc).__name__}: {exc}")
 
 
 def load_corpus(root: str | Path) -> Corpus:

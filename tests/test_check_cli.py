@@ -58,7 +58,10 @@ def test_select_and_ignore_by_code_or_prefix_comma_separated_and_repeated():
 def test_a_code_that_matches_no_rule_is_a_usage_error():
     result = run("--select", "KENH9", str(seed("002")))
     assert result.exit_code == 2
-    assert "'KENH9' matches no rule code" in result.output
+    assert "plan-audit: error: 'KENH9' không khớp mã quy tắc nào" in result.output
+    result = run("--select", "KENH9", "--lang", "en", str(seed("002")))
+    assert result.exit_code == 2
+    assert "plan-audit: error: 'KENH9' matches no rule code" in result.output
 
 
 def test_a_batch_with_an_unreadable_file_still_audits_the_others(tmp_path):
@@ -66,10 +69,13 @@ def test_a_batch_with_an_unreadable_file_still_audits_the_others(tmp_path):
     code, data = run_json("--fail-on", "never", missing, str(seed("002")))
     assert code == 0
     assert [p["path"] for p in data["plans"]] == [missing, str(seed("002"))]
-    assert data["plans"][0]["error"] == f"{missing}: file not found. Check the path"
+    assert data["plans"][0]["error"] == f"{missing}: không tìm thấy tệp. Kiểm tra lại đường dẫn"
     [input_finding] = [f for f in data["findings"] if f["rule"] == "INPUT001"]
     assert input_finding["severity"] == "error"
-    assert input_finding["message"] == f"Không đọc được tệp: {missing}: file not found. Check the path"
+    assert input_finding["message"] == f"Không đọc được tệp: {missing}: không tìm thấy tệp. Kiểm tra lại đường dẫn"
+    _, english = run_json("--fail-on", "never", "--lang", "en", missing, str(seed("002")))
+    assert english["plans"][0]["error"] == f"{missing}: file not found. Check the path"
+    assert english["findings"][0]["message"] == f"Cannot read the file: {missing}: file not found. Check the path"
     assert input_finding["path"] == missing and input_finding["line"] is None
     assert {f["rule"] for f in data["findings"] if f["path"] == str(seed("002"))} >= {"CHISO001", "SANPHAM002"}
     assert run(missing, str(seed("004"))).exit_code == 1  # INPUT001 is an error

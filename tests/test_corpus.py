@@ -46,8 +46,9 @@ def test_broken_link_is_a_problem_not_a_silence(tmp_path):
     (tmp_path / "gone.docx").symlink_to(tmp_path / "missing.docx")
     corpus = load_corpus(tmp_path)
     assert len(corpus.plans) == 1
-    assert [(os.path.basename(p.path), p.problem) for p in corpus.problems] == [
+    assert [(os.path.basename(p.path), p.problem("en")) for p in corpus.problems] == [
         ("gone.docx", "broken link: its target does not exist")]
+    assert corpus.problems[0].problem() == "liên kết hỏng: đích của liên kết không tồn tại"
 
 
 def test_unreadable_files_are_reported_and_the_rest_is_read(tmp_path):
@@ -57,17 +58,19 @@ def test_unreadable_files_are_reported_and_the_rest_is_read(tmp_path):
     shutil.copy(seed("003"), tmp_path / "d.txt")
     corpus = load_corpus(tmp_path)
     assert [os.path.basename(p.path) for p in corpus.plans] == ["a.txt", "d.txt"]
-    problems = {os.path.basename(p.path): p.problem for p in corpus.problems}
+    problems = {os.path.basename(p.path): p.problem("en") for p in corpus.problems}
     assert problems == {"b.doc": "old Word .doc format is not supported",
                         "c.txt": "file is empty"}
 
 
 def test_missing_or_non_directory_root_raises_input_error(tmp_path):
-    with pytest.raises(InputError, match="directory not found"):
+    with pytest.raises(InputError, match="không tìm thấy thư mục") as raised:
         load_corpus(tmp_path / "nope")
+    assert raised.value.message("en") == f"{tmp_path / 'nope'}: directory not found. Give the folder that holds the plans"
     (tmp_path / "f.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="is not a directory"):
+    with pytest.raises(InputError, match="không phải thư mục") as raised:
         load_corpus(tmp_path / "f.txt")
+    assert raised.value.problem("en") == "is not a directory"
 
 
 def test_notes_beside_the_plans_are_not_audited_as_plans():

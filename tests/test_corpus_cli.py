@@ -94,6 +94,8 @@ def test_rich_report_ends_with_the_coverage_matrix(tmp_path):
 
 def test_bad_directory_is_a_usage_error(tmp_path):
     result = invoke("corpus", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2 and f"{tmp_path / 'nowhere'}: không tìm thấy thư mục" in result.output
+    result = invoke("corpus", str(tmp_path / "nowhere"), "--lang", "en")
     assert result.exit_code == 2 and "directory not found" in result.output
 
 

@@ -221,7 +221,7 @@ def test_duplicate_documents_list_both_files_and_citations_still_resolve(tmp_pat
 def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
     parent = district(tmp_path)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json"])
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json", "--lang", "en"])
     assert result.exit_code == 0
     data = validated(result.stdout, "graph")
     assert [d["path"] for d in data["documents"]] == [str(parent)]
@@ -229,6 +229,11 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
         f"{tmp_path / 'old.doc'}: old Word .doc format is not supported. "
         "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`")}]
     assert f"plan-audit: warning: {tmp_path / 'old.doc'}: old Word .doc format" in result.stderr
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json"])  # Vietnamese by default
+    assert validated(result.stdout, "graph")["problems"][0]["message"] == (
+        f"{tmp_path / 'old.doc'}: không hỗ trợ định dạng Word .doc cũ. "
+        "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`")
+    assert f"plan-audit: warning: {tmp_path / 'old.doc'}: không hỗ trợ định dạng Word .doc cũ" in result.stderr
 
 
 def test_symlink_loop_in_the_folder_does_not_hang(tmp_path):
@@ -281,13 +286,16 @@ def test_bad_expected_file_is_a_usage_error(tmp_path):
 
 
 def test_exit_2_when_folder_is_missing_or_nothing_can_be_read(tmp_path):
-    result = CliRunner().invoke(main, ["graph", str(tmp_path / "nope")])
+    result = CliRunner().invoke(main, ["graph", str(tmp_path / "nope"), "--lang", "en"])
     assert result.exit_code == 2
     assert "directory not found" in result.stderr
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["graph", str(tmp_path)])
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{tmp_path}: no plan could be read" in result.stderr
+    result = CliRunner().invoke(main, ["graph", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"plan-audit: error: {tmp_path}: không đọc được kế hoạch nào" in result.stderr
 
 
 def test_output_file_gets_the_report(tmp_path):

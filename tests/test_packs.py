@@ -44,6 +44,7 @@ def test_the_default_pack_loads_with_every_family_and_input_rule():
         "KENH": ["KENH001", "KENH002"],
         "KETHUA": [f"KETHUA00{n}" for n in range(1, 9)],
         "NOIDUNG": ["NOIDUNG001", "NOIDUNG002"],
+        "POLICY": ["POLICY001", "POLICY002", "POLICY003"],
         "SANPHAM": ["SANPHAM001", "SANPHAM002"],
         "THETHUC": ["THETHUC001", "THETHUC002", "THETHUC003"],
     }

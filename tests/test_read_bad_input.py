@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from audit.pipeline import load_plan
+from audit.read.errors import InputError
 from tests.conftest import seed
 from tests.helpers.make_docs import FONT, write_docx, write_pdf
 from tests.helpers.schema import validated
@@ -87,8 +88,10 @@ def run_extract(path: Path | str, *args: str) -> subprocess.CompletedProcess:
 
 
 def assert_refused(path: Path | str, problem: str, advice: str) -> str:
-    """Exit 2, nothing on stdout, one stderr line "plan-audit: error: <path>: <problem>. <advice>"."""
-    result = run_extract(path)
+    """Exit 2, nothing on stdout, one stderr line "plan-audit: error: <path>: <problem>. <advice>":
+    in English with --lang en (checked here), and in Vietnamese by default, naming the file and
+    saying what to do as the message table has it for the same error."""
+    result = run_extract(path, "--lang", "en")
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -97,6 +100,12 @@ def assert_refused(path: Path | str, problem: str, advice: str) -> str:
     assert lines[0].startswith(f"plan-audit: error: {path}: ")
     assert problem in lines[0]
     assert advice in lines[0]
+    with pytest.raises(InputError) as raised:
+        load_plan(path)
+    error = raised.value
+    assert lines[0] == f"plan-audit: error: {error.message('en')}"
+    assert str(error) == error.message("vi") == f"{path}: {error.problem('vi')}. {error.advice('vi')}"
+    assert error.problem("vi") != error.problem("en") and error.advice("vi") != error.advice("en")
     return lines[0]
 
 
@@ -237,16 +246,17 @@ def test_zip_bomb_docx_is_refused_without_unpacking(megabytes, detail, tmp_path,
     started = time.monotonic()
     assert_refused(path, "possible zip bomb", "Check where the file came from")
     assert time.monotonic() - started < 10
-    assert detail in run_extract(path).stderr
+    assert detail in run_extract(path, "--lang", "en").stderr
     # In process, no member may even be opened: the check reads only the zip's directory.
     def no_unpacking(*args, **kwargs):
         raise AssertionError("a member was opened")
 
     monkeypatch.setattr(zipfile.ZipFile, "open", no_unpacking)
-    from audit.read import InputError, read_source
+    from audit.read import read_source
 
-    with pytest.raises(InputError, match="zip bomb"):
+    with pytest.raises(InputError) as raised:
         read_source(path)
+    assert "zip bomb" in raised.value.message("en")
 
 
 def test_zip_that_is_not_a_word_document(tmp_path):

@@ -58,7 +58,12 @@ def test_check_given_a_folder_says_to_use_corpus(tmp_path):
     code, data = invoke("check", "--fail-on", "never", str(tmp_path))
     assert code == 2
     assert [f["message"] for f in data["findings"]] == [
-        f"Không đọc được tệp: {tmp_path}: is a directory, not a plan file. Use `plan-audit corpus DIR` for a folder"
+        f"Không đọc được tệp: {tmp_path}: là thư mục, không phải tệp kế hoạch. "
+        "Dùng `plan-audit corpus DIR` để kiểm tra cả thư mục"
+    ]
+    code, data = invoke("check", "--fail-on", "never", "--lang", "en", str(tmp_path))
+    assert [f["message"] for f in data["findings"]] == [
+        f"Cannot read the file: {tmp_path}: is a directory, not a plan file. Use `plan-audit corpus DIR` for a folder"
     ]
 
 

@@ -51,7 +51,10 @@ def test_explain_in_vietnamese_by_default():
 def test_unknown_rule_is_a_usage_error():
     result = rules("KENH999")
     assert result.exit_code == 2
-    assert "no rule KENH999" in result.output
+    assert "plan-audit: error: không có quy tắc KENH999" in result.output
+    result = rules("KENH999", "--lang", "en")
+    assert result.exit_code == 2
+    assert "plan-audit: error: no rule KENH999" in result.output
 
 
 def test_docs_rules_md_is_in_sync_with_the_packs():

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 class SelectionError(ValueError):
     """A --select / --ignore code that names no rule: most likely a typo, so it is refused."""
 
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"'{code}' matches no rule code (see `plan-audit rules`)")
+
 
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
     """The rules whose code starts with a selected code or prefix (all when none) and with no ignored
@@ -33,7 +37,7 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
     select, ignore = _codes(select), _codes(ignore)
     for code in select + ignore:
         if not any(rule.code.startswith(code) for rule in rules):
-            raise SelectionError(f"'{code}' matches no rule code (see `plan-audit rules`)")
+            raise SelectionError(code)
     return [
         rule for rule in rules
         if (rule.enabled or rule.code in select)
@@ -69,7 +73,7 @@ def _says_more(finding: Finding, other: Finding) -> bool:
 
 def input_finding(error: InputError, lang: str) -> Finding:
     """The finding of a file that could not be read (INPUT001), with the reader's message."""
-    return make_finding(INPUT_RULE, lang, error.path, document_key(None, error.path), error=str(error))
+    return make_finding(INPUT_RULE, lang, error.path, document_key(None, error.path), error=error.message(lang))
 
 
 def _codes(values: Iterable[str]) -> list[str]:

@@ -98,6 +98,60 @@ INPUT_FAMILY = Family(
 )
 
 
+# The rules of a project's own policy files (audit/policy/): a waiver past its date, a waiver that
+# waived nothing in the plans it names, a baseline entry whose finding is gone. Each points at the
+# line of the waiver or baseline file, so the file is kept honest.
+POLICY_FAMILY = Family(
+    code="POLICY", pack="core",
+    description=Localized(vi="Miễn trừ và đường cơ sở", en="Waivers and baselines"),
+    rules=[
+        Rule(
+            code="POLICY001", severity=Severity.warning, check="policy", pack="core", source="audit/engine/packs.py",
+            title=Localized(vi="Miễn trừ đã hết hạn", en="A waiver has expired"),
+            message=Localized(
+                vi="Miễn trừ {code} cho {plan} đã hết hạn ngày {expires}, nên không còn miễn trừ nữa; "
+                   "gia hạn (kèm lý do) hoặc xóa miễn trừ",
+                en="The waiver of {code} for {plan} expired on {expires} and no longer waives anything; "
+                   "renew it (with a reason) or remove it",
+            ),
+            rationale=Localized(
+                vi="Miễn trừ có thời hạn để vấn đề được xem xét lại; hết hạn thì phát hiện được báo trở lại.",
+                en="A waiver has a date so the problem is looked at again; once past it, the findings are reported again.",
+            ),
+            reference="plan-audit: waivers (docs/ci.md)",
+        ),
+        Rule(
+            code="POLICY002", severity=Severity.info, check="policy", pack="core", source="audit/engine/packs.py",
+            title=Localized(vi="Miễn trừ không dùng đến", en="A waiver matched nothing"),
+            message=Localized(
+                vi="Miễn trừ {code} cho {plan} không khớp phát hiện nào của các kế hoạch đã kiểm tra; "
+                   "vấn đề có thể đã được khắc phục: xóa miễn trừ",
+                en="The waiver of {code} for {plan} matched no finding of the plans audited; "
+                   "the problem may be fixed: remove the waiver",
+            ),
+            rationale=Localized(
+                vi="Miễn trừ thừa có thể che một lỗi mới cùng mã; xóa đi khi vấn đề đã hết.",
+                en="A waiver left behind could hide a new problem with the same code; remove it once the problem is gone.",
+            ),
+            reference="plan-audit: waivers (docs/ci.md)",
+        ),
+        Rule(
+            code="POLICY003", severity=Severity.info, check="policy", pack="core", source="audit/engine/packs.py",
+            title=Localized(vi="Mục đường cơ sở đã lỗi thời", en="A baseline entry is stale"),
+            message=Localized(
+                vi="Phát hiện {code} trong đường cơ sở không còn nữa ({message}); ghi lại đường cơ sở bằng --write-baseline",
+                en="The baseline's {code} finding is gone ({message}); write the baseline anew with --write-baseline",
+            ),
+            rationale=Localized(
+                vi="Đường cơ sở chỉ nên giữ các phát hiện còn tồn tại, để lỗi đã sửa không bị che nếu xuất hiện lại.",
+                en="A baseline should hold only findings that still exist, so a fixed problem is not hidden if it returns.",
+            ),
+            reference="plan-audit: baselines (docs/ci.md)",
+        ),
+    ],
+)
+
+
 def load_rules(root: Path | None = None) -> list[Rule]:
     """Every rule of every pack under `root` (default: the installed rules/ folder), by code."""
     return sorted((rule for family in load_families(root) for rule in family.rules), key=lambda r: r.code)
@@ -112,8 +166,8 @@ def load_families(root: Path | None = None) -> list[Family]:
     paths = sorted(root.glob("*/*.yaml"))
     if not paths:  # an install that lost its data must not pass every plan silently
         raise PackError(root, None, "no rule packs found (expected <pack>/*.yaml files in this folder)")
-    families = [INPUT_FAMILY]
-    where: dict[str, str] = {INPUT_RULE.code: INPUT_RULE.source}
+    families = [INPUT_FAMILY, POLICY_FAMILY]
+    where = {rule.code: rule.source for family in families for rule in family.rules}
     for path in paths:
         family = load_pack_file(path, pack=path.parent.name)
         for rule in family.rules:

@@ -42,10 +42,7 @@ def _read(path: Path) -> SourceText:
 
         return docx.read_docx(path)
     if head.startswith(_OLE_MAGIC) or path.suffix.lower() == ".doc":
-        raise InputError(
-            name, "old Word .doc format is not supported",
-            "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`",
-        )
+        raise InputError(name, "doc")
     _refuse_misnamed(path, head)
     from audit.read import text
 
@@ -56,40 +53,31 @@ def _refuse_long_lines(source: SourceText) -> None:
     longest = max(source.lines, key=lambda line: len(line.raw or line.text), default=None)
     length = len(longest.raw or longest.text) if longest else 0
     if length > MAX_LINE_CHARS:
-        raise InputError(
-            source.path, f"line {longest.number} is {length:,} characters long, over the {MAX_LINE_CHARS:,} limit for one line",
-            "Check that this is a plan and not data; a plan's paragraphs are far shorter",
-        )
+        raise InputError(source.path, "long_line", line=longest.number, length=f"{length:,}", limit=f"{MAX_LINE_CHARS:,}")
 
 
 def _refuse_misnamed(path: Path, head: bytes) -> None:
     """A ".docx" or ".pdf" that is neither (often a portal's error page saved under the name)."""
-    kind = {".docx": "Word document", ".pdf": "PDF"}.get(path.suffix.lower())
-    if kind and head.strip():
-        raise InputError(
-            str(path), f"named {path.suffix} but is not a {kind} (its content does not start like one)",
-            "Download the file again; if it is text, rename it to .txt",
-        )
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".pdf") and head.strip():
+        raise InputError(str(path), f"misnamed.{suffix[1:]}")
 
 
 def _head(path: Path) -> bytes:
     name = str(path)
     try:
         if path.is_dir():
-            raise InputError(name, "is a directory, not a plan file", "Use `plan-audit corpus DIR` for a folder")
+            raise InputError(name, "directory")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                name, f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit for one plan",
-                "Check that this is a plan and not an archive or a scan",
-            )
+            raise InputError(name, "too_big", size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
         with path.open("rb") as handle:
             return handle.read(1024)
     except FileNotFoundError:
-        raise InputError(name, "file not found", "Check the path") from None
+        raise InputError(name, "not_found") from None
     except PermissionError:
-        raise InputError(name, "permission denied", "Make the file readable (chmod +r) or copy it") from None
+        raise InputError(name, "permission") from None
     except IsADirectoryError:
-        raise InputError(name, "is a directory", "Use `plan-audit corpus DIR` for a folder") from None
+        raise InputError(name, "directory") from None
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})", "Check the file") from None
+        raise InputError(name, "os_error", reason=exc.strerror or exc) from None

@@ -45,7 +45,7 @@ def read_docx(path: Path) -> SourceText:
     except InputError:
         raise
     except Exception as exc:  # python-docx, lxml and zlib raise many kinds for a broken part
-        raise _damaged(name, type(exc).__name__) from None
+        raise InputError(name, "docx_damaged.part", detail=type(exc).__name__) from None
     refuse_legacy(name, "\n".join(line.text for line in lines))
     return SourceText(path=name, format="docx", encoding=None, lines=lines)
 
@@ -58,34 +58,17 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise _damaged(name, "the zip directory cannot be read") from None
+        raise InputError(name, "docx_damaged.zip") from None
     names = {member.filename for member in members}
     if not all(part in names for part in _WORD_PARTS):
-        raise InputError(
-            name, "a zip archive but not a Word document (no word/document.xml)",
-            "Give the plan itself as .docx, .pdf or text, not an archive that contains it",
-        )
+        raise InputError(name, "zip_not_word")
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED_BYTES:
-        raise _bomb(name, f"it would unpack to {total // (1024 * 1024)} MB")
+        raise InputError(name, "bomb.size", size=total // (1024 * 1024))
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
-            raise _bomb(name, f"its part {member.filename} is compressed {ratio:.0f}:1")
-
-
-def _damaged(name: str, detail: str) -> InputError:
-    return InputError(
-        name, f"truncated or damaged .docx ({detail})",
-        "Download or copy the file again, or open it in Word and save it anew",
-    )
-
-
-def _bomb(name: str, detail: str) -> InputError:
-    return InputError(
-        name, f"refused as a possible zip bomb: {detail}, far beyond any plan",
-        "Check where the file came from; save the plan anew from Word if it is genuine",
-    )
+            raise InputError(name, "bomb.ratio", member=member.filename, ratio=f"{ratio:.0f}")
 
 
 def _lines(document) -> list[Line]:

@@ -49,10 +49,7 @@ def refuse_legacy(name: str, text: str) -> None:
     """Raise `InputError` when `text` (from any reader) is Vietnamese in a legacy encoding."""
     guess = legacy_encoding(text)
     if guess:
-        raise InputError(
-            name, f"text is in the legacy {guess} Vietnamese encoding and would be audited as mojibake",
-            "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font and save as .docx)",
-        )
+        raise InputError(name, "legacy", encoding=guess)
 
 
 def windows_1258(data: bytes) -> str | None:

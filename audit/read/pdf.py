@@ -36,10 +36,7 @@ def read_pdf(path: Path) -> SourceText:
     pages = _page_texts(name, path)
     raw_lines = [raw for page in pages for raw in page.split("\n") if raw.strip()]
     if sum(ch.isalpha() for raw in raw_lines for ch in raw) < _MIN_LETTERS:
-        raise InputError(
-            name, "PDF has no text layer (a scanned image)",
-            "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result",
-        )
+        raise InputError(name, "pdf_scan")
     refuse_legacy(name, "\n".join(raw_lines))
     lines = [_line(number, raw) for number, raw in enumerate(raw_lines, start=1)]
     return SourceText(path=name, format="pdf", encoding=None, lines=lines)
@@ -58,12 +55,9 @@ def _page_texts(name: str, path: Path) -> list[str]:
     except InputError:
         raise
     except DependencyError:
-        raise _locked(name, "encrypted with AES, which needs the password and a crypto library") from None
+        raise InputError(name, "pdf_locked.aes") from None
     except Exception as exc:  # pypdf raises many kinds for a broken file, not only PdfReadError
-        raise InputError(
-            name, f"damaged PDF ({type(exc).__name__})",
-            "Download the file again, or print it to a new PDF from a viewer",
-        ) from None
+        raise InputError(name, "pdf_damaged", detail=type(exc).__name__) from None
 
 
 @contextmanager
@@ -83,14 +77,8 @@ def _quiet():
 def _unlock(name: str, reader) -> None:
     """Many official PDFs are encrypted only against editing, with an empty opening password."""
     if not reader.decrypt(""):
-        raise _locked(name, "encrypted with a password")
+        raise InputError(name, "pdf_locked.password")
 
-
-def _locked(name: str, detail: str) -> InputError:
-    return InputError(
-        name, f"PDF is {detail}",
-        "Ask the issuer for an unprotected copy, or decrypt it (e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)",
-    )
 
 
 def _line(number: int, raw: str) -> Line:

@@ -32,16 +32,16 @@ def read_text(path: Path) -> SourceText:
 def decode(name: str, data: bytes) -> tuple[str, str]:
     """Bytes to text, refusing what is not a plan's text with a message that says what to do."""
     if not data:
-        raise InputError(name, "file is empty", "Check that the download or copy completed")
+        raise InputError(name, "empty")
     text, encoding = _decode_unicode(data)
     if text is None:
         text, encoding = _decode_other(name, data), "cp1258"
     if "\x00" in text:
-        raise InputError(name, "contains NUL bytes, so it is binary data, not text", _BINARY_ADVICE)
+        raise InputError(name, "binary.nul")
     if _control_share(text) > 0.01:
-        raise _binary_error(name)
+        raise InputError(name, "binary.data")
     if not text.strip():
-        raise InputError(name, "file is empty", "It holds only white space; check that the download or copy completed")
+        raise InputError(name, "blank")
     refuse_legacy(name, text)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
@@ -66,16 +66,13 @@ def _decode_other(name: str, data: bytes) -> str:
     encodings and damaged UTF-8 are refused, each with its own advice. Order matters: random
     bytes and UTF-8 read as Latin-1 both look like legacy Vietnamese."""
     if _control_share(data.decode("latin-1")) > 0.01:
-        raise _binary_error(name)
+        raise InputError(name, "binary.data")
     if not _mostly_utf8(data):
         text = windows_1258(data)
         if text is not None:
             return text
         refuse_legacy(name, data.decode("latin-1"))
-    raise InputError(
-        name, f"not valid UTF-8 text (undecodable bytes from line {_first_bad_line(data)})",
-        "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
-    )
+    raise InputError(name, "bad_utf8", line=_first_bad_line(data))
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -107,11 +104,6 @@ def _control_share(text: str) -> float:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
-_BINARY_ADVICE = "Give the plan as .docx, a PDF with a text layer, or UTF-8 text"
-
-
-def _binary_error(name: str) -> InputError:
-    return InputError(name, "binary data, not text", _BINARY_ADVICE)
 
 
 def clean_line(number: int, raw: str) -> Line:

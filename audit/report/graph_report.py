@@ -37,7 +37,7 @@ from audit.graph import MissingUnits, PlanGraph, UnresolvedGroup
 SCHEMA_VERSION = 1
 
 
-def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None) -> dict:
+def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, lang: str = "vi") -> dict:
     unresolved = graph.unresolved_groups()
     data = {
         "schema_version": SCHEMA_VERSION,
@@ -55,7 +55,7 @@ def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits]
         ],
         "no_parent": [_no_parent(graph, path) for path in graph.no_parent()],
         "missing": [vars(item) for item in missing or []],
-        "problems": [{"path": p.path, "message": str(p)} for p in corpus.problems],
+        "problems": [{"path": p.path, "message": p.message(lang)} for p in corpus.problems],
     }
     data["summary"] = {
         "documents": len(data["documents"]), "links": len(data["links"]),
@@ -66,8 +66,8 @@ def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits]
     return data
 
 
-def graph_json(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None) -> str:
-    return json.dumps(graph_document(corpus, graph, missing), ensure_ascii=False, indent=2)
+def graph_json(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, lang: str = "vi") -> str:
+    return json.dumps(graph_document(corpus, graph, missing, lang), ensure_ascii=False, indent=2)
 
 
 def _document(graph: PlanGraph, path: str) -> dict:
@@ -115,11 +115,11 @@ def _no_parent(graph: PlanGraph, path: str) -> dict:
 # --- rich ----------------------------------------------------------------------------------
 
 
-def graph_rich(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, console) -> None:
+def graph_rich(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, console, lang: str = "vi") -> None:
     """The hierarchy as a tree, then each kind of gap. Document text is never read as markup."""
     from rich.text import Text
 
-    data = graph_document(corpus, graph, missing)
+    data = graph_document(corpus, graph, missing, lang)
     console.print(_tree(graph, data))
     _section(console, "Unresolved parents", data["unresolved"], _unresolved_lines)
     _section(console, "Cycles", data["cycles"], lambda cycle: [" -> ".join(cycle + cycle[:1])])

@@ -25,13 +25,13 @@ HEADER_FIELDS = ("doc_type", "number", "symbol", "date", "issuer", "level", "yea
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    return json.dumps(check_document(run), ensure_ascii=False, indent=2)
+    return json.dumps(check_document(run, lang), ensure_ascii=False, indent=2)
 
 
-def check_document(run: CheckRun) -> dict:
+def check_document(run: CheckRun, lang: str = "vi") -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
-        "plans": [_plan_entry(item) for item in run.inputs],
+        "plans": [_plan_entry(item, lang) for item in run.inputs],
         "findings": [f.model_dump(mode="json") for f in run.findings],
         "summary": summary(run.findings),
     }
@@ -47,9 +47,9 @@ def summary(findings: list[Finding]) -> dict[str, int]:
     }
 
 
-def _plan_entry(item: Audited) -> dict:
+def _plan_entry(item: Audited, lang: str) -> dict:
     entry = {"path": item.path, "parent": item.parent.path if item.parent else None,
-             "error": str(item.error) if item.error else None, "header": None, "coverage": []}
+             "error": item.error.message(lang) if item.error else None, "header": None, "coverage": []}
     if item.plan is not None:
         header = item.plan.header.model_dump(mode="json")
         entry["header"] = {key: header[key] for key in HEADER_FIELDS}

@@ -1,0 +1,234 @@
+"""Every message a user reads outside the rule packs, in Vietnamese and English: command-line errors
+and warnings, why a file cannot be read (and what to do), configuration problems, report words.
+
+    msg("cli.parent_or_corpus", "en")                  # "give --parent or --corpus, not both"
+    msg("input.too_big", "vi", size=25, limit=20)      # values fill the {placeholders}
+
+Rule messages live in the rule packs (each rule carries `vi`/`en`); everything else lives here, so
+a translator has one table to read. Vietnamese is the default. A reader error is a key "input.X" (or
+"input.X.Y" for one of several problems with the same remedy) saying what is wrong, and "input.X.do"
+saying what to do about it.
+
+The "plan-audit: error:" / "plan-audit: warning:" prefix of a command-line message stays in English
+in both languages: scripts and CI logs search for it.
+"""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the command line -------------------------------------------------------------------------
+    "cli.parent_or_corpus": {
+        "vi": "chỉ dùng một trong hai tùy chọn --parent hoặc --corpus, không dùng cả hai",
+        "en": "give --parent or --corpus, not both",
+    },
+    "cli.no_plan_read": {
+        "vi": "{path}: không đọc được kế hoạch nào",
+        "en": "{path}: no plan could be read",
+    },
+    "cli.no_plan_file": {
+        "vi": "{path}: không có tệp kế hoạch nào trong thư mục",
+        "en": "{path}: no plan file found",
+    },
+    "cli.no_rule": {
+        "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
+        "en": "no rule {code} (see `plan-audit rules`)",
+    },
+    "cli.unknown_code": {
+        "vi": "'{code}' không khớp mã quy tắc nào (xem `plan-audit rules`)",
+        "en": "'{code}' matches no rule code (see `plan-audit rules`)",
+    },
+    "cli.baseline_written": {
+        "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
+        "en": "wrote {count} findings to the baseline {path}",
+    },
+    # --- configuration, waivers, baselines (after "<file>: <key>: ") -------------------------------
+    "config.unknown_key": {
+        "vi": "khóa không hợp lệ (các khóa dùng được: {known})",
+        "en": "unknown key (known keys: {known})",
+    },
+    "config.required": {"vi": "bắt buộc phải có", "en": "is required"},
+    "config.choice": {"vi": "phải là một trong: {choices}", "en": "must be one of: {choices}"},
+    "config.bad_value": {"vi": "giá trị không hợp lệ ({detail})", "en": "bad value ({detail})"},
+    "config.not_mapping": {
+        "vi": "tệp cấu hình phải là một bảng khóa: giá trị",
+        "en": "a configuration file is a mapping of keys to values",
+    },
+    "config.bad_yaml": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
+    "config.bad_toml": {"vi": "TOML không hợp lệ: {detail}", "en": "bad TOML: {detail}"},
+    "config.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
+    "config.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
+    "config.bad_glob": {"vi": "mẫu đường dẫn không hợp lệ: {detail}", "en": "bad path pattern: {detail}"},
+    "waivers.not_list": {
+        "vi": "tệp miễn trừ là một danh sách, hoặc một bảng có khóa 'waivers' chứa danh sách",
+        "en": "a waiver file is a list, or a mapping with a list under 'waivers'",
+    },
+    "baseline.not_baseline": {
+        "vi": "không phải tệp đường cơ sở của plan-audit (cần khóa 'findings' chứa danh sách); "
+              "tạo lại bằng --write-baseline",
+        "en": "not a plan-audit baseline (expected a list under 'findings'); write it anew with --write-baseline",
+    },
+    # --- reading a plan file: what is wrong ("input.X") and what to do ("input.X.do") -------------
+    "input.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
+    "input.not_found.do": {"vi": "Kiểm tra lại đường dẫn", "en": "Check the path"},
+    "input.permission": {"vi": "không có quyền đọc tệp", "en": "permission denied"},
+    "input.permission.do": {
+        "vi": "Cấp quyền đọc cho tệp (chmod +r) hoặc sao chép tệp ra chỗ khác",
+        "en": "Make the file readable (chmod +r) or copy it",
+    },
+    "input.directory": {"vi": "là thư mục, không phải tệp kế hoạch", "en": "is a directory, not a plan file"},
+    "input.directory.do": {
+        "vi": "Dùng `plan-audit corpus DIR` để kiểm tra cả thư mục",
+        "en": "Use `plan-audit corpus DIR` for a folder",
+    },
+    "input.os_error": {"vi": "không đọc được ({reason})", "en": "cannot be read ({reason})"},
+    "input.os_error.do": {"vi": "Kiểm tra lại tệp", "en": "Check the file"},
+    "input.too_big": {
+        "vi": "tệp nặng {size} MB, vượt giới hạn {limit} MB của một kế hoạch",
+        "en": "file is {size} MB, over the {limit} MB limit for one plan",
+    },
+    "input.too_big.do": {
+        "vi": "Kiểm tra đây có đúng là kế hoạch, không phải tệp nén hay bản quét",
+        "en": "Check that this is a plan and not an archive or a scan",
+    },
+    "input.long_line": {
+        "vi": "dòng {line} dài {length} ký tự, vượt giới hạn {limit} ký tự của một dòng",
+        "en": "line {line} is {length} characters long, over the {limit} limit for one line",
+    },
+    "input.long_line.do": {
+        "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; đoạn văn của kế hoạch ngắn hơn nhiều",
+        "en": "Check that this is a plan and not data; a plan's paragraphs are far shorter",
+    },
+    "input.doc": {"vi": "không hỗ trợ định dạng Word .doc cũ", "en": "old Word .doc format is not supported"},
+    "input.doc.do": {
+        "vi": "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`",
+        "en": "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`",
+    },
+    "input.misnamed.docx": {
+        "vi": "có đuôi .docx nhưng không phải văn bản Word (nội dung không mở đầu như tệp Word)",
+        "en": "named .docx but is not a Word document (its content does not start like one)",
+    },
+    "input.misnamed.pdf": {
+        "vi": "có đuôi .pdf nhưng không phải tệp PDF (nội dung không mở đầu như tệp PDF)",
+        "en": "named .pdf but is not a PDF (its content does not start like one)",
+    },
+    "input.misnamed.do": {
+        "vi": "Tải lại tệp; nếu là văn bản thuần thì đổi đuôi thành .txt",
+        "en": "Download the file again; if it is text, rename it to .txt",
+    },
+    "input.empty": {"vi": "tệp rỗng", "en": "file is empty"},
+    "input.empty.do": {
+        "vi": "Kiểm tra việc tải về hoặc sao chép đã hoàn tất chưa",
+        "en": "Check that the download or copy completed",
+    },
+    "input.blank": {"vi": "tệp rỗng", "en": "file is empty"},
+    "input.blank.do": {
+        "vi": "Tệp chỉ có khoảng trắng; kiểm tra việc tải về hoặc sao chép đã hoàn tất chưa",
+        "en": "It holds only white space; check that the download or copy completed",
+    },
+    "input.binary.nul": {
+        "vi": "chứa byte NUL, tức là dữ liệu nhị phân, không phải văn bản",
+        "en": "contains NUL bytes, so it is binary data, not text",
+    },
+    "input.binary.data": {"vi": "dữ liệu nhị phân, không phải văn bản", "en": "binary data, not text"},
+    "input.binary.do": {
+        "vi": "Cung cấp kế hoạch dạng .docx, PDF có lớp chữ, hoặc văn bản UTF-8",
+        "en": "Give the plan as .docx, a PDF with a text layer, or UTF-8 text",
+    },
+    "input.bad_utf8": {
+        "vi": "không phải văn bản UTF-8 hợp lệ (có byte không giải mã được từ dòng {line})",
+        "en": "not valid UTF-8 text (undecodable bytes from line {line})",
+    },
+    "input.bad_utf8.do": {
+        "vi": "Lưu kế hoạch dạng văn bản UTF-8, .docx hoặc PDF có lớp chữ",
+        "en": "Save the plan as UTF-8 text, .docx or a PDF with a text layer",
+    },
+    "input.legacy": {
+        "vi": "văn bản dùng bảng mã tiếng Việt cũ {encoding}, nếu kiểm tra sẽ thành chữ lỗi",
+        "en": "text is in the legacy {encoding} Vietnamese encoding and would be audited as mojibake",
+    },
+    "input.legacy.do": {
+        "vi": "Chuyển sang Unicode trước (ví dụ công cụ chuyển mã của UniKey, hoặc mở bằng Word với đúng "
+              "phông chữ rồi lưu thành .docx)",
+        "en": "Convert it to Unicode first (e.g. UniKey's converter, or open in Word with the right font "
+              "and save as .docx)",
+    },
+    "input.zip_not_word": {
+        "vi": "là tệp nén zip nhưng không phải văn bản Word (không có word/document.xml)",
+        "en": "a zip archive but not a Word document (no word/document.xml)",
+    },
+    "input.zip_not_word.do": {
+        "vi": "Cung cấp chính kế hoạch dạng .docx, .pdf hoặc văn bản, không phải tệp nén chứa nó",
+        "en": "Give the plan itself as .docx, .pdf or text, not an archive that contains it",
+    },
+    "input.docx_damaged.part": {
+        "vi": "tệp .docx bị cắt cụt hoặc hỏng ({detail})",
+        "en": "truncated or damaged .docx ({detail})",
+    },
+    "input.docx_damaged.zip": {
+        "vi": "tệp .docx bị cắt cụt hoặc hỏng (không đọc được danh mục zip)",
+        "en": "truncated or damaged .docx (the zip directory cannot be read)",
+    },
+    "input.docx_damaged.do": {
+        "vi": "Tải hoặc sao chép lại tệp, hoặc mở bằng Word và lưu lại",
+        "en": "Download or copy the file again, or open it in Word and save it anew",
+    },
+    "input.bomb.size": {
+        "vi": "bị từ chối vì có thể là bom nén: giải nén ra {size} MB, vượt xa mọi kế hoạch",
+        "en": "refused as a possible zip bomb: it would unpack to {size} MB, far beyond any plan",
+    },
+    "input.bomb.ratio": {
+        "vi": "bị từ chối vì có thể là bom nén: phần {member} nén theo tỉ lệ {ratio}:1, vượt xa mọi kế hoạch",
+        "en": "refused as a possible zip bomb: its part {member} is compressed {ratio}:1, far beyond any plan",
+    },
+    "input.bomb.do": {
+        "vi": "Kiểm tra nguồn gốc tệp; nếu tệp là thật, mở bằng Word và lưu lại",
+        "en": "Check where the file came from; save the plan anew from Word if it is genuine",
+    },
+    "input.pdf_scan": {
+        "vi": "PDF không có lớp chữ (là ảnh quét)",
+        "en": "PDF has no text layer (a scanned image)",
+    },
+    "input.pdf_scan.do": {
+        "vi": "Nhận dạng chữ (OCR) trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`, rồi kiểm tra tệp kết quả",
+        "en": "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result",
+    },
+    "input.pdf_damaged": {"vi": "tệp PDF bị hỏng ({detail})", "en": "damaged PDF ({detail})"},
+    "input.pdf_damaged.do": {
+        "vi": "Tải lại tệp, hoặc in ra một PDF mới từ trình xem",
+        "en": "Download the file again, or print it to a new PDF from a viewer",
+    },
+    "input.pdf_locked.password": {"vi": "PDF được mã hóa bằng mật khẩu", "en": "PDF is encrypted with a password"},
+    "input.pdf_locked.aes": {
+        "vi": "PDF được mã hóa AES, cần mật khẩu và thư viện mật mã",
+        "en": "PDF is encrypted with AES, which needs the password and a crypto library",
+    },
+    "input.pdf_locked.do": {
+        "vi": "Xin cơ quan ban hành bản không khóa, hoặc giải mã (ví dụ "
+              "`qpdf --decrypt --password=PW in.pdf out.pdf`)",
+        "en": "Ask the issuer for an unprotected copy, or decrypt it (e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)",
+    },
+    "input.folder.missing": {"vi": "không tìm thấy thư mục", "en": "directory not found"},
+    "input.folder.not_dir": {"vi": "không phải thư mục", "en": "is not a directory"},
+    "input.folder.do": {"vi": "Chỉ ra thư mục chứa các kế hoạch", "en": "Give the folder that holds the plans"},
+    "input.folder_unreadable": {"vi": "không đọc được thư mục ({reason})", "en": "folder cannot be read ({reason})"},
+    "input.folder_unreadable.do": {"vi": "Kiểm tra quyền truy cập thư mục", "en": "Check its permissions"},
+    "input.broken_link": {
+        "vi": "liên kết hỏng: đích của liên kết không tồn tại",
+        "en": "broken link: its target does not exist",
+    },
+    "input.broken_link.do": {"vi": "Sửa hoặc xóa liên kết", "en": "Fix or remove the link"},
+    "input.parse_crash": {"vi": "không phân tích được ({detail})", "en": "could not be parsed ({detail})"},
+    "input.parse_crash.do": {
+        "vi": "Vui lòng gửi tệp này cho nhóm phát triển plan-audit",
+        "en": "Please report this file to the plan-audit developers",
+    },
+}
+
+
+def msg(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The message `key` in `lang` (Vietnamese unless "en"), its {placeholders} filled from `values`."""
+    entry = MESSAGES[key]
+    return entry["en" if lang == "en" else "vi"].format(**values)
