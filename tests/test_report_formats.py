@@ -39,3 +39,32 @@ def test_output_file_holds_what_stdout_shows(fmt, tmp_path):
     assert written.exit_code == shown.exit_code == 0
     assert written.stdout == ""
     assert out.read_text(encoding="utf-8").rstrip("\n") == shown.stdout.rstrip("\n")
+
+
+def test_a_finding_about_a_file_that_is_not_a_plan_is_reported_in_every_format():
+    """A later stage may report on another file (an expired waiver in the waiver file): every
+    format shows it under that file, after the plans."""
+    from dataclasses import replace
+    from io import StringIO
+
+    from rich.console import Console
+
+    from audit.report import github, html, junit, markdown, sarif
+    from audit.report.terminal import check_rich
+    from tests.helpers.reports import fixture_run
+
+    run = fixture_run("vi")
+    other = run.findings[0].model_copy(update={"path": str(REPO / "plan-audit-waivers.yaml"), "line": 3,
+                                               "parent_path": None, "parent_line": None, "parent_text": None})
+    run = replace(run, findings=[*run.findings, other])
+    console = Console(file=StringIO(), width=80, no_color=True)
+    check_rich(run, console)
+    shown = console.file.getvalue()
+    assert shown.rindex("plan-audit-waivers.yaml:3") > shown.index("2025-xa-phu-lam.md")
+    assert 'name="' + str(REPO / "plan-audit-waivers.yaml") + '"' in junit.render(run)
+    assert "## " + str(REPO / "plan-audit-waivers.yaml").replace("_", "\\_") in markdown.render(run)
+    assert "plan-audit-waivers.yaml</h2>" in html.render(run)
+    assert "file=plan-audit-waivers.yaml,line=3,title=KETHUA001" in github.annotation(other, REPO)
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif.sarif_document(run, cwd=REPO)["runs"][0]["results"]]
+    assert uris[-1] == "plan-audit-waivers.yaml"
