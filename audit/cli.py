@@ -58,7 +58,7 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
         emit(extract_json(plan), output)
     else:
-        emit_rich(lambda console: extract_rich(plan, console), output, width=100)
+        emit_rich(lambda console: extract_rich(plan, console, lang), output, width=100)
 
 
 @main.command()

@@ -70,6 +70,48 @@ MESSAGES: dict[str, dict[str, str]] = {
               "tạo lại bằng --write-baseline",
         "en": "not a plan-audit baseline (expected a list under 'findings'); write it anew with --write-baseline",
     },
+    # --- `plan-audit graph` --------------------------------------------------------------------------
+    "graph.hierarchy": {"vi": "Cây kế hoạch: {root} ({count} kế hoạch)", "en": "Plan hierarchy: {root} ({count} plans)"},
+    "graph.link": {"vi": "({relation}, dòng {line})", "en": "({relation}, line {line})"},
+    "graph.shown": {"vi": "(đã hiện ở trên: vòng trích dẫn)", "en": "(already shown: a cycle)"},
+    "graph.draft": {"vi": "dự thảo (chưa có số)", "en": "draft (no number)"},
+    "graph.unresolved": {"vi": "Văn bản cấp trên không tìm thấy", "en": "Unresolved parents"},
+    "graph.cycles": {"vi": "Vòng trích dẫn", "en": "Cycles"},
+    "graph.duplicates": {"vi": "Văn bản trùng số", "en": "Duplicate documents"},
+    "graph.no_parent": {"vi": "Kế hoạch không có cấp trên trong thư mục", "en": "Plans with no parent"},
+    "graph.cites": {"vi": "trích dẫn {refs} (không có trong thư mục)", "en": "cites {refs} (not in the folder)"},
+    "graph.cites_none": {"vi": "không trích dẫn kế hoạch nào", "en": "cites no plan"},
+    "graph.missing": {"vi": "Đơn vị cấp dưới chưa có kế hoạch", "en": "Missing subordinate plans"},
+    "graph.problems": {"vi": "Tệp không đọc được", "en": "Files that could not be read"},
+    "graph.none": {"vi": "không có", "en": "none"},
+    "graph.cited_by": {"vi": "được {count} kế hoạch trích dẫn", "en": "cited by {count} plan(s)"},
+    "graph.ambiguous": {"vi": "chưa rõ: có thể là {paths}", "en": "ambiguous: could be {paths}"},
+    "graph.other_date": {
+        "vi": "khác ngày: {path} có số này, ban hành ngày {date}",
+        "en": "date differs: {path} has this number, dated {date}",
+    },
+    "graph.no_issuer_plan": {"vi": "thư mục không có kế hoạch của cơ quan này", "en": "no plan of this issuer in the folder"},
+    "graph.units_missing": {
+        "vi": "{issuer}{year} ({target}): {missing}/{expected} đơn vị chưa có kế hoạch trích dẫn",
+        "en": "{issuer}{year} ({target}): {missing} of {expected} units without a plan citing it",
+    },
+    "graph.summary": {
+        "vi": "{documents} kế hoạch, {links} liên kết, {unresolved} văn bản cấp trên không tìm thấy, "
+              "{cycles} vòng trích dẫn, {duplicates} văn bản trùng số, {problems} tệp không đọc được",
+        "en": "{documents} plans, {links} links, {unresolved} unresolved references, "
+              "{cycles} cycles, {duplicates} duplicates, {problems} unreadable files",
+    },
+    # --- `plan-audit extract` ------------------------------------------------------------------------
+    "extract.header": {"vi": "Phần đầu văn bản", "en": "Header"},
+    "extract.citations": {"vi": "Căn cứ ({count})", "en": "Citations ({count})"},
+    "extract.sections": {"vi": "Các phần", "en": "Sections"},
+    "extract.units": {"vi": "Đơn vị ({count})", "en": "Units ({count})"},
+    "extract.tasks": {"vi": "{count} nhiệm vụ", "en": "{count} tasks"},
+    "extract.concepts": {"vi": "Nội dung nhận diện được ({count})", "en": "Concepts ({count})"},
+    "extract.appendix": {"vi": "Phụ lục", "en": "Appendix"},
+    "extract.attached": {"vi": "Kèm theo", "en": "Attached to"},
+    "extract.table": {"vi": "bảng L{line}: {rows} dòng × {columns} cột", "en": "table L{line}: {rows} rows × {columns} columns"},
+    "extract.signer": {"vi": "Người ký", "en": "Signer"},
     # --- reading a plan file: what is wrong ("input.X") and what to do ("input.X.do") -------------
     "input.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
     "input.not_found.do": {"vi": "Kiểm tra lại đường dẫn", "en": "Check the path"},

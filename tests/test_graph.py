@@ -76,7 +76,7 @@ def test_seeds_cited_parents_are_all_unresolved_exactly():
 
 
 def test_seeds_rich_output_names_each_unresolved_reference_with_file_and_line():
-    result = CliRunner().invoke(main, ["graph", str(SEEDS)], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", str(SEEDS), "--lang", "en"], terminal_width=200)
     assert result.exit_code == 0
     out = result.stdout
     assert "Unresolved parents (7)" in out
@@ -201,7 +201,7 @@ def test_cycle_is_reported_and_the_tree_still_prints(tmp_path):
     code, data = graph_json(str(tmp_path))
     assert code == 0
     assert data["cycles"] == [[str(a), str(b)]]
-    result = CliRunner().invoke(main, ["graph", str(tmp_path)], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--lang", "en"], terminal_width=200)
     assert result.exit_code == 0
     assert f"Cycles (1)\n  {a} -> {b} -> {a}" in result.stdout
     assert "(already shown: a cycle)" in result.stdout
@@ -271,9 +271,13 @@ def test_missing_subordinate_plans_from_expected_units(tmp_path):
          "expected": ["Ủy ban nhân dân huyện Chợ Đồn"], "missing": ["Ủy ban nhân dân huyện Chợ Đồn"]},
     ]
     assert data["summary"]["missing"] == 3
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected)], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected), "--lang", "en"],
+                                terminal_width=200)
     assert "Missing subordinate plans (2)" in result.stdout
     assert f"Ủy ban nhân dân huyện Định Hóa 2022 ({parent}): 2 of 3 units without a plan citing it" in result.stdout
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected)], terminal_width=200)
+    assert "Đơn vị cấp dưới chưa có kế hoạch (2)" in result.stdout
+    assert f"Ủy ban nhân dân huyện Định Hóa 2022 ({parent}): 2/3 đơn vị chưa có kế hoạch trích dẫn" in result.stdout
 
 
 def test_bad_expected_file_is_a_usage_error(tmp_path):
@@ -305,7 +309,7 @@ def test_output_file_gets_the_report(tmp_path):
     data = validated(out.read_text(encoding="utf-8"), "graph")
     assert data["schema_version"] == 1 and data["summary"]["documents"] == 5
     text_out = tmp_path / "graph.txt"
-    CliRunner().invoke(main, ["graph", str(SEEDS), "--output", str(text_out)])
+    CliRunner().invoke(main, ["graph", str(SEEDS), "--output", str(text_out), "--lang", "en"])
     assert "Unresolved parents (7)" in text_out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.txt", "out"]  # no temporary left
 

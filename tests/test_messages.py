@@ -67,3 +67,20 @@ def test_vietnamese_is_the_default():
     assert msg("cli.no_rule", code="X1") == "không có quy tắc X1 (xem `plan-audit rules`)"
     assert msg("cli.no_rule", "en", code="X1") == "no rule X1 (see `plan-audit rules`)"
     assert str(InputError("a.txt", "empty")) == "a.txt: tệp rỗng. Kiểm tra việc tải về hoặc sao chép đã hoàn tất chưa"
+
+
+def test_extract_and_graph_speak_the_chosen_language():
+    from click.testing import CliRunner
+
+    from audit.cli import main
+    from tests.conftest import FIXTURES
+
+    plan = str(FIXTURES / "2024-xa-kim-khe.md")
+    vi = CliRunner().invoke(main, ["extract", plan]).stdout
+    en = CliRunner().invoke(main, ["extract", plan, "--lang", "en"]).stdout
+    assert "Phần đầu văn bản" in vi and "Căn cứ (" in vi and "Header" not in vi
+    assert "Header" in en and "Citations (" in en and "Căn cứ (" not in en
+    vi = CliRunner().invoke(main, ["graph", str(FIXTURES)]).stdout
+    en = CliRunner().invoke(main, ["graph", str(FIXTURES), "--lang", "en"]).stdout
+    assert vi.startswith("Cây kế hoạch: ") and "Văn bản cấp trên không tìm thấy (4)" in vi
+    assert en.startswith("Plan hierarchy: ") and "Unresolved parents (4)" in en

@@ -115,7 +115,7 @@ def test_the_graph_is_a_tree_of_the_hierarchy():
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
         patch.setenv("COLUMNS", "80")
-        result = CliRunner().invoke(main, ["graph", "fixtures"])
+        result = CliRunner().invoke(main, ["graph", "fixtures", "--lang", "en"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan hierarchy: fixtures (12 plans)"

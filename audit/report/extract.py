@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from audit.messages import msg
 from audit.model import DocRef, Plan, Section
 
 SCHEMA_VERSION = 1
@@ -49,42 +50,44 @@ def extract_json(plan: Plan) -> str:
     return json.dumps(extract_document(plan), ensure_ascii=False, indent=2)
 
 
-def extract_rich(plan: Plan, console) -> None:
+def extract_rich(plan: Plan, console, lang: str = "vi") -> None:
     """The plan as a tree a reviewer can check at a glance. Document text is never markup."""
     from rich.text import Text
     from rich.tree import Tree
 
     h = plan.header
     root = Tree(Text(f"{plan.path}", style="bold"))
-    head = root.add(Text("Header", style="bold cyan"))
+    head = root.add(Text(msg("extract.header", lang), style="bold cyan"))
     for field in HEADER_FIELDS:
         value = getattr(h, field)
         head.add(Text.assemble((f"{field}: ", "dim"), str(value) if value is not None else "—"))
-    cites = root.add(Text(f"Citations ({len(plan.citations)})", style="bold cyan"))
+    cites = root.add(Text(msg("extract.citations", lang, count=len(plan.citations)), style="bold cyan"))
     for c in plan.citations:
         cites.add(Text.assemble(
             (f"L{c.line} ", "dim"), (c.relation, "magenta"), " ",
             f"{c.doc_type or '?'} {c.reference or ''} {c.date or c.date_text or ''} — {c.issuer or '?'}",
         ))
-    secs = root.add(Text("Sections", style="bold cyan"))
+    secs = root.add(Text(msg("extract.sections", lang), style="bold cyan"))
     _add_sections(secs, plan.sections)
-    units = root.add(Text(f"Units ({len(plan.units)})", style="bold cyan"))
+    units = root.add(Text(msg("extract.units", lang, count=len(plan.units)), style="bold cyan"))
     for u in plan.units:
-        units.add(Text.assemble((f"L{u.line} ", "dim"), u.name, (f"  {', '.join(u.roles)} · {len(u.tasks)} tasks", "dim")))
-    concepts = root.add(Text(f"Concepts ({len(plan.concepts)})", style="bold cyan"))
+        tasks = msg("extract.tasks", lang, count=len(u.tasks))
+        units.add(Text.assemble((f"L{u.line} ", "dim"), u.name, (f"  {', '.join(u.roles)} · {tasks}", "dim")))
+    concepts = root.add(Text(msg("extract.concepts", lang, count=len(plan.concepts)), style="bold cyan"))
     for c in plan.concepts:
         lines = ", ".join(str(e.line) for e in c.evidence[:8])
         concepts.add(Text.assemble(c.id, (f"  L{lines}", "dim")))
     if plan.appendix:
         a = plan.appendix
-        app = root.add(Text.assemble(("Appendix ", "bold cyan"), (f"L{a.line} ", "dim"), a.title))
+        app = root.add(Text.assemble((msg("extract.appendix", lang) + " ", "bold cyan"), (f"L{a.line} ", "dim"), a.title))
         if a.attached_to:
-            app.add(Text(f"Kèm theo: {a.attached_to.reference} {a.attached_to.date or a.attached_to.date_text}"))
+            attached = f"{a.attached_to.reference} {a.attached_to.date or a.attached_to.date_text}"
+            app.add(Text(f"{msg('extract.attached', lang)}: {attached}"))
         for t in a.tables:
-            app.add(Text(f"table L{t.line}: {len(t.rows)} rows × {len(t.columns)} columns"))
+            app.add(Text(msg("extract.table", lang, line=t.line, rows=len(t.rows), columns=len(t.columns))))
     if plan.signer:
         s = plan.signer
-        root.add(Text.assemble(("Signer ", "bold cyan"), (f"L{s.line} ", "dim"),
+        root.add(Text.assemble((msg("extract.signer", lang) + " ", "bold cyan"), (f"L{s.line} ", "dim"),
                                " · ".join(x for x in (s.prefix, s.authority, s.position, s.name) if x)))
     console.print(root)
 

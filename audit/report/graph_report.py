@@ -29,10 +29,12 @@ Schema: docs/schema/graph.schema.json.
 
 from __future__ import annotations
 
+import functools
 import json
 
 from audit.corpus import Corpus
 from audit.graph import MissingUnits, PlanGraph, UnresolvedGroup
+from audit.messages import msg
 
 SCHEMA_VERSION = 1
 
@@ -120,31 +122,28 @@ def graph_rich(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | N
     from rich.text import Text
 
     data = graph_document(corpus, graph, missing, lang)
-    console.print(_tree(graph, data))
-    _section(console, "Unresolved parents", data["unresolved"], _unresolved_lines)
-    _section(console, "Cycles", data["cycles"], lambda cycle: [" -> ".join(cycle + cycle[:1])])
-    _section(console, "Duplicate documents", data["duplicates"], lambda d: [
+    console.print(_tree(graph, data, lang))
+    section = functools.partial(_section, console, lang)
+    section("graph.unresolved", data["unresolved"], lambda group: _unresolved_lines(group, lang))
+    section("graph.cycles", data["cycles"], lambda cycle: [" -> ".join(cycle + cycle[:1])])
+    section("graph.duplicates", data["duplicates"], lambda d: [
         f"{d['reference']} · {d['issuer'] or '?'} · {d['year'] or '?'}", *(f"    {p}" for p in d["paths"])])
-    _section(console, "Plans with no parent", data["no_parent"], lambda d: [
-        f"{d['path']} · {d['issuer'] or '?'}"
-        + (f" · cites {', '.join(d['cites'])} (not in the folder)" if d["cites"] else " · cites no plan")])
+    section("graph.no_parent", data["no_parent"], lambda d: [
+        f"{d['path']} · {d['issuer'] or '?'} · "
+        + (msg("graph.cites", lang, refs=", ".join(d["cites"])) if d["cites"] else msg("graph.cites_none", lang))])
     if missing is not None:
         gaps = [item for item in data["missing"] if item["missing"]]
-        _section(console, "Missing subordinate plans", gaps, _missing_lines)
-    _section(console, "Files that could not be read", data["problems"], lambda p: [p["message"]])
-    s = data["summary"]
-    console.print(Text(
-        f"{s['documents']} plans, {s['links']} links, {s['unresolved']} unresolved references, "
-        f"{s['cycles']} cycles, {s['duplicates']} duplicates, {s['problems']} unreadable files",
-        style="bold"), soft_wrap=True)
+        section("graph.missing", gaps, lambda item: _missing_lines(item, lang))
+    section("graph.problems", data["problems"], lambda p: [p["message"]])
+    console.print(Text(msg("graph.summary", lang, **data["summary"]), style="bold"), soft_wrap=True)
 
 
-def _tree(graph: PlanGraph, data: dict):
+def _tree(graph: PlanGraph, data: dict, lang: str):
     from rich.text import Text
     from rich.tree import Tree
 
     documents = {d["path"]: d for d in data["documents"]}
-    tree = Tree(Text(f"Plan hierarchy: {data['root']} ({len(documents)} plans)", style="bold cyan"))
+    tree = Tree(Text(msg("graph.hierarchy", lang, root=data["root"], count=len(documents)), style="bold cyan"))
     shown: set[str] = set()
 
     def add(node, path: str, link: dict | None) -> None:
@@ -152,11 +151,11 @@ def _tree(graph: PlanGraph, data: dict):
         # The file on its own line, what it is under it: readable at 80 columns, greppable by path.
         label = Text(path, style="bold")
         if link:
-            label.append(f"  ({link['relation']}, line {link['line']})", style="dim")
+            label.append("  " + msg("graph.link", lang, relation=link["relation"], line=link["line"]), style="dim")
         if path in shown:
-            label.append("  (already shown: a cycle)", style="red")
+            label.append("  " + msg("graph.shown", lang), style="red")
         label.append_text(Text.assemble(
-            "\n", (d["reference"] or "draft (no number)", "green"),
+            "\n", (d["reference"] or msg("graph.draft", lang), "green"),
             f" · {d['issuer'] or '?'} · {d['date'] or d['year'] or '?'}"))
         if path in shown:
             node.add(label)
@@ -174,31 +173,30 @@ def _tree(graph: PlanGraph, data: dict):
     return tree
 
 
-def _section(console, title: str, items: list, lines) -> None:
+def _section(console, lang: str, title: str, items: list, lines) -> None:
     from rich.text import Text
 
-    console.print(Text(f"{title} ({len(items)})", style="bold cyan"))
+    console.print(Text(f"{msg(title, lang)} ({len(items)})", style="bold cyan"))
     if not items:
-        console.print(Text("  none", style="dim"))
+        console.print(Text(f"  {msg('graph.none', lang)}", style="dim"))
     for item in items:
         for line in lines(item):
             console.print(Text(f"  {line}"), soft_wrap=True)  # one "path:line" per line, greppable
 
 
-def _unresolved_lines(group: dict) -> list[str]:
+def _unresolved_lines(group: dict, lang: str) -> list[str]:
     head = (f"{group['reference']} · {group['issuer'] or '?'} · {group['date'] or group['year'] or '?'}"
-            f" · cited by {group['count']} plan{'s' if group['count'] != 1 else ''}")
+            f" · {msg('graph.cited_by', lang, count=group['count'])}")
     lines = [head] + [f"    {c['path']}:{c['line']} ({c['relation']})" for c in group["cited_by"]]
     if group["candidates"]:
-        lines.append(f"    ambiguous: could be {', '.join(group['candidates'])}")
+        lines.append("    " + msg("graph.ambiguous", lang, paths=", ".join(group["candidates"])))
     for other in group["other_dates"]:
-        lines.append(f"    date differs: {other['path']} has this number, dated {other['date']}")
+        lines.append("    " + msg("graph.other_date", lang, path=other["path"], date=other["date"]))
     return lines
 
 
-def _missing_lines(item: dict) -> list[str]:
-    target = ", ".join(item["paths"]) or item["reference"] or "no plan of this issuer in the folder"
-    year = f" {item['year']}" if item["year"] else ""
-    head = (f"{item['issuer']}{year} ({target}): {len(item['missing'])} of {len(item['expected'])} units"
-            " without a plan citing it")
+def _missing_lines(item: dict, lang: str) -> list[str]:
+    target = ", ".join(item["paths"]) or item["reference"] or msg("graph.no_issuer_plan", lang)
+    head = msg("graph.units_missing", lang, issuer=item["issuer"], year=f" {item['year']}" if item["year"] else "",
+               target=target, missing=len(item["missing"]), expected=len(item["expected"]))
     return [head, *(f"    {unit}" for unit in item["missing"])]
