@@ -104,17 +104,20 @@ def load_rules_or_exit():
 
 
 def select_rules_or_exit(settings):
-    """The rules `check` and `corpus` run; a code that names no rule (in --select, --ignore or a
-    per-path setting) is a usage error."""
+    """The rules `check` and `corpus` run; a code that names no rule (in --select, --ignore or the
+    configuration file, where the message names the file, line and key) is a usage error."""
     from audit.engine.engine import SelectionError, select_rules
+    from audit.policy.config import check_codes
+    from audit.policy.files import ConfigError
 
     rules = load_rules_or_exit()
     try:
-        for per_path in settings.per_path:
-            select_rules(rules, ignore=per_path.codes)
+        check_codes(settings, [rule.code for rule in rules])
         return select_rules(rules, settings.select, settings.ignore)
+    except ConfigError as error:
+        usage_error(error.message(settings.lang))
     except SelectionError as error:
-        fail(settings.lang, "cli.unknown_code", code=error.code)
+        fail(settings.lang, "rules.unknown_code", code=error.code)
 
 
 # Options whose value may come from the configuration file: they default to None (or empty), so an

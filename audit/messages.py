@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
         "en": "no rule {code} (see `plan-audit rules`)",
     },
-    "cli.unknown_code": {
+    "rules.unknown_code": {
         "vi": "'{code}' không khớp mã quy tắc nào (xem `plan-audit rules`)",
         "en": "'{code}' matches no rule code (see `plan-audit rules`)",
     },

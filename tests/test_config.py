@@ -176,11 +176,17 @@ def test_broken_files_are_usage_errors_too(project):
     assert (result.exit_code, result.stderr) == (2, f"plan-audit: error: {project / 'none.yaml'}: không tìm thấy tệp\n")
 
 
-def test_a_per_path_code_that_names_no_rule_is_a_usage_error(project):
-    (project / "plan-audit.yaml").write_text("per-path:\n  - paths: [x]\n    ignore: THETHUX\n", encoding="utf-8")
+def test_a_code_in_the_file_that_names_no_rule_is_a_usage_error_at_its_key(project):
+    config = project / "plan-audit.yaml"
+    config.write_text("format: json\nselect: [KENH, KHONGCO]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", draft(project), "--lang", "en"])
     assert (result.exit_code, result.stderr) == (
-        2, "plan-audit: error: 'THETHUX' matches no rule code (see `plan-audit rules`)\n")
+        2, f"plan-audit: error: {config}:2: select: 'KHONGCO' matches no rule code (see `plan-audit rules`)\n")
+    assert CliRunner().invoke(main, ["check", draft(project), "--select", "KENH"]).exit_code == 0  # replaced
+    config.write_text("per-path:\n  - paths: [x]\n    ignore: [THETHUC, THETHUX]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", draft(project)])
+    assert (result.exit_code, result.stderr) == (
+        2, f"plan-audit: error: {config}:3: per-path[0].ignore: 'THETHUX' không khớp mã quy tắc nào (xem `plan-audit rules`)\n")
 
 
 def test_the_corpus_command_reads_the_configuration_too(project):

@@ -82,7 +82,6 @@ class PathIgnore:
 
     patterns: tuple[PathPattern, ...]
     codes: tuple[str, ...]
-    line: int | None = None
 
     def applies_to(self, path: str) -> bool:
         return any(pattern.matches(path) for pattern in self.patterns)
@@ -105,6 +104,16 @@ class Settings:
     baseline: tuple[BaselineEntry, ...] = ()
     write_baseline: str | None = None
     config: Path | None = None  # the file the settings came from, if any
+    file_codes: tuple[tuple[str, tuple[str, ...], int | None], ...] = ()  # (key, codes, line) taken from it
+
+
+def check_codes(settings: Settings, known: list[str]) -> None:
+    """A rule code in the configuration file that names no rule (of `known`) is an error at its key:
+    a typo must not switch a check off silently."""
+    for key, codes, line in settings.file_codes:
+        for code in codes:
+            if not any(rule.startswith(code.strip().upper()) for rule in known):
+                raise ConfigError(settings.config, key, "rules.unknown_code", line=line, code=code)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -176,6 +185,10 @@ def resolve(given: dict[str, Any], start: Path | None = None) -> Settings:
     baseline = given.get("baseline") or (base / config.baseline if config.baseline else None)
     if baseline and given.get("write_baseline") and not Path(baseline).exists():
         baseline = None  # the first --write-baseline of a configured baseline
+    file_codes = [(key, tuple(getattr(config, key)), lines.get((key,))) for key in ("select", "ignore")
+                  if getattr(config, key) and not given.get(key)]
+    file_codes += [(f"per-path[{index}].ignore", tuple(rule.ignore), lines.get(("per-path", index, "ignore")))
+                   for index, rule in enumerate(config.per_path)]
     return Settings(
         fmt=pick("fmt", config.format, "rich"),
         output=given.get("output"),
@@ -185,11 +198,11 @@ def resolve(given: dict[str, Any], start: Path | None = None) -> Settings:
         lang=pick("lang", config.lang, DEFAULT_LANG),
         draft=bool(pick("draft", config.draft, False)),
         per_path=tuple(
-            PathIgnore(tuple(PathPattern(p, base) for p in rule.paths), tuple(rule.ignore), lines.get(("per-path", index)))
-            for index, rule in enumerate(config.per_path)
+            PathIgnore(tuple(PathPattern(p, base) for p in rule.paths), tuple(rule.ignore)) for rule in config.per_path
         ),
         waivers=tuple(waivers),
         baseline=tuple(read_baseline(baseline)) if baseline else (),
         write_baseline=given.get("write_baseline"),
         config=path,
+        file_codes=tuple(file_codes),
     )
