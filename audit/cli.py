@@ -239,10 +239,11 @@ def report_run_and_exit(run, settings) -> None:
 def write_baseline_and_exit(run, settings) -> NoReturn:
     """The baseline holds every finding of the plans that no waiver accepts (old baseline entries
     included: the file is written anew), but not the policy's own findings."""
+    from audit.engine.packs import POLICY_FAMILY
     from audit.policy.baseline import BASELINE_REASON, baseline_text
     from audit.report.output import write_atomic
 
-    kept = [f for f in run.findings if not f.rule.startswith("POLICY")
+    kept = [f for f in run.findings if not f.rule.startswith(POLICY_FAMILY.code)
             and (not f.waived or f.waiver_reason == BASELINE_REASON)]
     write_atomic(settings.write_baseline, baseline_text(kept, settings.write_baseline))
     click.echo("plan-audit: " + msg("cli.baseline_written", settings.lang, count=len(kept), path=settings.write_baseline), err=True)

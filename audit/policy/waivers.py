@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -64,14 +65,18 @@ class Waiver:
     def expired(self, today: dt.date) -> bool:
         return self.entry.expires is not None and self.entry.expires < today
 
+    @cached_property
+    def _target(self) -> tuple[str, str] | PathPattern:
+        """The document number and symbol the waiver names, or its path pattern."""
+        number = _DOCUMENT_NUMBER.match(self.entry.plan.strip())
+        return _reference(*number.groups()) if number else PathPattern(self.entry.plan, self.base)
+
     def names(self, path: str, plan: Plan | None) -> bool:
         """Whether the waiver's `plan` names the plan at `path` (by path pattern or document number)."""
-        number = _DOCUMENT_NUMBER.match(self.entry.plan.strip())
-        if number is None:
-            return PathPattern(self.entry.plan, self.base).matches(path)
+        if isinstance(self._target, PathPattern):
+            return self._target.matches(path)
         header = plan.header if plan else None
-        return header is not None and bool(header.symbol) and \
-            _reference(header.number, header.symbol) == _reference(*number.groups())
+        return header is not None and bool(header.symbol) and _reference(header.number, header.symbol) == self._target
 
     def waives(self, finding: Finding, plan: Plan | None) -> bool:
         return (
