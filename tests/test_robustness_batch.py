@@ -214,6 +214,35 @@ def test_corpus_exits_2_when_no_file_could_be_read(tmp_path, make_bad):
     assert sorted(f["path"] for f in data["findings"]) == [str(tmp_path / "empty.txt"), str(tmp_path / "old.doc")]
 
 
+def test_a_parser_failure_on_one_file_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch, good_alone):
+    """Should the parser ever fail on a file, that file is an INPUT001 finding asking for a report,
+    in `check` and `corpus` alike, and the other plans are audited."""
+    import audit.pipeline
+
+    good, alone = good_alone
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(good, folder / "good.txt")
+    odd = folder / "la.txt"
+    shutil.copy(good, odd)
+    real_parse = audit.pipeline.parse_plan
+
+    def parse(source):
+        if source.path == str(odd):
+            raise ValueError("unexpected layout\nat line 3")
+        return real_parse(source)
+
+    monkeypatch.setattr(audit.pipeline, "parse_plan", parse)
+    expected = (f"{odd}: could not be parsed (ValueError: unexpected layout at line 3). "
+                "Please report this file to the plan-audit developers")
+    for args in (["check", str(folder / "good.txt"), str(odd)], ["corpus", str(folder)]):
+        code, data = invoke(*args)
+        assert code == 1
+        assert [(Path(p["path"]).name, p["error"]) for p in data["plans"]] == [("good.txt", None), ("la.txt", expected)]
+        assert [f["message"] for f in data["findings"] if f["rule"] == "INPUT001"] == [f"Cannot read the file: {expected}"]
+        assert [f["rule"] for f in findings_of(data, folder / "good.txt")] == [f["rule"] for f in alone]
+
+
 # --- readable encodings in a batch: audited like the UTF-8 plan ------------------------------
 
 

@@ -48,15 +48,14 @@ def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckCon
 
 
 def load_inputs(paths: Iterable[str]) -> list[Audited]:
-    """The files named on the command line, read, without parents yet."""
-    from audit.pipeline import load_plan
+    """The files named on the command line, read, without parents yet; a file that cannot be
+    audited (even one the parser fails on) is kept with its error, as in a corpus."""
+    from audit.corpus import plan_or_error
 
     inputs = []
     for path in paths:
-        try:
-            inputs.append(Audited(path=path, plan=load_plan(path)))
-        except InputError as error:
-            inputs.append(Audited(path=path, error=error))
+        item = plan_or_error(path)
+        inputs.append(Audited(path=path, error=item) if isinstance(item, InputError) else Audited(path=path, plan=item))
     return inputs
 
 
