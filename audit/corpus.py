@@ -111,7 +111,8 @@ def plan_or_error(path: str | Path) -> Plan | InputError:
     except InputError as error:
         return error
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file is reported as that file's problem
-        return InputError(str(path), "parse_crash", detail=f"{type(exc).__name__}: {exc}")
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # the message stays one line
+        return InputError(str(path), "parse_crash", detail=detail)
 
 
 def load_corpus(root: str | Path) -> Corpus:

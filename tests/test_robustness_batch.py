@@ -223,8 +223,8 @@ def test_a_parser_failure_on_one_file_is_reported_and_the_batch_goes_on(tmp_path
     folder = tmp_path / "plans"
     folder.mkdir()
     shutil.copy(good, folder / "good.txt")
-    odd = folder / "la.txt"
-    shutil.copy(good, odd)
+    odd = folder / "la.txt"  # other bytes than good.txt: the corpus caches plans by content
+    odd.write_text(good.read_text(encoding="utf-8") + "\n- Một dòng thêm.\n", encoding="utf-8")
     real_parse = audit.pipeline.parse_plan
 
     def parse(source):
