@@ -86,11 +86,14 @@ def test_the_workflow_installs_audits_to_sarif_uploads_it_and_annotates(reposito
 def test_the_workflow_honours_a_configuration_at_the_root(repository):
     (repository / "plan-audit.yaml").write_text(
         "waivers:\n  - {code: KETHUA001, plan: 06/KH-UBND, reason: đã báo cáo huyện}\n"
-        "  - {code: KETHUA005, plan: 'drafts/2024-tt-lam-xuyen.md', reason: ngày trích dẫn sai đã đính chính}\n",
+        "  - {code: KETHUA005, plan: 'drafts/2024-tt-lam-xuyen.md', reason: ngày trích dẫn sai đã đính chính}\n"
+        "  - {code: THETHUC, plan: 'drafts/**', reason: dự thảo, expires: 2001-01-01}\n",
         encoding="utf-8")
     annotate = run_command([step["run"] for step in workflow_steps() if step.get("run", "").startswith("plan-audit ")][1])
     assert annotate.exit_code == 0, annotate.stdout
     assert "::error " not in annotate.stdout
+    # the expired waiver is annotated on its own line of the configuration, a path relative to the root
+    assert re.search(r"^::warning file=plan-audit\.yaml,line=4.*POLICY001", annotate.stdout, flags=re.M)
 
 
 def test_the_pre_commit_hook_runs_check_on_the_plan_files_of_a_commit(repository):

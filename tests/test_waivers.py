@@ -114,7 +114,8 @@ def test_an_expired_waiver_waives_nothing_and_is_a_finding_at_its_line(project):
     found = by_rule(data)
     assert not found["THETHUC001"]["waived"] and found["THETHUC002"]["waived"]
     expired = found["POLICY001"]
-    assert (expired["severity"], expired["path"], expired["line"]) == ("warning", str(waivers), 1)
+    assert (expired["severity"], expired["path"], expired["line"]) == ("warning", "waivers.yaml", 1)  # as CI annotates it
+    assert waivers.exists()
     assert expired["message"] == ("Miễn trừ THETHUC001 cho drafts/** đã hết hạn ngày 2000-01-31, nên không còn "
                                   "miễn trừ nữa; gia hạn (kèm lý do) hoặc xóa miễn trừ")
     assert code == 0  # warnings do not fail at the default level
@@ -171,10 +172,10 @@ def test_a_broken_waiver_file_is_a_usage_error_at_its_line(project, text, line, 
     write(project / "plan-audit.yaml", "waivers: waivers.yaml\n")
     result = CliRunner().invoke(main, ["check", "drafts/so-tttt.docx", "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == f"plan-audit: error: {waivers}:{line}: {key + ': ' if key else ''}{problem}\n"
+    assert result.stderr == f"plan-audit: error: {waivers.name}:{line}: {key + ': ' if key else ''}{problem}\n"
 
 
 def test_a_missing_waiver_file_is_a_usage_error(project):
     write(project / "plan-audit.yaml", "waivers: khong-co.yaml\n")
     result = CliRunner().invoke(main, ["check", "drafts/so-tttt.docx"])
-    assert (result.exit_code, result.stderr) == (2, f"plan-audit: error: {project / 'khong-co.yaml'}: không tìm thấy tệp\n")
+    assert (result.exit_code, result.stderr) == (2, "plan-audit: error: khong-co.yaml: không tìm thấy tệp\n")

@@ -170,7 +170,7 @@ def resolve(given: dict[str, Any], start: Path | None = None) -> Settings:
     explicit = given.get("config")
     path = Path(explicit) if explicit else _shown(find_config(start))
     config, lines = load_config(path) if path else (Config(), {})
-    base = path.resolve().parent if path else Path.cwd()
+    base = path.parent if path else Path()  # as the path is shown: files it names are shown alike
 
     def pick(name: str, from_file: Any, default: Any) -> Any:
         value = given.get(name)
