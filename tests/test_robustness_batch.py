@@ -12,6 +12,8 @@ import os
 import pathlib
 import random
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -306,3 +308,27 @@ def test_a_line_at_the_limit_is_read_and_one_over_it_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         read_source(over)
     assert caught.value.message("en").startswith(f"{over}: line {line} is 100,001 characters long, over the 100,000 limit")
+
+
+LONG_LINES = {  # shapes that made a pattern backtrack over the whole line at every position
+    "letters": "a" * 99_000,  # the header's place/date pattern split a word every way
+    "dots": "a." * 49_500,
+    "digits-dots": "1." * 49_500,
+    "one-long-word-with-marks": "ệ" * 99_000,  # the legacy-encoding word pattern
+    "references": "Kế hoạch số 1/KH-UBND ngày 1/1/2020 của UBND tỉnh A; " * 1_800,  # a slice per reference
+    "names": "Nguyễn " * 14_000,
+    "brackets": "(" * 99_000,
+}
+
+
+@pytest.mark.parametrize("shape", list(LONG_LINES))
+def test_a_long_line_under_the_limit_parses_in_bounded_time(shape, tmp_path):
+    """A line just under the limit, in each shape that once took hours, is parsed and matched
+    within the subprocess's time limit (a few seconds are enough; quadratic matching is not)."""
+    path = tmp_path / "dai.txt"
+    # In the header block, below the number: the header's patterns read it too.
+    path.write_text(seed_text().replace("/KH-UBND\n", f"/KH-UBND\n{LONG_LINES[shape]}\n", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "audit", "extract", "--format", "json", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["header"]["number"] == "02"
