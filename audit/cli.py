@@ -138,6 +138,8 @@ def audit_options(command):
                      help="Only these rule codes or prefixes (comma-separated, repeatable)."),
         click.option("--ignore", multiple=True, metavar="CODES",
                      help="Skip these rule codes or prefixes (comma-separated, repeatable)."),
+        click.option("--draft", is_flag=True, default=None,
+                     help="The plans are drafts: a blank number, date or signature is info, not a warning."),
         click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages and titles.  [default: vi]"),
         click.option("--config", type=click.Path(dir_okay=False, path_type=str),
                      help="Configuration file (default: plan-audit.yaml, .plan-audit.yaml or pyproject.toml "
@@ -218,7 +220,7 @@ def report_and_exit(inputs, rules, settings) -> None:
     from audit.engine.context import CheckContext
     from audit.engine.parents import audit_inputs
 
-    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=settings.lang)), settings)
+    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=settings.lang, draft=settings.draft)), settings)
 
 
 def report_run_and_exit(run, settings) -> None:
@@ -267,7 +269,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
     rules = select_rules_or_exit(settings)
     try:
         with corpus_progress() as progress:
-            run = audit_corpus(directory, rules, CheckContext(lang=settings.lang), jobs=jobs, progress=progress,
+            run = audit_corpus(directory, rules, CheckContext(lang=settings.lang, draft=settings.draft), jobs=jobs, progress=progress,
                                cache_dir=None if no_cache else cache_dir or default_dir())
     except InputError as error:
         usage_error(error.message(settings.lang))

@@ -50,8 +50,13 @@ EXPECTED = {
 }
 
 
+# The document-hygiene rules added after this list have their own seed test (tests/test_hygiene_seeds.py).
+HYGIENE_ONLY = ("NHATQUAN", "CHINHTA", "THETHUC004", "THETHUC005", "THETHUC006", "THETHUC007", "THETHUC008")
+
+
 def findings_of(prefix: str):
-    return run_rules(load_plan(seed(prefix)), load_rules(), CheckContext())
+    rules = [r for r in load_rules() if not r.code.startswith(HYGIENE_ONLY)]
+    return run_rules(load_plan(seed(prefix)), rules, CheckContext())
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))

@@ -24,7 +24,7 @@ def test_list_shows_code_severity_and_title_for_every_rule():
         assert any(line.startswith(rule.code) for line in lines), rule.code
     assert any(line.split()[:2] == ["CAUTRUC003", "lỗi"] and "Tổ chức thực hiện" in line for line in lines)
     english = rules("--lang", "en").output
-    assert "KENH001     warning   The plan needs at least one electronic channel" in english
+    assert "KENH001      warning   The plan needs at least one electronic channel" in english
 
 
 def test_explain_one_rule_with_its_kind_examples():

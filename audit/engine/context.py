@@ -1,7 +1,8 @@
 """What a check is given besides the plan and its rule, and the one way a check makes a finding.
 
-The context carries the language of messages and, for checks that compare a plan with the plan it
-implements, the parent plan and the corpus graph (None when unknown).
+The context carries the language of messages, whether the plans are drafts (`--draft`: a blank
+number, date or signature is then expected, and reported as info) and, for checks that compare a
+plan with the plan it implements, the parent plan and the corpus graph (None when unknown).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from audit.engine.fingerprint import document_key, fingerprint, subject_key
-from audit.model import Finding, Plan
+from audit.model import Finding, Plan, Severity
 
 if TYPE_CHECKING:
     from audit.engine.packs import Rule
@@ -37,30 +38,39 @@ class CheckContext:
     lang: str = "vi"
     parent: Plan | None = None
     graph: Any = None
+    draft: bool = False
 
     def finding(
         self, rule: Rule, plan: Plan, *, line: int | None = None, concept: str | None = None,
-        evidence: str | None = None, parent: ParentRef | None = None, **values: Value,
+        evidence: str | None = None, parent: ParentRef | None = None, suggestion: Value | None = None,
+        severity: Severity | None = None, **values: Value,
     ) -> Finding:
         """A finding of `rule` on `plan`, its message filled in the context's language; `parent`
-        points at the parent plan's line the finding is measured against."""
+        points at the parent plan's line the finding is measured against; `severity` replaces the
+        rule's (a draft's blank number is info under --draft)."""
         return make_finding(
-            rule, self.lang, plan.path, document_key(plan, plan.path),
-            line=line, concept=concept, evidence=evidence, parent=parent, **values,
+            rule, self.lang, plan.path, document_key(plan, plan.path), line=line, concept=concept,
+            evidence=evidence, parent=parent, suggestion=suggestion, severity=severity, **values,
         )
 
 
 def make_finding(
     rule: Rule, lang: str, path: str, document: str, *, line: int | None = None,
     concept: str | None = None, evidence: str | None = None, parent: ParentRef | None = None,
-    **values: Value,
+    suggestion: Value | None = None, severity: Severity | None = None, **values: Value,
 ) -> Finding:
     """The Finding of `rule` for `path`; `document` identifies the plan in the fingerprint."""
-    filled = {k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()}
+    filled = {k: _in(lang, v) for k, v in values.items()}
     return Finding(
-        rule=rule.code, severity=rule.severity, message=rule.message.get(lang).format_map(filled),
+        rule=rule.code, severity=severity or rule.severity, message=rule.message.get(lang).format_map(filled),
         path=path, line=line, concept=concept, evidence=evidence,
+        suggestion=_in(lang, suggestion) if suggestion is not None else None,
         parent_path=parent.path if parent else None, parent_line=parent.line if parent else None,
         parent_text=parent.text if parent else None,
         fingerprint=fingerprint(rule.code, document, subject_key(concept, evidence or (parent.text if parent else None))),
     )
+
+
+def _in(lang: str, value: Value) -> str | int:
+    """A placeholder value in `lang` (Vietnamese when the value has no text for it)."""
+    return value.get(lang, value.get("vi", "")) if isinstance(value, dict) else value

@@ -118,3 +118,11 @@ def concept_names(concepts: list[str]) -> dict[str, str]:
     from audit.engine.labels import concept_label
 
     return {lang: "; ".join(concept_label(c, lang) for c in concepts) for lang in ("vi", "en")}
+
+
+def draft_severity(context):
+    """A blank a draft is expected to have (number, date, signature) is info under --draft; None
+    keeps the rule's severity."""
+    from audit.model import Severity
+
+    return Severity.info if context.draft else None

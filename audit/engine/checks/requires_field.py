@@ -1,8 +1,9 @@
 """A header field must be filled: number, date, issuer, subject line (Nghị định 30/2020/NĐ-CP).
 
 A draft leaves the number and date blank ("Số: /KH-UBND", "ngày tháng năm 2021"): the finding then
-says the field is blank and points at its line; a field the header lacks altogether is "missing";
-a date written but not readable as a date ("ngày 15 tháng 12") is "incomplete".
+says the field is blank and points at its line, and is info when the plans are audited as drafts
+(`--draft`); a field the header lacks altogether is "missing"; a date written but not readable as a
+date is "incomplete" ("ngày 15 tháng 12") or "impossible" ("ngày 31 tháng 02 năm 2024").
 
 Example rule::
 
@@ -32,6 +33,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
 from audit.model import Finding, Header, Plan
 
@@ -41,6 +43,7 @@ STATES = {
     "missing": {"vi": "không có", "en": "missing"},
     "blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
     "incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
+    "impossible": {"vi": "không có thật", "en": "not a real date"},
 }
 
 
@@ -59,6 +62,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     line = header.lines.get(field) if state != "missing" else None
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
+        severity=draft_severity(context) if state == "blank" else None,
         field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=STATES[state],
     )
 
@@ -68,5 +72,8 @@ def field_state(header: Header, field: str) -> str:
     if field == "number" and header.symbol:
         return "blank"  # "Số: /KH-UBND": the symbol is written, the number left out
     if field == "date" and header.date_text:
+        numbers = re.findall(r"\d+", header.date_text)
+        if len(numbers) == 3:
+            return "impossible"
         return "incomplete" if re.search(r"\d", header.date_text.split("năm")[0]) else "blank"
     return "missing"

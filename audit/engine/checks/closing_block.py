@@ -1,0 +1,79 @@
+"""The closing must carry what Nghị định 30/2020/NĐ-CP requires below the text: the signer's
+position and name (`part: signer`; a draft not yet signed has no name, info under --draft), and
+the "Nơi nhận" list ending with the office's own copy, "Lưu: VT, ..." (`part: recipients`).
+
+Example rule::
+
+    check: closing_block
+    params: {part: recipients}
+
+Passes::
+
+    I. TỔ CHỨC THỰC HIỆN
+    Văn phòng UBND xã chủ trì thực hiện.
+
+    Nơi nhận:
+    - UBND thành phố;
+    - Lưu: VP.
+
+Fails::
+
+    I. TỔ CHỨC THỰC HIỆN
+    Văn phòng UBND xã chủ trì thực hiện.
+
+    Nơi nhận:
+    - UBND thành phố;
+    - Các ngành đoàn thể.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.engine.checks import draft_severity
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("problem",)
+
+PROBLEMS = {
+    "no_signer": {"vi": "không có phần chữ ký (chức vụ, họ tên người ký)", "en": "no signature block (signer's position and name)"},
+    "no_position": {"vi": "không ghi chức vụ người ký", "en": "the signer's position is missing"},
+    "no_name": {"vi": "không ghi họ tên người ký (bản dự thảo?)", "en": "the signer's name is missing (a draft?)"},
+    "no_recipients": {"vi": "không có phần \"Nơi nhận\"", "en": "no \"Nơi nhận\" (recipients) list"},
+    "no_archive": {"vi": "\"Nơi nhận\" không kết thúc bằng \"Lưu: VT, ...\"", "en": "\"Nơi nhận\" does not end with \"Lưu: VT, ...\""},
+}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    part: Literal["signer", "recipients"]
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    problem, line = (_signer if rule.params.part == "signer" else _recipients)(plan)
+    if problem:
+        yield context.finding(
+            rule, plan, line=line, evidence=plan.line_text(line) if line else None,
+            severity=draft_severity(context) if problem == "no_name" else None, problem=PROBLEMS[problem],
+            suggestion={"vi": "- Lưu: VT, ...", "en": "- Lưu: VT, ..."} if problem == "no_archive" else None,
+        )
+
+
+def _signer(plan: Plan) -> tuple[str | None, int | None]:
+    signer = plan.signer
+    if signer is None:
+        return "no_signer", None
+    if signer.position is None and signer.authority is None:
+        return "no_position", signer.line
+    return ("no_name", signer.line) if signer.name is None else (None, None)
+
+
+def _recipients(plan: Plan) -> tuple[str | None, int | None]:
+    if not plan.recipients:
+        return "no_recipients", None
+    last = plan.recipients[-1]
+    return (None, None) if last.text.lower().startswith("lưu") else ("no_archive", last.line)

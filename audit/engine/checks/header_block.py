@@ -1,0 +1,74 @@
+"""The header must carry the components Nghị định 30/2020/NĐ-CP requires above the text: Quốc hiệu
+and Tiêu ngữ, the issuing body's name, the place before the date, the type of document and its
+subject line (trích yếu). Number and date have their own rules; one finding lists what is missing,
+at the title line (or the first line when there is no title).
+
+Example rule::
+
+    check: header_block
+
+Passes::
+
+    ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    XÃ TIỀN TIẾN | Độc lập - Tự do - Hạnh phúc
+    Số: 02/KH-UBND | Tiền Tiến, ngày 02 tháng 01 năm 2024
+
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+
+Fails::
+
+    Số: 02/KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("missing",)
+
+COMPONENTS = {
+    "motto": {"vi": "Quốc hiệu và Tiêu ngữ", "en": "the national name and motto"},
+    "issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body's name"},
+    "place": {"vi": "địa danh trước ngày tháng", "en": "the place before the date"},
+    "type": {"vi": "tên loại văn bản (KẾ HOẠCH ...)", "en": "the document type (KẾ HOẠCH ...)"},
+    "subject": {"vi": "trích yếu nội dung", "en": "the subject line"},
+}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    missing = missing_components(plan)
+    if not missing:
+        return
+    line = plan.header.lines.get("title") or next((l.number for l in plan.lines if l.text), None)
+    yield context.finding(
+        rule, plan, line=line, evidence=plan.line_text(line) if line else None,
+        missing={lang: "; ".join(COMPONENTS[c][lang] for c in missing) for lang in ("vi", "en")},
+    )
+
+
+def missing_components(plan: Plan) -> list[str]:
+    """The header components the plan lacks, in the order they stand on the page."""
+    header, lines = plan.header, plan.header.lines
+    title = lines.get("title")
+    in_header = "issuer" in lines and (title is None or lines["issuer"] < title)
+    checks = {
+        "motto": header.national_motto,
+        "issuer": in_header,
+        "place": header.place is not None or header.date_text is None,  # no date line: THETHUC002
+        "type": title is not None,
+        "subject": title is None or header.title is not None,
+    }
+    return [name for name, present in checks.items() if not present]

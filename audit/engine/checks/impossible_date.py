@@ -1,0 +1,50 @@
+"""A date that does not exist ("ngày 31/02/2024", "30 tháng 02", "15/13/2024") anywhere in the plan:
+a typo that leaves a deadline or a citation meaningless. A date without its year is checked with
+February's 29 days.
+
+Example rule::
+
+    check: impossible_date
+
+Passes::
+
+    I. TỔ CHỨC THỰC HIỆN
+    Báo cáo kết quả trước ngày 29/02/2024.
+
+Fails::
+
+    I. TỔ CHỨC THỰC HIỆN
+    Báo cáo kết quả trước ngày 31/02/2024.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("written",)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    from audit.parse.docref import DATE_RE
+
+    for line in plan.lines:
+        for m in DATE_RE.finditer(line.text):
+            day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("wd"), m.group("wm"), m.group("wy"))
+            if not possible(int(day), int(month), int(year) if year else None):
+                yield context.finding(rule, plan, line=line.number, evidence=line.text, written=m.group(0))
+
+
+def possible(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    last = calendar.monthrange(year or 2024, month)[1]  # 2024: a leap year, so 29/02 stands without a year
+    return 1 <= day <= last

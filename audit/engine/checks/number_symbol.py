@@ -1,0 +1,88 @@
+"""The number and symbol in "Số: 02/KH-UBND" must be well formed (Nghị định 30/2020/NĐ-CP, Phụ lục
+I and III): a number below 10 written with a leading zero ("02", not "2"); a symbol made of a type
+code of Phụ lục III and the issuer's code joined by "-"; and the type code that of the title
+("KẾ HOẠCH" is KH, "QUYẾT ĐỊNH" is QĐ). A blank number is a draft's (rule THETHUC001).
+
+Example rule::
+
+    check: number_symbol
+
+Passes::
+
+    Số: 02/KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+
+Fails::
+
+    Số: 2/QĐ-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Finding, Plan
+
+PLACEHOLDERS = ("problems",)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    header = plan.header
+    line = header.lines.get("number")
+    if line is None or not header.symbol:
+        return
+    problems, suggestion = symbol_problems(header.number, header.symbol, title_code(plan))
+    if problems:
+        yield context.finding(
+            rule, plan, line=line, evidence=plan.line_text(line), suggestion=suggestion,
+            problems={lang: "; ".join(p[lang] for p in problems) for lang in ("vi", "en")},
+        )
+
+
+def title_code(plan: Plan) -> str | None:
+    """The type code of the title line ("KẾ HOẠCH" -> KH), or None without a title."""
+    from audit.parse.docref import TYPE_CODES
+    from audit.parse.header import TITLE_RE
+
+    line = plan.header.lines.get("title")
+    m = TITLE_RE.match(plan.line_text(line)) if line else None
+    return TYPE_CODES.get(m.group("type").lower()) if m else None
+
+
+def symbol_problems(number: str | None, symbol: str, expected: str | None) -> tuple[list[dict], str | None]:
+    """What is wrong with "number/symbol", each in both languages, and the corrected form."""
+    from audit.parse.docref import KNOWN_CODES
+
+    problems = []
+    parts = symbol.split("-")
+    code = parts[0]
+    fixed_number, fixed_code = number, code
+    if number and len(number) == 1:
+        fixed_number = f"0{number}"
+        problems.append({"vi": f"số nhỏ hơn 10 phải viết {fixed_number}", "en": f"a number below 10 is written {fixed_number}"})
+    if len(parts) < 2 or not all(re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9]*", p) for p in parts):
+        problems.append({"vi": "ký hiệu phải gồm mã loại văn bản và mã cơ quan nối bằng dấu \"-\"",
+                         "en": "the symbol is a type code and an issuer code joined by \"-\""})
+    elif code not in KNOWN_CODES and code != "UBND":
+        problems.append({"vi": f"\"{code}\" không phải mã loại văn bản của Phụ lục III",
+                         "en": f"\"{code}\" is not a type code of Phụ lục III"})
+    if expected and code in KNOWN_CODES and code != expected:
+        fixed_code = expected
+        problems.append({"vi": f"tên loại là {expected} nhưng ký hiệu ghi {code}",
+                         "en": f"the title's type is {expected} but the symbol says {code}"})
+    suggestion = None
+    if problems and (fixed_number != number or fixed_code != code):
+        suggestion = f"Số: {fixed_number or ''}/{'-'.join([fixed_code, *parts[1:]])}"
+    return problems, suggestion

@@ -1,0 +1,111 @@
+"""The plan names its own unit one way, and no other unit of its kind as if it were its own.
+
+`problem: other_unit`: a unit of the plan's own kind under another name ("xã Nam Đồng" in a plan of
+xã Tiền Tiến), the trace of a plan copied from a neighbour. `problem: spelling`: the own name with
+other diacritics ("xã Tiên Tiến" for "xã Tiền Tiến"). The own name is the issuer's in the header.
+Not counted: the preamble's citations, the Nơi nhận list, a line naming several units of the kind
+(a list, "thị trấn Lâm Xuyên, xã Phúc Khê và xã Tân Khê"), and in plans issued after the 2025
+reorganisation, names that are no unit in force (the former units a new commune was formed from).
+
+Example rule::
+
+    check: own_unit
+    params: {problem: other_unit}
+
+Passes::
+
+    Số: 02/KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024 trên địa bàn xã Tiền Tiến
+
+    Ủy ban nhân dân xã Tiền Tiến xây dựng kế hoạch như sau:
+
+    I. NỘI DUNG
+    Tác động của CCHC đến phát triển kinh tế của tỉnh nói chung và xã Tiền Tiến nói riêng.
+
+Fails::
+
+    Số: 02/KH-UBND
+    Tiền Tiến, ngày 02 tháng 01 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024 trên địa bàn xã Tiền Tiến
+
+    Ủy ban nhân dân xã Tiền Tiến xây dựng kế hoạch như sau:
+
+    I. NỘI DUNG
+    Tác động của CCHC đến phát triển kinh tế của tỉnh nói chung và xã Nam Đồng nói riêng.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.model import Finding, Plan
+from audit.text.hygiene import UNIT_WORDS, UnitName, unit_names
+
+PLACEHOLDERS = ("written", "own")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    problem: Literal["other_unit", "spelling"]
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    own = own_unit(plan)
+    if own is None:
+        return
+    own_name = f"{own.kind} {own.name}"
+    for line, named in peer_names(plan, own):
+        if named.spelled == own.spelled:
+            continue
+        same_letters = named.key == own.key
+        if (rule.params.problem == "spelling") != same_letters:
+            continue
+        if not same_letters and not _may_be_peer(plan, named):
+            continue
+        written = plan.line_text(line)[named.start : named.end]
+        yield context.finding(
+            rule, plan, line=line, evidence=plan.line_text(line), written=written, own=own_name,
+            suggestion=written[: len(written) - len(named.name)] + own.name if same_letters else None,
+        )
+
+
+def own_unit(plan: Plan) -> UnitName | None:
+    """The plan's own unit as its issuer names it ("xã Tiền Tiến"); a department's is its province."""
+    level = "tinh" if plan.header.level == "so" else plan.header.level
+    kinds = UNIT_WORDS.get(level or "", ())
+    for name in [plan.header.issuer, plan.header.parent_body]:
+        found = unit_names(name or "", kinds)
+        if found:
+            return found[-1]
+    return None
+
+
+def peer_names(plan: Plan, own: UnitName) -> Iterator[tuple[int, UnitName]]:
+    """Units of the own kind named in the plan, outside the preamble, the recipients and lists."""
+    from audit.parse.header import MOTTO_RE
+
+    kinds = next(words for words in UNIT_WORDS.values() if own.kind in words)
+    preamble = range(plan.preamble[0], plan.preamble[1] + 1) if plan.preamble else range(0)
+    skipped = set(preamble) | {r.line for r in plan.recipients}
+    for line in plan.lines:
+        if line.number in skipped or MOTTO_RE.search(line.text):
+            continue
+        named = unit_names(line.text, kinds)
+        others = {n.key for n in named} - {own.key}
+        if len(others) > 1:
+            continue  # a list of units, not the plan speaking of itself
+        yield from ((line.number, n) for n in named)
+
+
+def _may_be_peer(plan: Plan, named: UnitName) -> bool:
+    """After the 2025 reorganisation a name is a peer only if it is a unit in force."""
+    from audit.text.admin_units import covers, is_current_unit
+
+    return not covers(plan.header.date, plan.header.year) or is_current_unit(named.kind, named.name)

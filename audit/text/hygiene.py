@@ -1,0 +1,212 @@
+"""Text slips a reviewer catches by reading: another unit's name left in, letters of another
+alphabet, doubled words, leftover placeholders.
+
+    ... của tỉnh Hải Dương nói chung và xã Nam Đồng nói riêng      (a plan of xã Tiền Tiến)
+    ... trong топ đầu khối cơ quan hành chính cấp huyện            (Cyrillic т, о, п)
+    ... qua các hội nghị, băng băng zôn tuyên truyền                (a word typed twice)
+    ... Kế hoạch số .../KH-UBND, [tên đơn vị]                       (a template's blanks)
+
+Each function takes one line's text and returns spans into it, so a finding quotes what the
+reviewer sees. The check kinds decide which lines to look at and what to report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from audit.text.normalize import canonical_tones, fold, tokenize
+
+# The unit words of each level, as a plan names its own unit and its peers ("xã Tiền Tiến").
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "xa": ("xã", "phường", "thị trấn", "đặc khu"),
+    "huyen": ("huyện", "quận", "thị xã", "thành phố"),
+    "tinh": ("tỉnh",),
+}
+# A syllable of a proper name: an upper-case letter, then letters ("Đồng", "H'Leo" is rare enough).
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """A unit named in a line: its kind word as written ("xã"), its name ("Nam Đồng"), the span."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """The name compared loosely: no diacritics, lower case ("nam dong")."""
+        return fold(self.name)
+
+    @property
+    def spelled(self) -> str:
+        """The name compared strictly: canonical tone placement, lower case."""
+        return canonical_tones(self.name).lower()
+
+
+def unit_names(text: str, kinds: tuple[str, ...]) -> list[UnitName]:
+    """The units of the given kinds named in `text` with a proper name of two words or more
+    ("xã Nam Đồng", "UBND XÃ TIÊN TIẾN"). One capitalized word is not taken for a name: a run-on
+    sentence capitalizes the next word ("UBND xã Thu thập các tin tức")."""
+    found = []
+    for m in re.finditer(rf"(?<!\w)({'|'.join(sorted(kinds, key=len, reverse=True))}) (?=\w)", text, re.IGNORECASE):
+        words, end = _name_words(text, m.end())
+        if len(words) >= 2:
+            found.append(UnitName(kind=m.group(1).lower(), name=" ".join(words), start=m.start(), end=end))
+    return found
+
+
+def _name_words(text: str, at: int) -> tuple[list[str], int]:
+    """The capitalized words from `at` on, separated by single spaces (at most four)."""
+    words, end = [], at
+    while len(words) < 4:
+        m = _NAME_WORD.match(text, at)
+        if not m or not m.group()[0].isupper():
+            break
+        words.append(m.group())
+        end = m.end()
+        if not text.startswith(" ", end) or text.startswith("  ", end):
+            break
+        at = end + 1
+    return words, end
+
+
+# --- letters of another alphabet ------------------------------------------------------------
+
+_FOREIGN_SCRIPTS = ("CYRILLIC", "GREEK")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class ForeignWord:
+    word: str
+    letters: list[str]  # "т (CYRILLIC SMALL LETTER TE)"
+    start: int
+    end: int
+
+
+def foreign_words(text: str) -> list[ForeignWord]:
+    """Words with Cyrillic or Greek letters: in a Vietnamese document they are keyboard or
+    copy-paste slips that look like Latin letters ("топ" for "top") and defeat search and matching."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        letters = [ch for ch in dict.fromkeys(m.group()) if _script(ch) in _FOREIGN_SCRIPTS]
+        if letters:
+            out.append(ForeignWord(m.group(), [f"{ch} ({unicodedata.name(ch, '?')})" for ch in letters], m.start(), m.end()))
+    return out
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ")[0]
+
+
+# --- doubled words ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doubled:
+    phrase: str  # the repeated word or phrase, as first written
+    start: int  # the span of both copies
+    end: int
+
+
+# Words that never end or start a compound with their neighbour: next to one, a doubled word
+# cannot be two words that share a syllable ("tuyên truyền truyền thống" is "tuyên truyền" and
+# "truyền thống"; "công nghệ thông tin tin và" is a slip).
+_FUNCTION_WORDS = frozenset(
+    "và của các những trong với cho là để theo tại về có được đã sẽ thì mà hoặc hay từ đến trên "
+    "dưới bằng qua nhằm do bởi như khi nếu vào ra này đó cũng đều còn chỉ rất".split()
+)
+
+
+def doubled_words(text: str, allowed: frozenset[str] = frozenset(), longest: int = 3) -> list[Doubled]:
+    """Words or phrases of up to `longest` words written twice in a row, with a space or a comma
+    between the copies ("băng băng zôn", "xã, xã", "trong trong").
+
+    Vietnamese compounds share syllables, so a repeat is a slip only where it cannot be two
+    words: a single syllable repeated is reported when it is a function word or when the word
+    before it or after it ends the phrase (punctuation, a function word); a repeat after a comma
+    only when nothing continues the second copy ("một cửa, một cửa liên thông" and "ý kiến, kiến
+    nghị" are lists). Reduplications the language uses on purpose ("dần dần", "ngày ngày") are
+    `allowed` (normalized, lower case); numbers are not words here."""
+    tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
+    found: list[Doubled] = []
+    i = 0
+    while i < len(tokens):
+        n = next((n for n in range(longest, 0, -1) if _repeats(text, tokens, i, n, allowed)), 0)
+        if n:
+            found.append(Doubled(text[tokens[i].start : tokens[i + n - 1].end], tokens[i].start, tokens[i + 2 * n - 1].end))
+            i += 2 * n
+        else:
+            i += 1
+    return found
+
+
+def _repeats(text: str, tokens, i: int, n: int, allowed: frozenset[str]) -> bool:
+    first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
+    if len(second) < n or [t.norm for t in first] != [t.norm for t in second]:
+        return False
+    gap = text[first[-1].end : second[0].start]
+    if not (_tight(text, first) and _tight(text, second) and re.fullmatch(r" |, ?", gap)):
+        return False
+    if n == 1 and f"{first[0].norm} {second[0].norm}" in allowed:
+        return False
+    ends_after = _boundary(text, second[-1].end, tokens[i + 2 * n] if i + 2 * n < len(tokens) else None)
+    if gap != " ":
+        return ends_after
+    if n > 1 or first[0].norm in _FUNCTION_WORDS:
+        return True
+    return ends_after or _boundary_before(text, first[0].start, tokens[i - 1] if i else None)
+
+
+def _boundary(text: str, end: int, following) -> bool:
+    """Nothing continues the phrase after `end`: the text ends, punctuation, or a function word."""
+    if following is None or text[end : following.start].strip():
+        return True
+    return following.norm in _FUNCTION_WORDS
+
+
+def _boundary_before(text: str, start: int, previous) -> bool:
+    if previous is None or text[previous.end : start].strip():
+        return True
+    return previous.norm in _FUNCTION_WORDS
+
+
+def _tight(text: str, tokens) -> bool:
+    """The words of a phrase follow each other with single spaces."""
+    return all(text[a.end : b.start] == " " for a, b in zip(tokens, tokens[1:]))
+
+
+# --- placeholders -----------------------------------------------------------------------------
+
+_BLANK_AFTER = r"(?:số|ngày|tháng|năm|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|ông|bà|đồng chí)"
+_PLACEHOLDER_RES = (
+    # "Số: .../KH-UBND", "ngày ..../..../2024", "xã ……": dots standing for a value to fill in
+    re.compile(rf"(?<!\w){_BLANK_AFTER}\s*:?\s*(?:\.{{3,}}|…+)", re.IGNORECASE),
+    re.compile(r"(?:\.{3,}|…+)\s*/\s*(?:\.{3,}|…+|[A-ZĐ]{2})"),
+    # "xxx", "XXXX" (not a Roman numeral after "thứ", "khóa": "Đại hội lần thứ XXX")
+    re.compile(r"(?<!thứ )(?<!khóa )(?<!khoá )(?<![\w.])(?:x{3,}|X{3,})(?![\w])"),
+    # "[tên đơn vị]", "<tên cơ quan>", "[...]": a template's slots (not a Markdown link "[text](url)")
+    re.compile(r"\[\s*(?:tên\b[^\]\n]{0,40}|[.…x\s]+)\](?!\()", re.IGNORECASE),
+    re.compile(r"<\s*tên\b[^>\n]{0,40}>", re.IGNORECASE),
+    # "ngày tháng năm" with nothing written in it and no year (a draft's "ngày tháng năm 2024"
+    # is a blank date, reported by the header rules)
+    re.compile(r"(?<!\w)ngày\s+tháng\s+năm(?!\s*\d)(?!\w)", re.IGNORECASE),
+)
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """Spans of template blanks left in the text ("Số .../KH-UBND", "xxx", "[tên đơn vị]",
+    "ngày tháng năm"). Dots that end a list ("khiếu nại, tố cáo...") are not blanks."""
+    spans = sorted({m.span() for pattern in _PLACEHOLDER_RES for m in pattern.finditer(text)})
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
