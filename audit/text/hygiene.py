@@ -123,7 +123,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def doubled_words(text: str, allowed: frozenset[str] = frozenset(), longest: int = 3) -> list[Doubled]:
+def doubled_words(text: str, allowed: frozenset[str] = frozenset(), longest: int = 4) -> list[Doubled]:
     """Words or phrases of up to `longest` words written twice in a row, with a space or a comma
     between the copies ("băng băng zôn", "xã, xã", "trong trong").
 
