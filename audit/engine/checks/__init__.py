@@ -126,3 +126,8 @@ def draft_severity(context):
     from audit.model import Severity
 
     return Severity.info if context.draft else None
+
+
+def written_date(value) -> str:
+    """A date as official texts write it in messages: 02/01/2024."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import written_date
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("written", "own")
@@ -56,8 +57,8 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     ]
     if not any(differs):
         return
-    own = f"{header.number or ''}/{header.symbol or ''}" + (f" ngày {_date(header.date)}" if header.date else "")
-    written = f"{attached.number or ''}/{attached.symbol or ''}" + (f" ngày {_date(attached.date)}" if attached.date else "")
+    own = f"{header.number or ''}/{header.symbol or ''}" + (f" ngày {written_date(header.date)}" if header.date else "")
+    written = f"{attached.number or ''}/{attached.symbol or ''}" + (f" ngày {written_date(attached.date)}" if attached.date else "")
     yield context.finding(
         rule, plan, line=attached.line, evidence=attached.text, written=written, own=own,
         suggestion=f"(Kèm theo Kế hoạch số {own} ...)",
@@ -70,7 +71,3 @@ def _number(number: str) -> int:
 
 def _symbol(symbol: str) -> str:
     return symbol.replace(" ", "").upper()
-
-
-def _date(value) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -38,6 +38,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import written_date
 from audit.model import DocRef, Finding, Plan
 
 PLACEHOLDERS = ("reference", "written", "plan_date", "first_date", "other_line")
@@ -70,7 +71,7 @@ def _after_plan(plan: Plan, refs: list[DocRef], rule, context) -> Iterator[Findi
         when = ref.date
         late = (when > header.date) if (when and header.date) else (when is not None and when.year > (header.year or 9999))
         if late:
-            plan_date = _date(header.date) if header.date else str(header.year)
+            plan_date = written_date(header.date) if header.date else str(header.year)
             yield _finding(plan, ref, rule, context, plan_date=plan_date)
 
 
@@ -82,7 +83,7 @@ def _conflicting(plan: Plan, refs: list[DocRef], rule, context) -> Iterator[Find
             continue
         seen = first.setdefault(key, ref)
         if seen.date != ref.date:
-            yield _finding(plan, ref, rule, context, other_line=seen.line, first_date=_date(seen.date))
+            yield _finding(plan, ref, rule, context, other_line=seen.line, first_date=written_date(seen.date))
 
 
 def _key(ref: DocRef) -> str | None:
@@ -98,7 +99,3 @@ def _finding(plan: Plan, ref: DocRef, rule, context, **values) -> Finding:
         rule, plan, line=ref.line, evidence=plan.line_text(ref.line), reference=ref.reference or ref.text[:60],
         written=ref.date_text or "", **{"plan_date": "", "first_date": "", "other_line": 0, **values},
     )
-
-
-def _date(value) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
