@@ -106,7 +106,7 @@ def test_github_annotations_one_per_finding_then_totals():
             in result.stdout)
     assert "::warning file=fixtures/2024-so-tttt.docx,line=3,title=THETHUC001::" in result.stdout
     assert "::warning file=fixtures/2024-xa-kim-khe.md,line=20,title=KETHUA008::100%25 câu sao chép" in result.stdout
-    assert lines[-1] == "plan-audit: 5 lỗi, 9 cảnh báo, 1 lưu ý, 0 được miễn"
+    assert lines[-1] == "plan-audit: 4 lỗi, 10 cảnh báo, 1 lưu ý, 0 được miễn"
 
 
 def test_github_escapes_data_and_properties():
@@ -126,4 +126,4 @@ def test_github_lists_waived_findings_apart_without_annotating_them():
     assert not any("KETHUA006" in line for line in out if line.startswith("::"))
     waived = [line for line in out if line.startswith("Waived: ")]
     assert len(waived) == 1 and "KETHUA006" in waived[0] and "(Why it is waived: Deadline extended by letter 15/UBND)" in waived[0]
-    assert out[-1] == "plan-audit: 5 errors, 8 warnings, 1 notes, 1 waived"
+    assert out[-1] == "plan-audit: 4 errors, 9 warnings, 1 notes, 1 waived"

@@ -271,8 +271,9 @@ def test_unusual_encodings_are_audited_like_utf8(encode, encoding, tmp_path, goo
     assert data["plans"][0]["header"] == data["plans"][1]["header"]
     # (line texts may differ: the seed has a Cyrillic word that Windows-1258 cannot hold)
     assert lines_covered(data["plans"][0]) == lines_covered(data["plans"][1])
-    assert [(f["rule"], f["line"], f["message"]) for f in findings_of(data, other)] == [
-        (f["rule"], f["line"], f["message"]) for f in alone
+    # CHINHTA001 reports that Cyrillic word, so it is left out of the comparison
+    assert [(f["rule"], f["line"], f["message"]) for f in findings_of(data, other) if f["rule"] != "CHINHTA001"] == [
+        (f["rule"], f["line"], f["message"]) for f in alone if f["rule"] != "CHINHTA001"
     ]
 
 
