@@ -62,8 +62,8 @@ def test_thethuc004_lists_the_missing_header_components_at_the_title(tmp_path):
 
 
 @pytest.mark.parametrize(("number", "problem", "suggestion"), [
-    ("2/KH-UBND", "số nhỏ hơn 10 phải viết 02", "Số: 02/KH-UBND"),
-    ("02/QĐ-UBND", "tên loại là KH nhưng ký hiệu ghi QĐ", "Số: 02/KH-UBND"),
+    ("2/KH-UBND", "số nhỏ hơn 10 phải viết 02", 'Sửa thành "Số: 02/KH-UBND"'),
+    ("02/QĐ-UBND", "tên loại là KH nhưng ký hiệu ghi QĐ", 'Sửa thành "Số: 02/KH-UBND"'),
     ("02/KHX-UBND", "\"KHX\" không phải mã loại văn bản của Phụ lục III", None),
     ("02/KH", "ký hiệu phải gồm mã loại văn bản và mã cơ quan nối bằng dấu \"-\"", None),
 ])
@@ -75,7 +75,7 @@ def test_thethuc005_number_and_symbol(tmp_path, number, problem, suggestion):
 def test_thethuc006_leading_zeros_in_the_date_line(tmp_path):
     [f] = findings(tmp_path, body("- Nội dung.").replace("ngày 02 tháng 01", "ngày 2 tháng 1"), "THETHUC006")
     assert f.message == 'Ngày ban hành viết "ngày 2 tháng 1 năm 2024"; theo thể thức: "ngày 02 tháng 01 năm 2024".'
-    assert f.suggestion == "Tiền Tiến, ngày 02 tháng 01 năm 2024"
+    assert f.suggestion == 'Sửa thành "Tiền Tiến, ngày 02 tháng 01 năm 2024"'
     may = body("- Nội dung.").replace("ngày 02 tháng 01", "ngày 15 tháng 5")
     assert findings(tmp_path, may, "THETHUC006") == []
     assert findings(tmp_path, may.replace("tháng 5", "tháng 05"), "THETHUC006") == []
@@ -95,7 +95,7 @@ def test_thethuc007_signer_name_missing_is_a_draft(tmp_path):
 def test_thethuc008_recipients_end_with_luu(tmp_path):
     text = body("- Nội dung.").replace("- Lưu: VP.\n", "")
     [f] = findings(tmp_path, text, "THETHUC008")
-    assert (f.evidence, f.suggestion) == ("- UBND thành phố;", "- Lưu: VT, ...")
+    assert (f.evidence, f.suggestion) == ("- UBND thành phố;", 'Thêm dòng cuối "- Lưu: VT, ..."')
     assert f.message == 'Nơi nhận: "Nơi nhận" không kết thúc bằng "Lưu: VT, ...".'
 
 
@@ -118,7 +118,7 @@ def test_nhatquan001_after_2025_only_units_in_force_count(tmp_path):
 
 def test_nhatquan002_own_name_with_other_diacritics(tmp_path):
     [f] = findings(tmp_path, body("- Trên đây là kế hoạch của UBND xã Tiên Tiến."), "NHATQUAN002")
-    assert (f.line, f.suggestion) == (9, "xã Tiền Tiến")
+    assert (f.line, f.suggestion) == (9, 'Sửa thành "xã Tiền Tiến"')
     assert findings(tmp_path, body("- Kế hoạch của UBND XÃ TIỀN TIẾN."), "NHATQUAN002") == []
 
 
@@ -192,7 +192,7 @@ def test_chinhta002_doubled_words_and_legitimate_repeats(text, doubled):
 
 def test_chinhta002_finding_quotes_and_suggests(tmp_path):
     [f] = findings(tmp_path, body("- Nâng cao tinh thần của công chức phường, phường; góp phần."), "CHINHTA002")
-    assert (f.line, f.message, f.suggestion, f.severity.value) == (9, '"phường, phường": "phường" bị lặp.', "phường", "info")
+    assert (f.line, f.message, f.suggestion, f.severity.value) == (9, '"phường, phường": "phường" bị lặp.', 'Sửa thành "phường"', "info")
 
 
 @pytest.mark.parametrize(("text", "blanks"), [

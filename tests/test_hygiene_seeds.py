@@ -72,9 +72,9 @@ def test_seed_004_findings_quote_the_text_and_suggest_the_fix():
     assert '3396/QĐ-UBND ghi "ngày 15 tháng 12", thiếu năm ban hành.' in messages
     assert '"trong trong": "trong" bị lặp.' in messages
     spelling = next(f for f in by_key.values() if f.rule == "NHATQUAN002" and f.line == 150)
-    assert spelling.suggestion == "xã Tiền Tiến" and "Ủy ban nhân dân xã Tiên Tiến" in spelling.evidence
+    assert spelling.suggestion == 'Sửa thành "xã Tiền Tiến"' and "Ủy ban nhân dân xã Tiên Tiến" in spelling.evidence
     appendix = next(f for f in by_key.values() if f.rule == "NHATQUAN003")
-    assert appendix.suggestion == "(Kèm theo Kế hoạch số 02/KH-UBND ngày 02/01/2024 ...)"
+    assert appendix.suggestion == 'Sửa thành "(Kèm theo Kế hoạch số 02/KH-UBND ngày 02/01/2024 ...)"'
     assert appendix.evidence.startswith("(Kèm theo Kế hoạch số 01 /KH- UBND")
     cyrillic = next(f for f in by_key.values() if f.rule == "CHINHTA001")
     assert "т (CYRILLIC SMALL LETTER TE)" in cyrillic.message and "топ đầu" in cyrillic.evidence

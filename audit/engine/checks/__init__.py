@@ -131,3 +131,8 @@ def draft_severity(context):
 def written_date(value) -> str:
     """A date as official texts write it in messages: 02/01/2024."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def change_to(text: str | None) -> dict[str, str] | None:
+    """A finding's suggestion that gives the corrected text, as advice a reviewer reads."""
+    return None if text is None else {"vi": f"Sửa thành \"{text}\"", "en": f"Change it to \"{text}\""}

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from audit.engine.checks import written_date
+from audit.engine.checks import change_to, written_date
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("written", "own")
@@ -61,7 +61,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     written = f"{attached.number or ''}/{attached.symbol or ''}" + (f" ngày {written_date(attached.date)}" if attached.date else "")
     yield context.finding(
         rule, plan, line=attached.line, evidence=attached.text, written=written, own=own,
-        suggestion=f"(Kèm theo Kế hoạch số {own} ...)",
+        suggestion=change_to(f"(Kèm theo Kế hoạch số {own} ...)"),
     )
 
 

@@ -59,7 +59,8 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         yield context.finding(
             rule, plan, line=line, evidence=plan.line_text(line) if line else None,
             severity=draft_severity(context) if problem == "no_name" else None, problem=PROBLEMS[problem],
-            suggestion={"vi": "- Lưu: VT, ...", "en": "- Lưu: VT, ..."} if problem == "no_archive" else None,
+            suggestion={"vi": "Thêm dòng cuối \"- Lưu: VT, ...\"", "en": "End it with \"- Lưu: VT, ...\""}
+            if problem == "no_archive" else None,
         )
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import change_to
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("written", "expected")
@@ -52,7 +53,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         yield context.finding(
             rule, plan, line=line, evidence=plan.line_text(line) if line else None,
             written=m.group(0), expected=expected,
-            suggestion=f"{header.place}, {expected}" if header.place else expected,
+            suggestion=change_to(f"{header.place}, {expected}" if header.place else expected),
         )
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import change_to
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("problems",)
@@ -46,7 +47,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     problems, suggestion = symbol_problems(header.number, header.symbol, title_code(plan))
     if problems:
         yield context.finding(
-            rule, plan, line=line, evidence=plan.line_text(line), suggestion=suggestion,
+            rule, plan, line=line, evidence=plan.line_text(line), suggestion=change_to(suggestion),
             problems={lang: "; ".join(p[lang] for p in problems) for lang in ("vi", "en")},
         )
 

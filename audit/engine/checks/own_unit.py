@@ -44,6 +44,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import change_to
 from audit.model import Finding, Plan
 from audit.text.hygiene import UNIT_WORDS, UnitName, unit_names
 
@@ -72,7 +73,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         written = plan.line_text(line)[named.start : named.end]
         yield context.finding(
             rule, plan, line=line, evidence=plan.line_text(line), written=written, own=own_name,
-            suggestion=written[: len(written) - len(named.name)] + own.name if same_letters else None,
+            suggestion=change_to(written[: len(written) - len(named.name)] + own.name) if same_letters else None,
         )
 
 

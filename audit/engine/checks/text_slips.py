@@ -29,6 +29,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from audit.engine.checks import change_to
 from audit.model import Finding, Line, Plan
 
 PLACEHOLDERS = ("written", "detail")
@@ -64,7 +65,7 @@ def _slips(slip: str, text: str, allowed: frozenset[str], line: Line, date_line:
     elif slip == "doubled":
         for hit in hygiene.doubled_words(text, allowed):
             written = text[hit.start : hit.end]
-            yield written, hit.phrase, written[: len(hit.phrase)] if written.startswith(hit.phrase) else None
+            yield written, hit.phrase, change_to(hit.phrase)
     elif line.number != date_line:
         for start, end in hygiene.placeholders(text):
             yield text[start:end], "", None
