@@ -49,7 +49,7 @@ def test_yaml_is_found_upward_and_its_settings_apply(project):
     (project / "plan-audit.yaml").write_text("format: json\nselect: [THETHUC]\nfail-on: warning\n", encoding="utf-8")
     code, data = check(draft(project))
     assert code == 1
-    assert rules_of(data) == ["THETHUC001", "THETHUC002"]
+    assert rules_of(data) == ["THETHUC001", "THETHUC002", "THETHUC007"]
 
 
 def test_the_first_file_found_upward_wins_and_the_names_are_tried_in_order(project):
@@ -99,7 +99,7 @@ def test_ignore_in_the_file_and_comma_strings(project):
     (project / "plan-audit.yaml").write_text("format: json\nignore: THETHUC, CHISO002\n", encoding="utf-8")
     assert rules_of(check(draft(project))[1]) == ["CHISO001", "NOIDUNG002"]
     assert rules_of(check(draft(project), "--ignore", "NOIDUNG")[1]) == [
-        "CHISO001", "CHISO002", "THETHUC001", "THETHUC002"]  # replaces the file's list
+        "CHISO001", "CHISO002", "THETHUC001", "THETHUC002", "THETHUC007"]  # replaces the file's list
 
 
 def test_per_path_ignores_apply_to_matching_plans_only(project):
@@ -113,7 +113,7 @@ def test_per_path_ignores_apply_to_matching_plans_only(project):
     for finding in data["findings"]:
         by_file.setdefault(Path(finding["path"]).name, []).append(finding["rule"])
     assert sorted(by_file["so-tttt.docx"]) == ["CHISO001"]
-    assert sorted(by_file["final.docx"]) == ["CHISO001", "CHISO002", "THETHUC001", "THETHUC002"]
+    assert sorted(by_file["final.docx"]) == ["CHISO001", "CHISO002", "THETHUC001", "THETHUC002", "THETHUC007"]
     assert data["summary"]["waived"] == 0  # ignored findings are gone, not waived
 
 
@@ -194,4 +194,4 @@ def test_the_corpus_command_reads_the_configuration_too(project):
         "format: json\nselect: THETHUC\nper-path:\n  - paths: [drafts/**]\n    ignore: THETHUC002\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["corpus", str(project / "drafts")])
     assert result.exit_code == 0
-    assert rules_of(json.loads(result.stdout)) == ["THETHUC001"]
+    assert rules_of(json.loads(result.stdout)) == ["THETHUC001", "THETHUC007"]
