@@ -62,7 +62,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     if own is None:
         return
     own_name = f"{own.kind} {own.name}"
-    for line, named in peer_names(plan, own):
+    for line, named in peer_names(plan, own, _kinds(plan)):
         if named.spelled == own.spelled:
             continue
         same_letters = named.key == own.key
@@ -79,20 +79,22 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
 
 def own_unit(plan: Plan) -> UnitName | None:
     """The plan's own unit as its issuer names it ("xã Tiền Tiến"); a department's is its province."""
-    level = "tinh" if plan.header.level == "so" else plan.header.level
-    kinds = UNIT_WORDS.get(level or "", ())
     for name in [plan.header.issuer, plan.header.parent_body]:
-        found = unit_names(name or "", kinds)
+        found = unit_names(name or "", _kinds(plan))
         if found:
             return found[-1]
     return None
 
 
-def peer_names(plan: Plan, own: UnitName) -> Iterator[tuple[int, UnitName]]:
+def _kinds(plan: Plan) -> tuple[str, ...]:
+    """The unit words of the plan's own kind ("xã", "phường", ... for a commune)."""
+    return UNIT_WORDS.get("tinh" if plan.header.level == "so" else plan.header.level or "", ())
+
+
+def peer_names(plan: Plan, own: UnitName, kinds: tuple[str, ...]) -> Iterator[tuple[int, UnitName]]:
     """Units of the own kind named in the plan, outside the preamble, the recipients and lists."""
     from audit.parse.header import MOTTO_RE
 
-    kinds = next(words for words in UNIT_WORDS.values() if own.kind in words)
     preamble = range(plan.preamble[0], plan.preamble[1] + 1) if plan.preamble else range(0)
     skipped = set(preamble) | {r.line for r in plan.recipients}
     for line in plan.lines:
