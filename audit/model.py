@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+
+from audit.text.normalize import visible
+
+# A file's path as every report prints it: control characters in a file name shown as symbols.
+ShownPath = Annotated[str, AfterValidator(visible)]
 
 Level = Literal["trung_uong", "tinh", "so", "huyen", "xa"]
 Relation = Literal["thuc_hien", "can_cu"]
@@ -42,7 +47,7 @@ class Line(Model):
 
 
 class SourceText(Model):
-    path: str
+    path: ShownPath
     format: Literal["text", "markdown", "docx", "pdf"]
     encoding: str | None = None
     lines: list[Line]
@@ -173,7 +178,7 @@ class ConceptHit(Model):
 
 
 class Plan(Model):
-    path: str
+    path: ShownPath
     format: str
     encoding: str | None = None
     header: Header
@@ -219,11 +224,11 @@ class Finding(Model):
     rule: str
     severity: Severity
     message: str
-    path: str
+    path: ShownPath
     line: int | None = None
     concept: str | None = None
     evidence: str | None = None
-    parent_path: str | None = None
+    parent_path: ShownPath | None = None
     parent_line: int | None = None
     parent_text: str | None = None
     suggestion: str | None = None

@@ -157,3 +157,16 @@ def test_extract_and_graph_terminal_output_show_markup_as_text(command, plan, tm
     for out in outputs(tmp_path, command, target):
         assert not CONTROL.search(out)
         assert MARKUP in flat(out)
+
+
+@pytest.mark.parametrize("fmt", check_formats())
+def test_a_file_name_with_a_terminal_escape_is_printed_as_a_symbol(fmt, tmp_path):
+    """A file name is text from outside too: "x\\x1b[31mred.txt" must not colour the terminal."""
+    named = tmp_path / "x\x1b[31mred.txt"
+    named.write_text(seed("004").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(named), str(tmp_path / "x\x1b[2Jgone.docx"),
+                                       "--format", fmt, "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    # shown as the symbol, whatever the format's own quoting (JSON \u, SARIF's URI %-encoding)
+    assert any(symbol in result.output for symbol in ("␛", "\\u241b", "%E2%90%9B")), result.output

@@ -18,6 +18,7 @@ from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
+from audit.text.normalize import visible
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -91,6 +92,9 @@ class Audited:
     error: InputError | None = None
     parent: Plan | None = None
     trace: Trace | None = None
+
+    def __post_init__(self) -> None:
+        self.path = visible(self.path)  # the path as reports print it, like Plan.path
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pathlib import Path
 from audit.model import Line, SourceText
 from audit.read.errors import InputError
 from audit.read.legacy import refuse_legacy, windows_1258
+from audit.text.normalize import visible
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -124,17 +125,9 @@ def clean_line(number: int, raw: str) -> Line:
 
 def tidy(text: str) -> str:
     """Text as a reader sees it: no-break spaces are spaces, a stray BOM is nothing, and control
-    characters are shown as symbols ("\\x1b" as "␛"), so no report ever sends a terminal escape
-    sequence taken from a document; a stray line break, form feed or vertical tab is a space."""
-    text = text.replace("\u00a0", " ").replace("\ufeff", "")
-    return text.translate(_VISIBLE_CONTROLS) if _CONTROL_RE.search(text) else text
-
-
-# Tab separates cells and stays; C0 controls become their Unicode control pictures (U+2400...),
-# DEL its own, C1 controls (which some terminals also obey) the replacement character.
-_VISIBLE_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if code != 9} | {
-    10: " ", 11: " ", 12: " ", 13: " ", 127: "\u2421"} | {code: "\ufffd" for code in range(0x80, 0xA0)}
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+    characters are shown as symbols ("\\x1b" as "␛", see `visible`), so no report ever sends a
+    terminal escape sequence taken from a document."""
+    return visible(text.replace("\u00a0", " ").replace("\ufeff", ""))
 
 
 def _cells(text: str) -> list[str] | None:

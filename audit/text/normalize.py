@@ -141,3 +141,17 @@ def _abbreviation_at(tokens: list[Token], i: int, table: Expansions):
         if tuple(t.loose for t in tokens[i : i + len(key)]) == key:
             return len(key), expansion
     return None
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters shown as symbols ("\\x1b" as "␛"; a stray line break, form
+    feed or vertical tab as a space): document text and file names are printed by every report, and
+    must never send a terminal escape sequence."""
+    return text.translate(_VISIBLE_CONTROLS) if _CONTROL_RE.search(text) else text
+
+
+# Tab separates cells and stays; C0 controls become their Unicode control pictures (U+2400...),
+# DEL its own, C1 controls (which some terminals also obey) the replacement character.
+_VISIBLE_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if code != 9} | {
+    10: " ", 11: " ", 12: " ", 13: " ", 127: "\u2421"} | {code: "\ufffd" for code in range(0x80, 0xA0)}
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
