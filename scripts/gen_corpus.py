@@ -190,14 +190,17 @@ class Node:
 
 
 class Names:
-    """Place names unique within one corpus, from two syllables."""
+    """Place names unique within one corpus: two syllables, three once two-syllable names run short
+    (a national corpus needs more names than pairs of syllables give)."""
 
     def __init__(self, rng: random.Random):
         self.rng, self.used = rng, set()
 
     def new(self) -> str:
+        tries = 0
         while True:
-            name = " ".join(self.rng.sample(SYLLABLES, 2))
+            tries += 1
+            name = " ".join(self.rng.sample(SYLLABLES, 2 if tries <= 50 else 3))
             if name not in self.used:
                 self.used.add(name)
                 return name
