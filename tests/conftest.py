@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,11 @@ from hypothesis import settings
 settings.register_profile("ci", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# `corpus` caches parses under $XDG_CACHE_HOME/plan-audit: the tests (and the commands they start)
+# use a folder of their own, removed at the end, never the user's cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="plan-audit-tests-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
