@@ -129,8 +129,8 @@ def draft_severity(context):
 
 
 def written_date(value) -> str:
-    """A date as official texts write it in messages: 02/01/2024."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    """A date as official texts write it in messages: 02/01/2024 ("" for no date)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def change_to(text: str | None) -> dict[str, str] | None:

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import written_date
 from audit.model import Citation, Finding, Plan
 
 PLACEHOLDERS = ("cited", "cited_date", "parent_date", "cited_issuer", "parent_issuer", "problem")
@@ -70,7 +71,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     yield context.finding(
         rule, plan, line=citation.line, evidence=citation.text,
         parent=ParentRef.at(parent, line),
-        cited=citation.reference or "", cited_date=_date(citation.date), parent_date=_date(parent.header.date),
+        cited=citation.reference or "", cited_date=written_date(citation.date), parent_date=written_date(parent.header.date),
         cited_issuer=citation.issuer or "", parent_issuer=parent.header.issuer or "",
         problem={lang: "; ".join(p[lang] for p in problems) for lang in ("vi", "en")},
     )
@@ -83,13 +84,9 @@ def _problems(citation: Citation, parent: Plan) -> list[dict[str, str]]:
 
     found = []
     if date_disagrees(citation, parent):
-        found.append({"vi": f"ngày {_date(citation.date)} (văn bản ghi ngày {_date(parent.header.date)})",
-                      "en": f"date {_date(citation.date)} (the document is dated {_date(parent.header.date)})"})
+        found.append({"vi": f"ngày {written_date(citation.date)} (văn bản ghi ngày {written_date(parent.header.date)})",
+                      "en": f"date {written_date(citation.date)} (the document is dated {written_date(parent.header.date)})"})
     if citation.issuer and parent.header.issuer and issuer_agreement(citation.issuer, parent.header.issuer) is None:
         found.append({"vi": f"cơ quan ban hành \"{citation.issuer}\" (văn bản của \"{parent.header.issuer}\")",
                       "en": f"issuer \"{citation.issuer}\" (the document is by \"{parent.header.issuer}\")"})
     return found
-
-
-def _date(value) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.engine.checks import written_date
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("date", "problem")
@@ -53,8 +54,8 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         parent_line = parent.header.lines.get("date")
         yield context.finding(
             rule, plan, line=line, parent=ParentRef.at(parent, parent_line),
-            date=_date(date), problem={"vi": f"trước ngày của kế hoạch cấp trên ({_date(parent.header.date)})",
-                                       "en": f"before the parent plan's date ({_date(parent.header.date)})"},
+            date=written_date(date), problem={"vi": f"trước ngày của kế hoạch cấp trên ({written_date(parent.header.date)})",
+                                       "en": f"before the parent plan's date ({written_date(parent.header.date)})"},
         )
         return
     deadline = subordinate_deadline(parent, plan)
@@ -62,10 +63,6 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         when, parent_line, text = deadline
         yield context.finding(
             rule, plan, line=line, parent=ParentRef(parent.path, parent_line, text),
-            date=_date(date), problem={"vi": f"sau hạn ban hành kế hoạch cấp trên giao ({_date(when)}, dòng {parent_line})",
-                                       "en": f"after the deadline the parent set for plans ({_date(when)}, line {parent_line})"},
+            date=written_date(date), problem={"vi": f"sau hạn ban hành kế hoạch cấp trên giao ({written_date(when)}, dòng {parent_line})",
+                                       "en": f"after the deadline the parent set for plans ({written_date(when)}, line {parent_line})"},
         )
-
-
-def _date(value) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
