@@ -170,3 +170,19 @@ def test_a_file_name_with_a_terminal_escape_is_printed_as_a_symbol(fmt, tmp_path
     assert "\x1b" not in result.output
     # shown as the symbol, whatever the format's own quoting (JSON \u, SARIF's URI %-encoding)
     assert any(symbol in result.output for symbol in ("␛", "\\u241b", "%E2%90%9B")), result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_corpus_links_and_shows_a_parent_whose_file_name_has_an_escape(jobs, tmp_path):
+    """The run knows files by their shown names, the workers open the real ones: Kim Khê still finds
+    its parent, the city plan filed as "x\\x1b[31mcity.txt"."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "x\x1b[31mcity.txt").write_bytes((fixtures / "2024-tp-ben-lam.txt").read_bytes())
+    (tmp_path / "plans" / "kim-khe.md").write_bytes((fixtures / "2024-xa-kim-khe.md").read_bytes())
+    result = CliRunner().invoke(main, ["corpus", str(tmp_path / "plans"), "--jobs", jobs, "--format", "json",
+                                       "--cache-dir", str(tmp_path / "cache"), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    parents = {Path(p["path"]).name: p["parent"] and Path(p["parent"]).name for p in json.loads(result.output)["plans"]}
+    assert parents == {"kim-khe.md": "x␛[31mcity.txt", "x␛[31mcity.txt": None}

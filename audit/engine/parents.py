@@ -24,6 +24,7 @@ from audit.engine.engine import Audited, CheckRun, input_finding, run_rules
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan
 from audit.read.errors import InputError
+from audit.text.normalize import visible
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -135,14 +136,16 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     inputs = [Audited(path=p.path, error=p) for p in problems]
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
                for path, digest_, item in indexed]
-    digests = {path: digest_ for path, digest_, _ in indexed if digest_}
+    # A run knows files by their shown paths (Audited.path, Plan.path); workers open the real ones.
+    real = {visible(path): path for path, _, _ in indexed}
+    digests = {visible(path): digest_ for path, digest_, _ in indexed if digest_}
     graph = PlanGraph([item.plan for item in inputs if item.plan is not None])
     jobs = []
     for index, item in enumerate(inputs):
         if item.plan is not None:
             parent = audit_parent(graph, item.path)
             item.parent = graph.plans[parent] if parent else None
-            jobs.append((index, item.path, digests[item.path], parent, digests.get(parent or "")))
+            jobs.append((index, real[item.path], digests[item.path], real.get(parent), digests.get(parent or "")))
     jobs.sort(key=lambda job: (job[3] or "", job[0]))  # a parent's children together: it is loaded once
     results = dict(zip((job[0] for job in jobs), run_all(_audit, [job[1:] for job in jobs], 8)))
     run = CheckRun(rules=list(setup.rules))
@@ -217,7 +220,7 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
         cache.put(cache.key("plan", content), plan)
         outline = _outline(plan)
         cache.put(cache.key("outline", content), outline)
-    outline.path = path
+    outline.path = visible(path)  # as load_plan names it: a cached outline may be another file's
     return path, content, outline
 
 
@@ -265,7 +268,7 @@ def _full_plan(path: str, content: str) -> Plan:
         from audit.pipeline import load_plan
 
         plan = load_plan(path)
-    plan.path = path
+    plan.path = visible(path)
     plans[path, content] = plan
     if len(plans) > 8:
         plans.popitem(last=False)
