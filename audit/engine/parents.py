@@ -4,8 +4,8 @@
 Each input becomes an `Audited` with its parent plan (or None), then every selected rule runs with
 that parent in the context; the parent rules (KETHUA) do nothing where the parent is unknown.
 
-    inputs = corpus_inputs("fixtures")            # every plan, its parent resolved in the corpus
-    run = audit_inputs(inputs, rules, CheckContext(lang="vi"))
+    run = audit_inputs(with_parent(load_inputs(paths), parent), rules, CheckContext(lang="vi"))
+    run = audit_corpus("fixtures", rules, CheckContext(lang="vi"), jobs=2)   # every plan, its parent resolved
 """
 
 from __future__ import annotations
@@ -36,16 +36,21 @@ def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckCon
     from audit.trace.coverage import trace
 
     run = CheckRun(rules=list(rules))
-    report_input = any(rule.code == INPUT_RULE.code for rule in rules)
     for item in inputs:
         if item.plan is None:
             run.inputs.append(item)
-            if report_input and item.error is not None:
-                run.findings.append(input_finding(item.error, context.lang))
+            run.findings.extend(_unreadable(item, rules, context))
             continue
         run.inputs.append(replace(item, trace=trace(item.plan, item.parent)) if item.parent else item)
         run.findings.extend(run_rules(item.plan, rules, replace(context, parent=item.parent)))
     return run
+
+
+def _unreadable(item: Audited, rules: list[Rule], context: CheckContext) -> list[Finding]:
+    """The INPUT001 finding of an input that could not be read, when that rule is selected."""
+    if item.error is None or not any(rule.code == INPUT_RULE.code for rule in rules):
+        return []
+    return [input_finding(item.error, context.lang)]
 
 
 def load_inputs(paths: Iterable[str]) -> list[Audited]:
@@ -80,22 +85,6 @@ def with_corpus_parents(inputs: list[Audited], plans: list[Plan]) -> list[Audite
     return out
 
 
-def corpus_inputs(root: str | Path, progress: Callable[[int, int, str], None] | None = None) -> list[Audited]:
-    """Every plan file under `root` with its resolved parent, and the files that could not be read.
-    `progress(done, total, path)` is called after each file. Raises `InputError` for a bad root."""
-    from audit.corpus import find_plan_files, iter_corpus
-
-    files, problems = find_plan_files(root)  # raises for a bad root; gives the total for progress
-    total = len(files) + len(problems)
-    inputs = []
-    for done, (path, item) in enumerate(iter_corpus(root), 1):
-        if isinstance(item, InputError):
-            inputs.append(Audited(path=str(path), error=item))
-        else:
-            inputs.append(Audited(path=str(path), plan=item))
-        if progress:
-            progress(done, total, str(path))
-    return with_corpus_parents(inputs, [])
 # --- a whole corpus, over worker processes, with a cache ---------------------------------------
 #
 # Two passes, so memory stays bounded whatever the corpus size:
@@ -110,8 +99,8 @@ def corpus_inputs(root: str | Path, progress: Callable[[int, int, str], None] | 
 def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, jobs: int = 0,
                  cache_dir: str | Path | None = None,
                  progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
-    """Audit every plan under `root` against its resolved parent, as `audit_inputs(corpus_inputs(root))`
-    does, in bounded memory: the run's plans are outlines (see `_outline`). `jobs`: worker processes (0: one
+    """Audit every plan under `root` against its resolved parent, as `audit_inputs` audits the plans
+    of `check --corpus`, in bounded memory: the run's plans are outlines (see `_outline`). `jobs`: worker processes (0: one
     per core for a large corpus); `cache_dir`: where parsed plans and results are kept between runs
     (None: nowhere, a temporary folder serves this run only). Raises `InputError` for a bad root."""
     from audit.corpus import find_plan_files
@@ -149,12 +138,10 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     jobs.sort(key=lambda job: (job[3] or "", job[0]))  # a parent's children together: it is loaded once
     results = dict(zip((job[0] for job in jobs), run_all(_audit, [job[1:] for job in jobs], 8)))
     run = CheckRun(rules=list(setup.rules))
-    report_input = any(rule.code == INPUT_RULE.code for rule in setup.rules)
     for index, item in enumerate(inputs):
         run.inputs.append(item)
         if item.plan is None:
-            if report_input and item.error is not None:
-                run.findings.append(input_finding(item.error, setup.context.lang))
+            run.findings.extend(_unreadable(item, setup.rules, setup.context))
             continue
         findings, item.trace = results[index]
         run.findings.extend(findings)

@@ -20,9 +20,9 @@ def fixture_run(lang: str = "vi"):
     from audit.engine.context import CheckContext
     from audit.engine.engine import select_rules
     from audit.engine.packs import load_rules
-    from audit.engine.parents import audit_inputs, corpus_inputs
+    from audit.engine.parents import audit_corpus
 
-    return audit_inputs(corpus_inputs(FIXTURES), select_rules(load_rules()), CheckContext(lang=lang))
+    return audit_corpus(FIXTURES, select_rules(load_rules()), CheckContext(lang=lang), jobs=1)
 
 
 def waive(run, code: str, reason: str):
