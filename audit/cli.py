@@ -191,7 +191,7 @@ def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | Non
         inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
     elif corpus_dir:
         inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir, settings.lang).plans)
-    report_and_exit(inputs, rules, settings)
+    report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings)
 
 
 def load_plan_or_exit(path: str, lang: str):
@@ -212,19 +212,18 @@ def load_corpus_or_exit(directory: str, lang: str):
         usage_error(error.message(lang))
 
 
-def report_and_exit(inputs, rules, settings) -> None:
-    """Audit `inputs` (each against its parent, where known) under the project's policy (per-path
-    ignores, waivers, baseline), report, and exit with the code CONTRACT.md gives: 2 when no input
-    could be read, 1 when a finding that is not waived reaches `fail_on`. With --write-baseline,
-    write the findings to the baseline instead of a report, and exit 0."""
+def audit_context(settings):
+    """What every check of the run is given: the language and whether the plans are drafts."""
     from audit.engine.context import CheckContext
-    from audit.engine.parents import audit_inputs
 
-    report_run_and_exit(audit_inputs(inputs, rules, CheckContext(lang=settings.lang, draft=settings.draft)), settings)
+    return CheckContext(lang=settings.lang, draft=settings.draft)
 
 
-def report_run_and_exit(run, settings) -> None:
-    """Report `run` under the project's policy and exit (see `report_and_exit`)."""
+def report_and_exit(run, settings) -> None:
+    """Report the audited `run` under the project's policy (per-path ignores, waivers, baseline) and
+    exit with the code CONTRACT.md gives: 2 when no input could be read, 1 when a finding that is not
+    waived reaches `fail_on`. With --write-baseline, write the findings to the baseline instead of a
+    report, and exit 0."""
     from audit.engine.engine import fails
     from audit.policy import apply_policy
     from audit.report.formats import write_report
@@ -263,19 +262,18 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir
-    from audit.engine.context import CheckContext
     from audit.engine.parents import audit_corpus
 
     rules = select_rules_or_exit(settings)
     try:
         with corpus_progress() as progress:
-            run = audit_corpus(directory, rules, CheckContext(lang=settings.lang, draft=settings.draft), jobs=jobs, progress=progress,
+            run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs, progress=progress,
                                cache_dir=None if no_cache else cache_dir or default_dir())
     except InputError as error:
         usage_error(error.message(settings.lang))
     if not run.inputs:
         fail(settings.lang, "cli.no_plan_file", path=directory)
-    report_run_and_exit(run, settings)
+    report_and_exit(run, settings)
 
 
 @contextmanager
