@@ -24,8 +24,17 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="plan-audit-tests-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+SHARED = REPO.parent / "shared"  # seeds, the contract, the SARIF schema: beside the repository
+SEEDS = SHARED / "seeds"
 FIXTURES = REPO / "fixtures"
+
+
+def shared(*parts: str) -> Path:
+    """A path of ../shared, or a skip: a clone without it beside still runs every other test."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found (../shared beside the repository)")
+    return path
 
 
 def seed(prefix: str) -> Path:

@@ -9,10 +9,11 @@ import pytest
 
 from audit.corpus import find_plan_files, load_corpus
 from audit.read.errors import InputError
-from tests.conftest import SEEDS, seed
+from tests.conftest import SEEDS, seed, shared
 
 
 def test_seeds_folder_gives_the_five_plans_in_name_order():
+    shared("seeds")
     corpus = load_corpus(SEEDS)
     names = [os.path.basename(p.path) for p in corpus.plans]
     assert names == sorted(path.name for path in SEEDS.glob("*.txt"))

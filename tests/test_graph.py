@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from audit.cli import main
 from audit.corpus import load_corpus
 from audit.graph import PlanGraph
-from tests.conftest import SEEDS, seed
+from tests.conftest import SEEDS, seed, shared
 from tests.helpers.schema import validated
 
 BODY = """
@@ -51,6 +51,7 @@ def district(folder: Path) -> Path:
 
 
 def test_seeds_cited_parents_are_all_unresolved_exactly():
+    shared("seeds")
     code, data = graph_json(str(SEEDS))
     assert code == 0
     names = {os.path.basename(d["path"]): d for d in data["documents"]}
@@ -76,6 +77,7 @@ def test_seeds_cited_parents_are_all_unresolved_exactly():
 
 
 def test_seeds_rich_output_names_each_unresolved_reference_with_file_and_line():
+    shared("seeds")
     result = CliRunner().invoke(main, ["graph", str(SEEDS), "--lang", "en"], terminal_width=200)
     assert result.exit_code == 0
     out = result.stdout
@@ -303,6 +305,7 @@ def test_exit_2_when_folder_is_missing_or_nothing_can_be_read(tmp_path):
 
 
 def test_output_file_gets_the_report(tmp_path):
+    shared("seeds")
     out = tmp_path / "out" / "graph.json"
     result = CliRunner().invoke(main, ["graph", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0 and result.stdout == ""

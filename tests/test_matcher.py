@@ -14,7 +14,7 @@ from audit.model import Line
 from audit.pipeline import load_plan
 from audit.text.lexicon import LexiconError, lexicon_path, load_lexicon
 from audit.text.matcher import find_matches, match_lines
-from tests.conftest import REPO, seed
+from tests.conftest import seed, shared
 from tests.helpers.schema import validated
 
 
@@ -145,7 +145,7 @@ def test_extract_json_lists_concepts_with_evidence() -> None:
 
 
 def test_lexicon_has_every_core_concept_of_the_contract() -> None:
-    contract = (REPO.parent / "shared" / "docs" / "CONTRACT.md").read_text(encoding="utf-8")
+    contract = shared("docs", "CONTRACT.md").read_text(encoding="utf-8")
     core = set(re.findall(r"`((?:channel|indicator|content|deliverable)\.[a-z_]+)`", contract))
     assert len(core) >= 35
     lexicon = load_lexicon()

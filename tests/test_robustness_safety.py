@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from audit.cli import main
 from audit.corpus import find_plan_files
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, shared
 from tests.test_escaping import check_formats
 
 INPUT_ROOTS = (FIXTURES, SEEDS)
@@ -56,6 +56,7 @@ def every_command(out: Path) -> list[tuple[list[str], int]]:
 
 
 def test_inputs_are_opened_read_only_and_never_changed(tmp_path, monkeypatch):
+    shared("seeds")
     before = snapshot()
     roots = [str(root.resolve()) for root in INPUT_ROOTS]
     writes: list[tuple[str, object]] = []
@@ -89,6 +90,7 @@ def test_inputs_are_opened_read_only_and_never_changed(tmp_path, monkeypatch):
 
 
 def test_nothing_goes_to_the_network(tmp_path, monkeypatch):
+    shared("seeds")
     attempts: list[str] = []
 
     def refuse(name: str):

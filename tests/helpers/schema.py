@@ -15,12 +15,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO / "docs" / "schema"
-# Beside the repository, as from /work/main or a fresh clone next to it (../shared/data).
-SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
 
 
 def schema_path(kind: str) -> Path:
-    return SARIF_SCHEMA if kind == "sarif" else SCHEMA_DIR / f"{kind}.schema.json"
+    """Our schemas in docs/schema/; the OASIS SARIF schema beside the repository (../shared/data)."""
+    from tests.conftest import shared
+
+    return shared("data", "sarif-schema-2.1.0.json") if kind == "sarif" else SCHEMA_DIR / f"{kind}.schema.json"
 
 
 @lru_cache(maxsize=None)
