@@ -3,12 +3,19 @@ real reader, parser and rule pack: the finding's line, quoted text, message and 
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.engine.context import CheckContext
 from audit.engine.engine import run_rules
 from audit.engine.packs import load_rules
 from audit.pipeline import load_plan
+from audit.text import hygiene
 from audit.text.hygiene import doubled_words, placeholders
 
 TOP = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TIỀN TIẾN | Độc lập - Tự do - Hạnh phúc\n"
@@ -213,3 +220,30 @@ def test_chinhta003_finding_but_not_on_a_drafts_date_line(tmp_path):
     assert (f.line, f.message) == (9, 'Chỗ trống chưa điền: "[tên đơn vị]".')
     draft = body("- Nội dung.").replace("ngày 02 tháng 01 năm 2024", "ngày tháng năm")
     assert findings(tmp_path, draft, "CHINHTA003") == []
+
+
+# --- the quick gates: one search in C decides most lines, and must never hide a slip ----------
+
+_WORDS = ["xã", "XÃ", "xa", "hòa", "hoà", "tin", "và", "phường", "băng", "zôn", "топ", "02", "...", "xxx", "[tên", "đơn vị]", "ngày", "tháng", "năm"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.lists(st.sampled_from([" ", " ", ", ", ",", "; ", "  "]), min_size=14, max_size=14))
+def test_the_gates_never_change_what_is_found(words, gaps):
+    """Each slip search run with its gate and with a gate that lets every line through."""
+    text = "".join(w + g for w, g in zip(words, gaps)).strip()
+    nfd = unicodedata.normalize("NFD", text)
+    everything = re.compile("")
+    for sample in (text, nfd):
+        with_gates = (hygiene.doubled_words(sample), hygiene.foreign_words(sample), hygiene.placeholders(sample))
+        with pytest.MonkeyPatch.context() as patch:
+            for gate in ("_REPEAT_GATE", "FOREIGN_BLOCKS", "_ANY_PLACEHOLDER"):
+                patch.setattr(hygiene, gate, everything)
+            assert (hygiene.doubled_words(sample), hygiene.foreign_words(sample), hygiene.placeholders(sample)) == with_gates
+
+
+def test_the_foreign_gate_covers_every_cyrillic_and_greek_code_point():
+    missed = [
+        f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+        if unicodedata.name(chr(code), "").split(" ")[0] in ("CYRILLIC", "GREEK") and not hygiene.FOREIGN_BLOCKS.match(chr(code))
+    ]
+    assert missed == []

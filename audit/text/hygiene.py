@@ -79,6 +79,14 @@ def _name_words(text: str, at: int) -> tuple[list[str], int]:
 
 _FOREIGN_SCRIPTS = ("CYRILLIC", "GREEK")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Every code point whose Unicode name starts with one of _FOREIGN_SCRIPTS lies in these blocks
+# (tests/test_hygiene.py checks it against the whole Unicode table): one search in C rules out
+# a line before any per-letter look-up.
+FOREIGN_BLOCKS = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1d26-\u1d2b\u1d5d-\u1d6a\u1dbf\u1f00-\u1fff"
+    "\u2c80-\u2cff\u2de0-\u2dff\ua640-\ua69f\uab65\U00010140-\U000101a0\U0001d200-\U0001d24f"
+    "\U0001e030-\U0001e08f]"
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,8 @@ def foreign_words(text: str) -> list[ForeignWord]:
     """Words with Cyrillic or Greek letters: in a Vietnamese document they are keyboard or
     copy-paste slips that look like Latin letters ("топ" for "top") and defeat search and matching."""
     out = []
+    if not FOREIGN_BLOCKS.search(text):
+        return out
     for m in _WORD_RE.finditer(text):
         letters = [ch for ch in dict.fromkeys(m.group()) if _script(ch) in _FOREIGN_SCRIPTS]
         if letters:
@@ -123,8 +133,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def doubled_words(text: str, allowed: frozenset[str] = frozenset(), longest: int = 4) -> list[Doubled]:
-    """Words or phrases of up to `longest` words written twice in a row, with a space or a comma
+def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> list[Doubled]:
+    """Words or phrases of up to four words written twice in a row, with a space or a comma
     between the copies ("băng băng zôn", "xã, xã", "trong trong").
 
     Vietnamese compounds share syllables, so a repeat is a slip only where it cannot be two
@@ -133,17 +143,26 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset(), longest: int
     only when nothing continues the second copy ("một cửa, một cửa liên thông" and "ý kiến, kiến
     nghị" are lists). Reduplications the language uses on purpose ("dần dần", "ngày ngày") are
     `allowed` (normalized, lower case); numbers are not words here."""
-    tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
     found: list[Doubled] = []
+    if not _REPEAT_GATE.search(fold(unicodedata.normalize("NFC", text))):
+        return found
+    tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
     i = 0
     while i < len(tokens):
-        n = next((n for n in range(longest, 0, -1) if _repeats(text, tokens, i, n, allowed)), 0)
+        n = next((n for n in range(4, 0, -1) if _repeats(text, tokens, i, n, allowed)), 0)
         if n:
             found.append(Doubled(text[tokens[i].start : tokens[i + n - 1].end], tokens[i].start, tokens[i + 2 * n - 1].end))
             i += 2 * n
         else:
             i += 1
     return found
+
+
+# One to four words, a gap, and the same words again, on the folded line: every repeat
+# `doubled_words` reports matches it (equal words fold equal), and most lines have none, so one
+# search in C spares them the word-by-word look.
+_FOLDED_WORD = r"(?:[^\W_][\u0300-\u036f]*)+"
+_REPEAT_GATE = re.compile(rf"(?<![^\W_])({_FOLDED_WORD}(?: {_FOLDED_WORD}){{0,3}})(?: |, ?)\1(?![^\W_\u0300-\u036f])")
 
 
 def _repeats(text: str, tokens, i: int, n: int, allowed: frozenset[str]) -> bool:
@@ -199,9 +218,17 @@ _PLACEHOLDER_RES = (
 )
 
 
+# All of them in one pattern, each with its own case flag: most lines match none.
+_ANY_PLACEHOLDER = re.compile("|".join(
+    f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in _PLACEHOLDER_RES
+))
+
+
 def placeholders(text: str) -> list[tuple[int, int]]:
     """Spans of template blanks left in the text ("Số .../KH-UBND", "xxx", "[tên đơn vị]",
     "ngày tháng năm"). Dots that end a list ("khiếu nại, tố cáo...") are not blanks."""
+    if not _ANY_PLACEHOLDER.search(text):
+        return []
     spans = sorted({m.span() for pattern in _PLACEHOLDER_RES for m in pattern.finditer(text)})
     merged: list[tuple[int, int]] = []
     for start, end in spans:
