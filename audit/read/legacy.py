@@ -29,14 +29,12 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 def legacy_encoding(text: str) -> str | None:
     """"TCVN3" or "VNI" when `text` looks like Vietnamese in that encoding, else None."""
     sample = text[:50000]
-    words = [word for token in _TOKEN.findall(sample) for word in _WORD.findall(token)]
-    if len(words) < 5:
-        return None
     real = len(_VIETNAMESE.findall(sample))
     # Each marked word has a mark: too few marks settles it without looking at every word.
     marks = len(_MARK.findall(sample))
     if marks < 5 or real > marks:
         return None
+    words = [word for token in _TOKEN.findall(sample) for word in _WORD.findall(token)]
     marked = [w for w in words if any(ch in _TCVN3_MARKS or ch in _VNI_MARKS for ch in w)]
     if len(marked) < 5 or real > len(marked):
         return None

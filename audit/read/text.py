@@ -112,9 +112,13 @@ def clean_line(number: int, raw: str) -> Line:
     raw = raw.rstrip("\r\n")
     text = tidy(raw)
     bold = bool(_MD_HEADING.match(text)) or "**" in text or "__" in text
-    text = _MD_HEADING.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
+    # Each clean-up only where its mark is: most lines have none, and a search costs more than `in`.
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
     text = text.strip()
     if text.startswith("> "):
         text = text[2:].strip()
