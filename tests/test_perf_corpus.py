@@ -115,3 +115,41 @@ def test_the_command_line_starts_without_heavy_libraries(args):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert "LOADED []" in done.stderr, done.stderr
+
+
+# --- shortcuts taken for speed give what the long way gives ---------------------------------
+
+
+def test_remembered_matches_are_the_matches_and_stay_bounded(corpus, monkeypatch):
+    from audit.read import read_source
+    from audit.text import matcher
+    from audit.text.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    lines = [line.text for path in sorted(corpus.rglob("*.md"))[:6] for line in read_source(path).lines]
+    fresh = [list(matcher._find_matches(text, lexicon)) for text in lines]
+    monkeypatch.setattr(matcher, "SEEN_LINES", 50)
+    lexicon.seen.clear()
+    for _ in range(2):  # once to fill the memory, once to read it back
+        assert [matcher.find_matches(text, lexicon) for text in lines] == fresh
+        assert len(lexicon.seen) <= 50
+    matcher.find_matches(lines[-1], lexicon).clear()  # a caller's list is its own
+    assert matcher.find_matches(lines[-1], lexicon) == fresh[-1]
+
+
+def test_word_for_word_copies_are_scored_as_the_full_comparison_scores_them(corpus, monkeypatch):
+    from audit.graph import PlanGraph
+    from audit.pipeline import load_plan
+    from audit.trace import localization as module
+    from audit.trace.coverage import body_lines
+    from audit.trace.links import audit_parent
+
+    plans = [load_plan(path) for path in sorted(corpus.rglob("*.md"))]
+    graph = PlanGraph(plans)
+    pairs = [(body_lines(p), body_lines(graph.plans[parent])) for p in plans if (parent := audit_parent(graph, p.path))]
+    fast = [module.localization(child, parent) for child, parent in pairs]
+    scores = [copy.score for result in fast for copy in result.copied]
+    assert scores.count(100) > 10 and len(scores) > scores.count(100)  # word for word, and near copies
+    module._localization.cache_clear()
+    monkeypatch.setattr(module, "_first_places", lambda lines, min_words: {})
+    assert [module.localization(child, parent) for child, parent in pairs] == fast

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.text.normalize import canonical_tones, fold, tokenize
 
@@ -53,11 +54,19 @@ def unit_names(text: str, kinds: tuple[str, ...]) -> list[UnitName]:
     ("xã Nam Đồng", "UBND XÃ TIÊN TIẾN"). One capitalized word is not taken for a name: a run-on
     sentence capitalizes the next word ("UBND xã Thu thập các tin tức")."""
     found = []
-    for m in re.finditer(rf"(?<!\w)({'|'.join(sorted(kinds, key=len, reverse=True))}) (?=\w)", text, re.IGNORECASE):
+    lowered = text.lower()
+    if not any(kind in lowered for kind in kinds):  # most lines name no unit: `in` is cheaper than a search
+        return found
+    for m in _unit_pattern(kinds).finditer(text):
         words, end = _name_words(text, m.end())
         if len(words) >= 2:
             found.append(UnitName(kind=m.group(1).lower(), name=" ".join(words), start=m.start(), end=end))
     return found
+
+
+@lru_cache(maxsize=8)
+def _unit_pattern(kinds: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)({'|'.join(sorted(kinds, key=len, reverse=True))}) (?=\w)", re.IGNORECASE)
 
 
 def _name_words(text: str, at: int) -> tuple[list[str], int]:

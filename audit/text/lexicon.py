@@ -93,6 +93,7 @@ class Lexicon:
     by_first: dict[str, list[Phrase]] = field(default_factory=dict)  # first loose word -> phrases
     fuzzy: list[FuzzyAlias] = field(default_factory=list)
     fuzzy_bits: dict[str, int] = field(default_factory=dict)  # loose word of a fuzzy alias -> its bit
+    seen: dict = field(default_factory=dict, repr=False, compare=False)  # line -> its matches (matcher.py)
 
     def words(self, text: str) -> list[Token]:
         """`text` as normalized words with abbreviations written out: how lines and aliases meet."""

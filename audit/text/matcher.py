@@ -26,6 +26,7 @@ from audit.text.normalize import Token
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
 WRAP_REACH = 80  # characters on each side of a line wrap searched for an alias cut by it
+SEEN_LINES = 50_000  # lines whose matches a lexicon remembers (a few tens of MB at most)
 # A typo's score is its similarity scaled below LOOSE_SCORE: a fuzzy match never outranks a word-for-word one.
 
 
@@ -46,8 +47,19 @@ class _Span(NamedTuple):
 
 
 def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
-    """Every concept named in `text`, in order of position (one match per place and concept)."""
+    """Every concept named in `text`, in order of position (one match per place and concept).
+    Plans copy their parents' and each other's sentences, so each lexicon remembers the matches of
+    the lines it has seen (a bounded number of them)."""
     lexicon = lexicon or load_lexicon()
+    found = lexicon.seen.get(text)
+    if found is None:
+        if len(lexicon.seen) >= SEEN_LINES:
+            lexicon.seen.clear()  # a fresh start costs less than keeping the most recent
+        found = lexicon.seen[text] = _find_matches(text, lexicon)
+    return list(found)
+
+
+def _find_matches(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
     words = lexicon.words(text)
     found, excluded = _exact(words, lexicon)
     found = [s for s in found if not _inside(s, excluded)]
@@ -55,7 +67,7 @@ def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
     if lexicon.fuzzy:
         found += [s for s in _fuzzy(words, lexicon, named) if not _inside(s, excluded)]
     found.sort(key=lambda s: (s.first, s.concept))
-    return [Match(s.concept, words[s.first].start, words[s.stop - 1].end, s.score) for s in found]
+    return tuple(Match(s.concept, words[s.first].start, words[s.stop - 1].end, s.score) for s in found)
 
 
 def match_lines(lines: Iterable[Line], lexicon: Lexicon | None = None) -> list[ConceptHit]:
@@ -124,12 +136,17 @@ def not_coverage_lines(plan: Plan) -> set[int]:
 
 def _exact(words: list[Token], lexicon: Lexicon) -> tuple[list[_Span], list[_Span]]:
     """Aliases and exclusions found word for word: (matches, exclusion spans)."""
-    norms = tuple(w.norm for w in words)
     looses = tuple(w.loose for w in words)
     found: list[_Span] = []
     excluded: list[_Span] = []
+    firsts = lexicon.by_first.keys() & set(looses)
+    if not firsts:
+        return found, excluded
+    norms = tuple(w.norm for w in words)
     for i, loose in enumerate(looses):
-        for phrase in lexicon.by_first.get(loose, ()):
+        if loose not in firsts:
+            continue
+        for phrase in lexicon.by_first[loose]:
             stop = i + len(phrase.loose)
             if norms[i:stop] == phrase.norm:
                 score = EXACT_SCORE
@@ -153,8 +170,8 @@ def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]
     looses = [w.loose for w in words]
     bits = lexicon.fuzzy_bits
     line_mask = 0
-    for loose in set(looses):
-        line_mask |= bits.get(loose, 0)
+    for loose in bits.keys() & set(looses):
+        line_mask |= bits[loose]
     candidates = [a for a in lexicon.fuzzy if (a.mask & ~line_mask).bit_count() < 2 and a.concept not in named]
     if not candidates:
         return []

@@ -9,6 +9,7 @@ loose matching: no diacritics, Đ/đ to d (plain NFKD + ASCII would drop Đ), lo
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -106,6 +107,9 @@ def normalize_word(word: str) -> tuple[str, str]:
     return norm, fold(norm)
 
 
+_LOOSE = operator.attrgetter("loose")
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of `text`, normalized, each with its span in `text` as given (NFC or not)."""
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ for each word
@@ -121,6 +125,8 @@ def expand_abbreviations(tokens: list[Token], table: Expansions) -> list[Token]:
     """Replace abbreviations by the words they stand for ("TTĐT" -> thông tin điện tử), so that a
     plan writing either form matches one alias. Every expansion word keeps the span of the
     abbreviation, so a match still points at what the plan wrote."""
+    if table.keys().isdisjoint(map(_LOOSE, tokens)):  # most lines abbreviate nothing
+        return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):

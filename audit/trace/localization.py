@@ -63,10 +63,24 @@ def _localization(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, s
 
     theirs = _sentences(parent, min_words)
     choices = [folded for _, _, folded in theirs]
+    verbatim = _first_places(parent, min_words)
     ours = _sentences(child, min_words)
     copied = []
     for line, original, folded in ours:
-        best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=similarity) if choices else None
+        if folded in verbatim:  # a sentence copied word for word needs no comparing with every other
+            best = (folded, 100.0, verbatim[folded])
+        else:
+            best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=similarity) if choices else None
         if best:
             copied.append(CopiedSentence(line, theirs[best[2]][0], original, best[1]))
     return Localization(sentences=len(ours), copied=copied)
+
+
+@lru_cache(maxsize=32)  # a parent's, for each of its children
+def _first_places(lines: tuple[tuple[int, str], ...], min_words: int) -> dict[str, int]:
+    """Each folded sentence's first place among the `_sentences` of `lines`: where extractOne finds
+    the first of equal best matches."""
+    places: dict[str, int] = {}
+    for place, (_, _, folded) in enumerate(_sentences(lines, min_words)):
+        places.setdefault(folded, place)
+    return places
