@@ -19,6 +19,10 @@ from functools import lru_cache
 
 from audit.text.normalize import canonical_tones, fold, tokenize
 
+# Lines each search below remembers its answer for: plans copy their parents' and each other's
+# sentences, and a remembered answer costs less than a second look.
+SEEN_LINES = 32768
+
 # The unit words of each level, as a plan names its own unit and its peers ("xã Tiền Tiến").
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "xa": ("xã", "phường", "thị trấn", "đặc khu"),
@@ -106,17 +110,18 @@ class ForeignWord:
     end: int
 
 
-def foreign_words(text: str) -> list[ForeignWord]:
+@lru_cache(maxsize=SEEN_LINES)
+def foreign_words(text: str) -> tuple[ForeignWord, ...]:
     """Words with Cyrillic or Greek letters: in a Vietnamese document they are keyboard or
     copy-paste slips that look like Latin letters ("топ" for "top") and defeat search and matching."""
-    out = []
     if not FOREIGN_BLOCKS.search(text):
-        return out
+        return ()
+    out = []
     for m in _WORD_RE.finditer(text):
         letters = [ch for ch in dict.fromkeys(m.group()) if _script(ch) in _FOREIGN_SCRIPTS]
         if letters:
             out.append(ForeignWord(m.group(), [f"{ch} ({unicodedata.name(ch, '?')})" for ch in letters], m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _script(ch: str) -> str:
@@ -142,7 +147,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> list[Doubled]:
+@lru_cache(maxsize=SEEN_LINES)
+def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> tuple[Doubled, ...]:
     """Words or phrases of up to four words written twice in a row, with a space or a comma
     between the copies ("băng băng zôn", "xã, xã", "trong trong").
 
@@ -152,9 +158,9 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> list[Doub
     only when nothing continues the second copy ("một cửa, một cửa liên thông" and "ý kiến, kiến
     nghị" are lists). Reduplications the language uses on purpose ("dần dần", "ngày ngày") are
     `allowed` (normalized, lower case); numbers are not words here."""
-    found: list[Doubled] = []
     if not _may_repeat(text):
-        return found
+        return ()
+    found: list[Doubled] = []
     tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
     i = 0
     while i < len(tokens):
@@ -164,7 +170,7 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> list[Doub
             i += 2 * n
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 # One to four words, a gap, and the same words again, on the folded line: every repeat
@@ -240,12 +246,13 @@ _PLACEHOLDER_RES = (
 PLACEHOLDER_MARKS = ("...", "…", "xxx", "[", "<", "ngày")
 
 
-def placeholders(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=SEEN_LINES)
+def placeholders(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of template blanks left in the text ("Số .../KH-UBND", "xxx", "[tên đơn vị]",
     "ngày tháng năm"). Dots that end a list ("khiếu nại, tố cáo...") are not blanks."""
     lowered = text.lower()
     if not any(mark in lowered for mark in PLACEHOLDER_MARKS):
-        return []
+        return ()
     spans = sorted({m.span() for pattern in _PLACEHOLDER_RES for m in pattern.finditer(text)})
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -253,4 +260,4 @@ def placeholders(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)

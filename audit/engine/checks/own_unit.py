@@ -98,9 +98,11 @@ def peer_names(plan: Plan, own: UnitName, kinds: tuple[str, ...]) -> Iterator[tu
     preamble = range(plan.preamble[0], plan.preamble[1] + 1) if plan.preamble else range(0)
     skipped = set(preamble) | {r.line for r in plan.recipients}
     for line in plan.lines:
-        if line.number in skipped or MOTTO_RE.search(line.text):
+        if line.number in skipped:
             continue
         named = unit_names(line.text, kinds)
+        if not named or MOTTO_RE.search(line.text):
+            continue
         others = {n.key for n in named} - {own.key}
         if len(others) > 1:
             continue  # a list of units, not the plan speaking of itself

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import change_to
 from audit.model import Finding, Line, Plan
+from audit.text import hygiene
 
 PLACEHOLDERS = ("written", "detail")
 
@@ -57,8 +58,6 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
 
 
 def _slips(slip: str, text: str, allowed: frozenset[str], line: Line, date_line: int | None):
-    from audit.text import hygiene
-
     if slip == "foreign_letters":
         for word in hygiene.foreign_words(text):
             yield word.word, ", ".join(word.letters), None
