@@ -111,9 +111,11 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The compiled lexicon at `path` (default: the packaged rules/lexicon.yaml), compiled once."""
     import yaml
 
+    from audit.engine.yaml_lines import SAFE_LOADER
+
     path = Path(path) if path is not None else lexicon_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as error:
         raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror or error}") from None
     except yaml.YAMLError as error:
