@@ -153,3 +153,16 @@ def test_word_for_word_copies_are_scored_as_the_full_comparison_scores_them(corp
     module._localization.cache_clear()
     monkeypatch.setattr(module, "_first_places", lambda lines, min_words: {})
     assert [module.localization(child, parent) for child, parent in pairs] == fast
+
+
+def test_remembered_requirements_are_those_of_the_child_asking(corpus):
+    from audit.pipeline import load_plan
+    from audit.trace import requirements
+
+    plans = [load_plan(path) for path in sorted(corpus.rglob("*.md"))]
+    parents = [plan for plan in plans if plan.header.level in ("huyen", "tinh")]
+    asked = [(parent, child, families) for parent in parents for child in plans for families in (None, {"channel"}, {"indicator"})]
+    expected = [requirements._derive(*question) for question in asked]
+    assert any(expected) and len({len(answer) for answer in expected}) > 3
+    for _ in range(2):  # a parent's answers for one child level must never serve another
+        assert [requirements.derive_requirements(*question) for question in asked] == expected

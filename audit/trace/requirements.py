@@ -64,7 +64,23 @@ def assigned_tasks(parent: Plan, child: Plan) -> list[Task]:
 
 
 def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = None) -> list[Requirement]:
-    """Every requirement the parent sets for the child, in the parent's line order."""
+    """Every requirement the parent sets for the child, in the parent's line order. The answer
+    depends on the child's level and issuer only, and each parent rule and the trace ask for it:
+    the last few answers are kept, with the parent plan they were read from."""
+    key = (child.header.level, child.header.issuer, frozenset(families or ()))
+    for asked, of, answer in _RECENT:
+        if of is parent and asked == key:
+            return list(answer)
+    answer = _derive(parent, child, families)
+    _RECENT.insert(0, (key, parent, answer))
+    del _RECENT[16:]
+    return list(answer)
+
+
+_RECENT: list[tuple[tuple, Plan, list[Requirement]]] = []
+
+
+def _derive(parent: Plan, child: Plan, families: set[str] | None) -> list[Requirement]:
     tasks = {t.line: t for t in assigned_tasks(parent, child)}
     concept_lines: set[int] = set()
     found: list[Requirement] = []
