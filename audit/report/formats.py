@@ -1,8 +1,9 @@
 """The report formats of `check` and `corpus`, and the one place that renders a run in one of them.
 
-Each format is a module of this package with `render(run, lang) -> str`; `rich` draws on a console
-instead (colour on a terminal, plain text into a file). Modules are imported only when chosen, so
-the CLI starts without them.
+Each format is a module of this package with `render(run, lang) -> str` and, where a report can be
+written one plan or finding at a time, `chunks(run, lang)`: the same text in pieces. `rich` draws on
+a console instead (colour on a terminal, plain text into a file). Modules are imported only when
+chosen, so the CLI starts without them.
 """
 
 from __future__ import annotations
@@ -28,4 +29,6 @@ def write_report(run: CheckRun, fmt: str, output: str | None, lang: str) -> None
 
         emit_rich(lambda console: check_rich(run, console, lang), output)
         return
-    emit(import_module(f"audit.report.{TEXT_FORMATS[fmt]}").render(run, lang), output)
+    module = import_module(f"audit.report.{TEXT_FORMATS[fmt]}")
+    chunks = getattr(module, "chunks", None)  # a format written piece by piece, as long as the run
+    emit(chunks(run, lang) if chunks else module.render(run, lang), output)

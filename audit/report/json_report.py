@@ -14,10 +14,11 @@ is docs/schema/check.schema.json (the tests validate every report against it: ex
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 
 from audit.engine.engine import Audited, CheckRun
 from audit.model import Finding
+from audit.report.json_stream import json_chunks, materialized
 from audit.trace.coverage import Trace
 
 SCHEMA_VERSION = 1
@@ -25,14 +26,24 @@ HEADER_FIELDS = ("doc_type", "number", "symbol", "date", "issuer", "level", "yea
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    return json.dumps(check_document(run, lang), ensure_ascii=False, indent=2)
+    return "".join(chunks(run, lang))
+
+
+def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+    """The report's text, a plan or a finding at a time (see `json_stream`)."""
+    return json_chunks(_document(run, lang))
 
 
 def check_document(run: CheckRun, lang: str = "vi") -> dict:
+    return materialized(_document(run, lang))
+
+
+def _document(run: CheckRun, lang: str) -> dict:
+    """The report with its plans and findings as iterators: a corpus run's plans are read one at a time."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "plans": [_plan_entry(item, lang) for item in run.inputs],
-        "findings": [f.model_dump(mode="json") for f in run.findings],
+        "plans": (_plan_entry(item, lang) for item in run.inputs),
+        "findings": (f.model_dump(mode="json") for f in run.findings),
         "summary": summary(run.findings),
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from audit.engine.engine import CheckRun
 from audit.model import Finding, Severity
@@ -18,16 +19,33 @@ from audit.report.view import PlanView, location, parent_location, plan_views, w
 # Characters XML 1.0 cannot carry even escaped: a stray control character in a plan would
 # otherwise make the whole report unreadable to the CI.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+TOTALS = ("tests", "failures", "errors", "skipped")
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    root = ET.Element("testsuites", name="plan-audit")
+    return "".join(chunks(run, lang))
+
+
+def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+    """The report a suite at a time, as `ET.indent` lays out the whole tree: the totals, which
+    come first, are counted in a first pass over the plans."""
+    totals = dict.fromkeys(TOTALS, 0)
+    for suite in _suites(run, lang):
+        totals = {key: totals[key] + int(suite.get(key)) for key in TOTALS}
+    numbers = " ".join(f'{key}="{value}"' for key, value in totals.items())
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="plan-audit" {numbers}'
+    closing = " />\n"  # no plan at all
+    for index, suite in enumerate(_suites(run, lang)):
+        ET.indent(suite, level=1)
+        yield (">" if index == 0 else "") + "\n  " + ET.tostring(suite, encoding="unicode")
+        closing = "\n</testsuites>\n"
+    yield closing
+
+
+def _suites(run: CheckRun, lang: str) -> Iterator[ET.Element]:
     codes = [rule.code for rule in run.rules]
     for view in plan_views(run):
-        root.append(_suite(view, codes if view.item and view.item.plan else [], lang))
-    _count_suites(root)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        yield _suite(view, codes if view.item and view.item.plan else [], lang)
 
 
 def _suite(view: PlanView, codes: list[str], lang: str) -> ET.Element:
@@ -84,11 +102,6 @@ def _count_cases(suite: ET.Element) -> None:
     suite.set("failures", str(sum(case.find("failure") is not None for case in cases)))
     suite.set("errors", "0")
     suite.set("skipped", str(sum(case.find("skipped") is not None for case in cases)))
-
-
-def _count_suites(root: ET.Element) -> None:
-    for key in ("tests", "failures", "errors", "skipped"):
-        root.set(key, str(sum(int(suite.get(key)) for suite in root.findall("testsuite"))))
 
 
 def _clean(text: str) -> str:

@@ -10,15 +10,16 @@ move) is the partial fingerprint; a waived finding carries an external suppressi
 
 from __future__ import annotations
 
-import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from audit.engine.engine import CheckRun
 from audit.engine.packs import Rule
 from audit.model import Finding, Severity
+from audit.report.json_stream import json_chunks, materialized
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where the project is published: docs/rules.md is read there (helpUri).
@@ -34,10 +35,20 @@ WORDS = {
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    return json.dumps(sarif_document(run, lang), ensure_ascii=False, indent=2)
+    return "".join(chunks(run, lang))
+
+
+def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+    """The report's text, a result at a time (see `json_stream`)."""
+    return json_chunks(_document(run, lang))
 
 
 def sarif_document(run: CheckRun, lang: str = "vi", cwd: Path | None = None) -> dict:
+    return materialized(_document(run, lang, cwd))
+
+
+def _document(run: CheckRun, lang: str, cwd: Path | None = None) -> dict:
+    """The log with its results as an iterator."""
     from audit.report.view import rules_by_code
 
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
@@ -53,7 +64,7 @@ def sarif_document(run: CheckRun, lang: str = "vi", cwd: Path | None = None) -> 
             }},
             "originalUriBaseIds": {ROOT_ID: {"uri": cwd.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(finding, index, cwd, lang) for finding in run.findings],
+            "results": (_result(finding, index, cwd, lang) for finding in run.findings),
         }],
     }
 
