@@ -8,7 +8,9 @@ The engine knows no output format; the checks know no other checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,12 +99,45 @@ class Audited:
         self.path = visible(self.path)  # the path as reports print it, like Plan.path
 
 
+class Spool(Sequence[Audited]):
+    """A run's inputs kept out of memory, for a corpus of any size: each one is pickled into an
+    unnamed temporary file when it is stored, and read back when a report reaches it, so a report
+    holds one plan (its concepts with evidence, its trace) at a time, never the whole run.
+
+        inputs = Spool(3)
+        inputs[2] = item     # stored in any order (results come back grouped by parent)
+        for item in inputs:  # read in index order, a fresh copy each time
+            ...
+    """
+
+    def __init__(self, size: int) -> None:
+        self._file = tempfile.TemporaryFile(prefix="plan-audit-run-")  # gone when closed or at exit
+        self._spans: list[tuple[int, int] | None] = [None] * size
+
+    def __setitem__(self, index: int, item: Audited) -> None:
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._spans[index] = (self._file.seek(0, 2), len(data))
+        self._file.write(data)
+
+    def __getitem__(self, index: int) -> Audited:  # type: ignore[override]  # no slices
+        offset, size = self._spans[index]
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(size))
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __iter__(self) -> Iterator[Audited]:
+        return (self[index] for index in range(len(self)))
+
+
 @dataclass
 class CheckRun:
     """What an audit reports: every input, the rules that ran on them, and the findings over all
-    of them."""
+    of them. The inputs are a list, or for a corpus a `Spool`: a report reads them one at a time,
+    in a single pass where it can."""
 
-    inputs: list[Audited] = field(default_factory=list)
+    inputs: Sequence[Audited] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
 

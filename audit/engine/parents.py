@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit.engine.context import CheckContext
-from audit.engine.engine import Audited, CheckRun, input_finding, run_rules
+from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rules
 from audit.engine.packs import INPUT_RULE, Rule
-from audit.model import Finding, Plan
+from audit.model import ConceptHit, Finding, Plan
 from audit.read.errors import InputError
 from audit.text.normalize import visible
 
@@ -35,15 +35,15 @@ def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckCon
     input is an INPUT001 finding."""
     from audit.trace.coverage import trace
 
-    run = CheckRun(rules=list(rules))
+    audited, findings = [], []
     for item in inputs:
         if item.plan is None:
-            run.inputs.append(item)
-            run.findings.extend(_unreadable(item, rules, context))
+            audited.append(item)
+            findings.extend(_unreadable(item, rules, context))
             continue
-        run.inputs.append(replace(item, trace=trace(item.plan, item.parent)) if item.parent else item)
-        run.findings.extend(run_rules(item.plan, rules, replace(context, parent=item.parent)))
-    return run
+        audited.append(replace(item, trace=trace(item.plan, item.parent)) if item.parent else item)
+        findings.extend(run_rules(item.plan, rules, replace(context, parent=item.parent)))
+    return CheckRun(audited, findings, list(rules))
 
 
 def _unreadable(item: Audited, rules: list[Rule], context: CheckContext) -> list[Finding]:
@@ -89,20 +89,23 @@ def with_corpus_parents(inputs: list[Audited], plans: list[Plan]) -> list[Audite
 #
 # Two passes, so memory stays bounded whatever the corpus size:
 # 1. index: each file is read, parsed and matched once; the full plan goes to the cache and the
-#    main process keeps only its outline (header, citations, concepts), enough to link plans and
-#    to report them;
+#    main process keeps only its outline (header, citations), enough to link plans;
 # 2. audit: each plan is audited with its parent, both loaded back from the cache by the worker
-#    (the parent stays in the worker's memory while its children, queued together, are audited).
-# Results come back in the order of the inputs, so the report is the same for any number of jobs.
+#    (the parent stays in the worker's memory while its children, queued together, are audited),
+#    which sends back the findings, the trace and the plan's concepts with their evidence. The main
+#    process keeps the findings (the policy and the exit code read them all) and stores the rest
+#    with the outline in the run's `Spool`, on disk: a report reads one plan at a time.
+# The run lists its inputs in their order, so the report is the same for any number of jobs.
 
 
 def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, jobs: int = 0,
                  cache_dir: str | Path | None = None,
                  progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
     """Audit every plan under `root` against its resolved parent, as `audit_inputs` audits the plans
-    of `check --corpus`, in bounded memory: the run's plans are outlines (see `_outline`). `jobs`: worker processes (0: one
-    per core for a large corpus); `cache_dir`: where parsed plans and results are kept between runs
-    (None: nowhere, a temporary folder serves this run only). Raises `InputError` for a bad root."""
+    of `check --corpus`, in bounded memory: the run's inputs are a `Spool`, its plans outlines (see
+    `_outline`) with their concepts. `jobs`: worker processes (0: one per core for a large corpus);
+    `cache_dir`: where parsed plans and results are kept between runs (None: nowhere, a temporary
+    folder serves this run only). Raises `InputError` for a bad root."""
     from audit.corpus import find_plan_files
 
     files, problems = find_plan_files(root)
@@ -136,16 +139,15 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
             item.parent = graph.plans[parent] if parent else None
             jobs.append((index, real[item.path], digests[item.path], real.get(parent), digests.get(parent or "")))
     jobs.sort(key=lambda job: (job[3] or "", job[0]))  # a parent's children together: it is loaded once
-    results = dict(zip((job[0] for job in jobs), run_all(_audit, [job[1:] for job in jobs], 8)))
-    run = CheckRun(rules=list(setup.rules))
+    spool, findings = Spool(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
     for index, item in enumerate(inputs):
-        run.inputs.append(item)
         if item.plan is None:
-            run.findings.extend(_unreadable(item, setup.rules, setup.context))
-            continue
-        findings, item.trace = results[index]
-        run.findings.extend(findings)
-    return run
+            spool[index] = item
+    results = run_all(_audit, [job[1:] for job in jobs], 8)
+    for index, (findings[index], trace, concepts) in zip((job[0] for job in jobs), results):
+        item = inputs[index]
+        spool[index] = replace(item, plan=item.plan.model_copy(update={"concepts": concepts}), trace=trace)
+    return CheckRun(spool, [f for some in findings for f in some], list(setup.rules))
 
 
 @dataclass(frozen=True)
@@ -212,20 +214,21 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
 
 
 def _outline(plan: Plan) -> Plan:
-    """What the main process keeps of a plan: its identity, citations and concepts, and the lines
-    its references are on (the graph reads them); not its sections, units or other text. Reports
-    read no more than this (header, concepts, the trace)."""
+    """What the main process keeps of a plan while it links the corpus: its identity and citations,
+    and the lines its references are on (the graph reads them); not its sections, units, concepts
+    or other text. Reports read no more than this, the concepts and the trace (see `_audit`)."""
     keep = {ref.line for ref in plan.mentions}
     outline = plan.model_copy(update={
         "lines": [line for line in plan.lines if line.number in keep], "sections": [], "units": [],
-        "timeline": [], "appendix": None, "recipients": [], "signer": None,
+        "timeline": [], "appendix": None, "recipients": [], "signer": None, "concepts": [],
     })
     outline._text_by_number = None
     return outline
 
 
-def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding], Trace | None]:
-    """The findings of one plan audited with its parent, and its trace against the parent."""
+def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding], Trace | None, list[ConceptHit]]:
+    """The findings of one plan audited with its parent, its trace against the parent, and the
+    concepts it covers (with their evidence lines, for the report)."""
     from audit.trace.coverage import trace
 
     path, content, parent_path, parent_content = job
@@ -237,7 +240,8 @@ def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding],
         return hit
     plan = _full_plan(path, content)
     parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
-    result = run_rules(plan, setup.rules, replace(setup.context, parent=parent)), trace(plan, parent) if parent else None
+    findings = run_rules(plan, setup.rules, replace(setup.context, parent=parent))
+    result = findings, trace(plan, parent) if parent else None, plan.concepts
     if setup.keep_results:
         cache.put(key, result)
     return result

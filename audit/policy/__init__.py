@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from audit.engine.context import make_finding
 from audit.engine.packs import POLICY_FAMILY, Rule
-from audit.model import Finding, Plan
+from audit.model import Finding, Header
 from audit.policy.baseline import BASELINE_REASON, BaselineEntry
 from audit.policy.config import Settings
 from audit.policy.waivers import Waiver
@@ -30,7 +30,8 @@ EXPIRED, UNUSED, STALE = POLICY_FAMILY.rules
 
 def apply_policy(run: CheckRun, rules: list[Rule], settings: Settings, today: dt.date | None = None) -> list[Finding]:
     """The run's findings under the project's policy, followed by the policy's own findings."""
-    plans = {item.path: item.plan for item in run.inputs if item.plan is not None}
+    # Headers only (waivers name plans by number): a corpus run's plans are read one at a time.
+    plans = {item.path: item.plan.header for item in run.inputs if item.plan is not None}
     findings = [f for f in run.findings
                 if not any(rule.applies_to(f.path) and _coded(f.rule, rule.codes) for rule in settings.per_path)]
     today = today or dt.date.today()
@@ -57,10 +58,10 @@ def _coded(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(prefix.strip().upper()) for prefix in prefixes)
 
 
-def _could_match(waiver: Waiver, codes: set[str], plans: dict[str, Plan]) -> bool:
+def _could_match(waiver: Waiver, codes: set[str], plans: dict[str, Header]) -> bool:
     """Whether this run could have shown a waiver's finding: one of its rules ran on a plan it names."""
     return any(_coded(code, (waiver.entry.code,)) for code in codes) and \
-        any(waiver.names(path, plan) for path, plan in plans.items())
+        any(waiver.names(path, header) for path, header in plans.items())
 
 
 def _waiver_finding(rule: Rule, waiver: Waiver, lang: str) -> Finding:
@@ -72,7 +73,7 @@ def _waiver_finding(rule: Rule, waiver: Waiver, lang: str) -> Finding:
     )
 
 
-def _stale(baseline: list[BaselineEntry], findings: list[Finding], plans: dict[str, Plan], lang: str) -> list[Finding]:
+def _stale(baseline: list[BaselineEntry], findings: list[Finding], plans: dict[str, Header], lang: str) -> list[Finding]:
     """Baseline entries for plans audited in this run whose finding no longer comes up."""
     present = {f.fingerprint for f in findings}
     audited = {Path(path).resolve() for path in plans}

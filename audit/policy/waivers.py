@@ -30,7 +30,7 @@ from pathlib import Path
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from audit.model import Finding, Plan
+from audit.model import Finding, Header
 from audit.parse.docref import clean_symbol
 from audit.policy.files import ConfigError, Strict, read_yaml, validation_error
 from audit.policy.globs import PathPattern
@@ -71,18 +71,18 @@ class Waiver:
         number = _DOCUMENT_NUMBER.match(self.entry.plan.strip())
         return _reference(*number.groups()) if number else PathPattern(self.entry.plan, self.base)
 
-    def names(self, path: str, plan: Plan | None) -> bool:
-        """Whether the waiver's `plan` names the plan at `path` (by path pattern or document number)."""
+    def names(self, path: str, header: Header | None) -> bool:
+        """Whether the waiver's `plan` names the plan at `path` (by path pattern or, from the plan's
+        `header`, document number)."""
         if isinstance(self._target, PathPattern):
             return self._target.matches(path)
-        header = plan.header if plan else None
         return header is not None and bool(header.symbol) and _reference(header.number, header.symbol) == self._target
 
-    def waives(self, finding: Finding, plan: Plan | None) -> bool:
+    def waives(self, finding: Finding, header: Header | None) -> bool:
         return (
             finding.rule.startswith(self.entry.code.strip().upper())
             and (self.entry.concept is None or finding.concept == self.entry.concept)
-            and self.names(finding.path, plan)
+            and self.names(finding.path, header)
         )
 
 

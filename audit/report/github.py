@@ -21,10 +21,11 @@ COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info:
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    w, views = words(lang), plan_views(run)
-    annotations = [annotation(f, Path.cwd()) for view in views for f in view.findings]
-    log = [f"{w['waived']}: {location(f)}: {f.rule} {f.message} ({w['reason']}: {f.waiver_reason or ''})"
-           for view in views for f in view.waived]
+    w, annotations, log = words(lang), [], []
+    for view in plan_views(run):  # one pass: a corpus run's plans are read one at a time
+        annotations += [annotation(f, Path.cwd()) for f in view.findings]
+        log += [f"{w['waived']}: {location(f)}: {f.rule} {f.message} ({w['reason']}: {f.waiver_reason or ''})"
+                for f in view.waived]
     counts = summary(run.findings)
     log.append(f"plan-audit: {counts['errors']} {w[Severity.error].lower()}, "
                f"{counts['warnings']} {w[Severity.warning].lower()}, {counts['infos']} {w[Severity.info].lower()}, "

@@ -11,6 +11,7 @@ words for them in Vietnamese and English. Formats only lay this out.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,13 +115,21 @@ class PlanView:
         return [c for c in self.coverage if not c.covered and c.requirement.weight == "listed"]
 
 
-def plan_views(run: CheckRun) -> list[PlanView]:
-    """The inputs in order, then any other file a finding is about."""
-    views = {item.path: PlanView(item.path, item) for item in run.inputs}
+def plan_views(run: CheckRun) -> Iterator[PlanView]:
+    """The inputs in order, then any other file a finding is about; one at a time, as a corpus
+    run's inputs are read (see `Spool`)."""
+    by_path: dict[str, PlanView] = {}
     for finding in run.findings:
-        view = views.setdefault(finding.path, PlanView(finding.path))
+        view = by_path.setdefault(finding.path, PlanView(finding.path))
         (view.waived if finding.waived else view.findings).append(finding)
-    return list(views.values())
+    shown = set()
+    for item in run.inputs:
+        if item.path not in shown:  # a file named twice is one plan
+            shown.add(item.path)
+            view = by_path.pop(item.path, None) or PlanView(item.path)
+            view.item = item
+            yield view
+    yield from by_path.values()
 
 
 def rules_by_code(run: CheckRun) -> dict[str, Rule]:
