@@ -222,6 +222,22 @@ def test_chinhta003_finding_but_not_on_a_drafts_date_line(tmp_path):
     assert findings(tmp_path, draft, "CHINHTA003") == []
 
 
+
+@pytest.mark.parametrize(("text", "written", "meant"), [
+    ("- Đăng tải trên Công thông tin điện tử của xã.", "Công thông tin điện tử", "Cổng thông tin điện tử"),
+    ("- ĐĂNG TẢI TRÊN CÔNG THÔNG TIN ĐIỆN TỬ.", "CÔNG THÔNG TIN ĐIỆN TỬ", "CỔNG THÔNG TIN ĐIỆN TỬ"),
+    ("- Thực hiện nghiêm yết công khai các thủ tục hành chính.", "nghiêm yết công khai", "niêm yết công khai"),
+])
+def test_chinhta004_a_misspelt_term_is_covered_and_reported(tmp_path, text, written, meant):
+    [f] = findings(tmp_path, body(text), "CHINHTA004")
+    assert (f.line, f.message, f.suggestion) == (9, f'"{written}": viết đúng là "{meant}".', f'Sửa thành "{meant}"')
+    assert f.severity.value == "info" and f.evidence == text
+
+
+def test_chinhta004_terms_spelt_right_are_silent(tmp_path):
+    text = "- Đăng tải trên Cổng thông tin điện tử; niêm yết công khai tại bộ phận một cửa; Trang thông tin điện tử."
+    assert findings(tmp_path, body(text), "CHINHTA004") == []
+
 # --- the quick gates: one search in C decides most lines, and must never hide a slip ----------
 
 _WORDS = ["xã", "XÃ", "xa", "hòa", "hoà", "tin", "và", "phường", "băng", "zôn", "топ", "02", "...", "…", "xxx", "XXX", "[tên",

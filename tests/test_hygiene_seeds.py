@@ -3,7 +3,7 @@ fixtures: exactly the slips a careful reviewer finds, each at its line.
 
 Read as a reviewer, the seeds hold these slips (and no others these rules could see):
 - 000 (xã Định Biên): the header is gone in this copy (no Quốc hiệu, issuer, number or date);
-  "băng băng zôn" (44).
+  "băng băng zôn" (44); "nghiêm yết" for "niêm yết" (108).
 - 001 (Sở TT&TT Gia Lai): the header is gone as in 000.
 - 002 (Sở Xây dựng Tây Ninh): a draft: number and date blank (3), no Quốc hiệu or issuer line, no
   signer's name (109).
@@ -13,7 +13,7 @@ Read as a reviewer, the seeds hold these slips (and no others these rules could 
   plan's commune (47); a decision dated "ngày 15 tháng 12" without a year (59); a decree dated
   16/8/2024, after the plan's 02/01/2024 (61); "trong trong" (73); "thông tin tin" (77); "Tiên Tiến"
   for "Tiền Tiến" (150, 180); the appendix says it belongs to plan 01 of 01/01/2024, the plan is
-  02 of 02/01/2024 (180).
+  02 of 02/01/2024 (180); "Công thông tin điện tử" for "Cổng" (85, 87, 185).
 Not slips, and not reported: "tuyên truyền truyền thống", "một cửa, một cửa liên thông", "ý kiến,
 kiến nghị", "Công đoàn, Đoàn thanh niên", lists ending in "...", "Đại hội ... lần thứ XXIII".
 """
@@ -32,7 +32,7 @@ from tests.conftest import FIXTURES, seed
 HYGIENE = ("THETHUC", "NHATQUAN", "CHINHTA")
 
 EXPECTED_SEEDS = {
-    "000": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3), ("CHINHTA002", 44)],
+    "000": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3), ("CHINHTA002", 44), ("CHINHTA004", 108)],
     "001": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3)],
     "002": [("THETHUC001", 3), ("THETHUC002", 3), ("THETHUC004", 5), ("THETHUC007", 109)],
     "003": [("THETHUC001", 3), ("THETHUC004", 7), ("THETHUC007", 164)],
@@ -40,6 +40,7 @@ EXPECTED_SEEDS = {
         ("THETHUC004", 7), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
         ("NHATQUAN004", 61), ("CHINHTA002", 73), ("CHINHTA002", 73), ("CHINHTA002", 77),
         ("NHATQUAN002", 150), ("NHATQUAN002", 180), ("NHATQUAN003", 180),
+        ("CHINHTA004", 85), ("CHINHTA004", 87), ("CHINHTA004", 185),
     ],
 }
 
@@ -76,6 +77,7 @@ def test_seed_004_findings_quote_the_text_and_suggest_the_fix():
     appendix = next(f for f in by_key.values() if f.rule == "NHATQUAN003")
     assert appendix.suggestion == 'Sửa thành "(Kèm theo Kế hoạch số 02/KH-UBND ngày 02/01/2024 ...)"'
     assert appendix.evidence.startswith("(Kèm theo Kế hoạch số 01 /KH- UBND")
+    assert '"Công thông tin điện tử": viết đúng là "Cổng thông tin điện tử".' in messages
     cyrillic = next(f for f in by_key.values() if f.rule == "CHINHTA001")
     assert "т (CYRILLIC SMALL LETTER TE)" in cyrillic.message and "топ đầu" in cyrillic.evidence
 

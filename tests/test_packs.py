@@ -48,7 +48,7 @@ def test_the_default_pack_loads_with_every_family_and_input_rule():
         "SANPHAM": ["SANPHAM001", "SANPHAM002"],
         "THETHUC": [f"THETHUC00{n}" for n in range(1, 9)],
         "NHATQUAN": [f"NHATQUAN00{n}" for n in range(1, 9)],
-        "CHINHTA": ["CHINHTA001", "CHINHTA002", "CHINHTA003"],
+        "CHINHTA": ["CHINHTA001", "CHINHTA002", "CHINHTA003", "CHINHTA004"],
     }
     rule = next(r for r in load_rules() if r.code == "KENH001")
     assert rule.source == f"{rules_root() / 'cchc' / 'kenh.yaml'}:8"
