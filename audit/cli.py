@@ -74,10 +74,12 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
 
+    from audit.policy.files import ConfigError
+
     try:
         expected_units = load_expected(expected) if expected else None
-    except ValueError as error:
-        usage_error(str(error))
+    except ConfigError as error:
+        usage_error(error.message(lang))
     corpus = load_corpus_or_exit(directory, lang)
     for problem in corpus.problems:
         warn(problem.message(lang))

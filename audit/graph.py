@@ -356,15 +356,13 @@ def resolve(index, cited: DocumentKey, citing: Plan) -> Resolution:
 
 def load_expected(path: str | Path) -> dict[str, list[str]]:
     """The units expected under each issuer, from YAML: {issuer: [subordinate issuer, ...]}.
-    Raises ValueError with a message saying what is wrong."""
-    import yaml
+    Raises `ConfigError` (audit/policy/files.py) saying, in either language, what is wrong and where."""
+    from audit.policy.files import ConfigError, read_yaml
 
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot be read as YAML ({exc})") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and all(isinstance(u, str) for u in v) for k, v in data.items()
-    ):
-        raise ValueError(f"{path}: expected a mapping from an issuer to a list of subordinate issuer names")
+    data, lines = read_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise ConfigError(path, "", "graph.expected_shape", line=lines.get(()))
+    for issuer, units in data.items():
+        if not isinstance(issuer, str) or not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise ConfigError(path, str(issuer), "graph.expected_shape", line=lines.get((issuer,)))
     return data

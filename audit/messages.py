@@ -71,6 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a plan-audit baseline (expected a list under 'findings'); write it anew with --write-baseline",
     },
     # --- `plan-audit graph` --------------------------------------------------------------------------
+    "graph.expected_shape": {
+        "vi": "tệp đơn vị cấp dưới phải là một bảng: tên cơ quan ban hành -> danh sách tên đơn vị cấp dưới",
+        "en": "the expected-units file is a mapping from an issuer to a list of subordinate issuer names",
+    },
     "graph.hierarchy": {"vi": "Cây kế hoạch: {root} ({count} kế hoạch)", "en": "Plan hierarchy: {root} ({count} plans)"},
     "graph.link": {"vi": "({relation}, dòng {line})", "en": "({relation}, line {line})"},
     "graph.shown": {"vi": "(đã hiện ở trên: vòng trích dẫn)", "en": "(already shown: a cycle)"},

@@ -287,8 +287,12 @@ def test_bad_expected_file_is_a_usage_error(tmp_path):
     bad = tmp_path / "expected.yaml"
     bad.write_text("- just a list\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(bad)])
-    assert result.exit_code == 2
-    assert "expected a mapping from an issuer to a list of subordinate issuer names" in result.stderr
+    assert (result.exit_code, result.stderr) == (2, (
+        f"plan-audit: error: {bad}:1: tệp đơn vị cấp dưới phải là một bảng: tên cơ quan ban hành -> danh sách tên đơn vị cấp dưới\n"))
+    bad.write_text("UBND huyện Phú Lâm:\n  - xã Kim Khê\nUBND tỉnh Lam Giang: xã Kim Khê\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(bad), "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (2, (
+        f"plan-audit: error: {bad}:3: UBND tỉnh Lam Giang: the expected-units file is a mapping from an issuer to a list of subordinate issuer names\n"))
 
 
 def test_exit_2_when_folder_is_missing_or_nothing_can_be_read(tmp_path):

@@ -112,5 +112,5 @@ def test_the_expected_units_file_is_read_with_a_safe_loader(tmp_path):
     units.write_text(f"!!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["graph", str(FIXTURES), "--expected", str(units)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"plan-audit: error: {units}: cannot be read as YAML (could not determine a constructor")
+    assert result.stderr.startswith(f"plan-audit: error: {units}:1: YAML không hợp lệ: could not determine a constructor")
     assert not marker.exists()
