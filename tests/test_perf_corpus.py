@@ -137,7 +137,7 @@ def test_remembered_matches_are_the_matches_and_stay_bounded(corpus, monkeypatch
     assert matcher.find_matches(lines[-1], lexicon) == fresh[-1]
 
 
-def test_word_for_word_copies_are_scored_as_the_full_comparison_scores_them(corpus, monkeypatch):
+def test_remembered_copies_are_scored_as_the_full_comparison_scores_them(corpus, monkeypatch):
     from audit.graph import PlanGraph
     from audit.pipeline import load_plan
     from audit.trace import localization as module
@@ -151,7 +151,7 @@ def test_word_for_word_copies_are_scored_as_the_full_comparison_scores_them(corp
     scores = [copy.score for result in fast for copy in result.copied]
     assert scores.count(100) > 10 and len(scores) > scores.count(100)  # word for word, and near copies
     module._localization.cache_clear()
-    monkeypatch.setattr(module, "_first_places", lambda lines, min_words: {})
+    monkeypatch.setattr(module, "_best_matches", lambda lines, min_words, similarity: {})
     assert [module.localization(child, parent) for child, parent in pairs] == fast
 
 

@@ -63,24 +63,26 @@ def _localization(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, s
 
     theirs = _sentences(parent, min_words)
     choices = [folded for _, _, folded in theirs]
-    verbatim = _first_places(parent, min_words)
+    known = _best_matches(parent, min_words, similarity)
     ours = _sentences(child, min_words)
     copied = []
     for line, original, folded in ours:
-        if folded in verbatim:  # a sentence copied word for word needs no comparing with every other
-            best = (folded, 100.0, verbatim[folded])
-        else:
+        if folded not in known:
             best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=similarity) if choices else None
-        if best:
-            copied.append(CopiedSentence(line, theirs[best[2]][0], original, best[1]))
+            known[folded] = (best[1], best[2]) if best else None
+        if found := known[folded]:
+            score, place = found
+            copied.append(CopiedSentence(line, theirs[place][0], original, score))
     return Localization(sentences=len(ours), copied=copied)
 
 
 @lru_cache(maxsize=32)  # a parent's, for each of its children
-def _first_places(lines: tuple[tuple[int, str], ...], min_words: int) -> dict[str, int]:
-    """Each folded sentence's first place among the `_sentences` of `lines`: where extractOne finds
-    the first of equal best matches."""
-    places: dict[str, int] = {}
+def _best_matches(lines: tuple[tuple[int, str], ...], min_words: int, similarity: float) -> dict[str, tuple[float, int] | None]:
+    """(score, place) of the best match among the parent's `_sentences` for each sentence asked so far,
+    None below `similarity`. Sibling plans share most of their sentences, so each is compared with the
+    parent's once; the parent's own sentences are known from the start (score 100, the first place of
+    equal ones, where extractOne finds the first of equal best matches)."""
+    known: dict[str, tuple[float, int] | None] = {}
     for place, (_, _, folded) in enumerate(_sentences(lines, min_words)):
-        places.setdefault(folded, place)
-    return places
+        known.setdefault(folded, (100.0, place))
+    return known
