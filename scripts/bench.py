@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -52,8 +53,11 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and the peak resident memory of the process tree (sampled every 20 ms)."""
+def timed(command: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, the peak resident memory of the process tree (sampled every 20 ms) and its CPU
+    seconds (user and system, workers included): on a shared machine the CPU time says what the
+    run cost, the wall time also what it waited."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -73,7 +77,8 @@ def timed(command: list[str]) -> tuple[float, int]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.decode()[-2000:]}")
-    return wall, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, peak, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def corpus_at(work: Path, size: int) -> Path:
@@ -114,12 +119,12 @@ def main() -> None:
             cache = work / f"cache-{size}-{jobs}"
             shutil.rmtree(cache, ignore_errors=True)
             out = work / f"report-{size}-{jobs}.json"
-            wall, peak = timed(corpus_command(folder, jobs, cache, out))
-            again, again_peak = timed(corpus_command(folder, jobs, cache, work / f"report-{size}-{jobs}-again.json"))
+            wall, peak, cpu = timed(corpus_command(folder, jobs, cache, out))
+            again, again_peak, _ = timed(corpus_command(folder, jobs, cache, work / f"report-{size}-{jobs}-again.json"))
             same = out.read_bytes() == (work / f"report-{size}-{jobs}-again.json").read_bytes()
             cold[size, jobs] = wall
             findings = len(json.loads(out.read_text(encoding="utf-8"))["findings"])
-            rows.append(f"| {size:,} ({megabytes:.0f} MB) | {jobs} | {wall:.1f} s | {size / wall:.0f} | "
+            rows.append(f"| {size:,} ({megabytes:.0f} MB) | {jobs} | {wall:.1f} s | {1000 * cpu / size:.1f} ms | {size / wall:.0f} | "
                         f"{peak / 2**20:.0f} MB | {again:.1f} s ({again / wall:.0%}{'' if same else ', differs!'}) | "
                         f"{again_peak / 2**20:.0f} MB | {findings:,} |")
     small, large = min(args.sizes), max(args.sizes)
@@ -134,8 +139,8 @@ def main() -> None:
         f"Corpora: `scripts/gen_corpus.py DIR --plans N --seed {SEED}` (15-25 KB plans, .md and .txt, a whole "
         "province hierarchy). Each size is audited twice with the same fresh `--cache-dir`: first run "
         "(cold), second run (unchanged corpus, from the cache).\n\n"
-        "| plans | processes | first run | plans/s | peak RSS (process tree) | second run | its peak RSS | findings |\n"
-        "|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        "| plans | processes | first run | CPU per plan | plans/s | peak RSS (process tree) | second run | its peak RSS | findings |\n"
+        "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         + ("Cost ratio " + "; ".join(ratios) + ".\n\n" if ratios else "")
         + f"`plan-audit check CHILD --parent PARENT` (a generated commune plan and its district's plan, "
         f"--format json, whole process, median of 7): {check:.2f} s.\n\n"
