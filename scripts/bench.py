@@ -110,7 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
-    rows, cold = [], {}
+    runs, cold = [], {}
     load_before = os.getloadavg()[0]
     for size in args.sizes:
         folder = corpus_at(work, size)
@@ -118,21 +118,27 @@ def main() -> None:
         for jobs in args.jobs:
             cache = work / f"cache-{size}-{jobs}"
             shutil.rmtree(cache, ignore_errors=True)
-            out = work / f"report-{size}-{jobs}.json"
+            out, again_out = work / f"report-{size}-{jobs}.json", work / f"report-{size}-{jobs}-again.json"
             wall, peak, cpu = timed(corpus_command(folder, jobs, cache, out))
-            again, again_peak, _ = timed(corpus_command(folder, jobs, cache, work / f"report-{size}-{jobs}-again.json"))
-            same = out.read_bytes() == (work / f"report-{size}-{jobs}-again.json").read_bytes()
+            again, again_peak, _ = timed(corpus_command(folder, jobs, cache, again_out))
             cold[size, jobs] = wall
-            findings = len(json.loads(out.read_text(encoding="utf-8"))["findings"])
-            rows.append(f"| {size:,} ({megabytes:.0f} MB) | {jobs} | {wall:.1f} s | {1000 * cpu / size:.1f} ms | {size / wall:.0f} | "
-                        f"{peak / 2**20:.0f} MB | {again:.1f} s ({again / wall:.0%}{'' if same else ', differs!'}) | "
-                        f"{again_peak / 2**20:.0f} MB | {findings:,} |")
+            runs.append({
+                "size": size, "megabytes": megabytes, "jobs": jobs, "wall": wall, "cpu": cpu, "peak": peak,
+                "again": again, "again_peak": again_peak, "same": out.read_bytes() == again_out.read_bytes(),
+                "findings": len(json.loads(out.read_text(encoding="utf-8"))["findings"]),
+            })
+    rows = [
+        f"| {r['size']:,} ({r['megabytes']:.0f} MB) | {r['jobs']} | {r['wall']:.1f} s | {1000 * r['cpu'] / r['size']:.1f} ms "
+        f"| {r['size'] / r['wall']:.0f} | {r['peak'] / 2**20:.0f} MB | {r['again']:.1f} s ({r['again'] / r['wall']:.0%}"
+        f"{'' if r['same'] else ', differs!'}) | {r['again_peak'] / 2**20:.0f} MB | {r['findings']:,} |"
+        for r in runs
+    ]
     small, large = min(args.sizes), max(args.sizes)
     ratios = [f"{large:,}/{small:,} with {j} process{'es' if j > 1 else ''}: "
               f"{cold[large, j] / cold[small, j]:.1f}" for j in args.jobs if small != large]
     check = check_parent(work, small)
     goal_jobs = 2 if 2 in args.jobs else max(args.jobs)
-    goals = goal_lines(cold, large, small, goal_jobs, rows, check)
+    goals = goal_lines(cold, large, small, goal_jobs, runs, check)
     body = (
         f"Machine: {machine_memory()}; load average {load_before:.1f} when the run began (the machine is shared: "
         "wall times include waiting for the CPU).\n\n"
@@ -143,7 +149,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         + ("Cost ratio " + "; ".join(ratios) + ".\n\n" if ratios else "")
         + f"`plan-audit check CHILD --parent PARENT` (a generated commune plan and its district's plan, "
-        f"--format json, whole process, median of 7): {check:.2f} s.\n\n"
+        f"--format json, whole process, median of 7): {check:.3f} s.\n\n"
         + "Goals:\n\n" + "\n".join(goals) + "\n\nReproduce:\n\n```sh\n"
         f"{sys.executable.replace(str(REPO) + '/', '')} scripts/gen_corpus.py /tmp/corpus-10000 --plans 10000 --seed {SEED}\n"
         ".venv/bin/plan-audit corpus /tmp/corpus-10000 --format json -o /tmp/report.json --jobs 2 "
@@ -161,7 +167,7 @@ def check_parent(work: Path, size: int) -> float:
     return statistics.median(timed(command)[0] for _ in range(7))
 
 
-def goal_lines(cold: dict, large: int, small: int, jobs: int, rows: list[str], check: float) -> list[str]:
+def goal_lines(cold: dict, large: int, small: int, jobs: int, runs: list[dict], check: float) -> list[str]:
     def verdict(ok: bool) -> str:
         return "met" if ok else "**missed**"
 
@@ -172,11 +178,11 @@ def goal_lines(cold: dict, large: int, small: int, jobs: int, rows: list[str], c
     if (small, jobs) in cold and small != large:
         ratio = cold[large, jobs] / cold[small, jobs]
         lines.append(f"- cost ratio {large:,}/{small:,} at most 11: {ratio:.1f}, {verdict(ratio <= 11)}")
-    peaks = [float(row.split("|")[5].split()[0]) for row in rows]
-    lines.append(f"- peak RSS under 1 GB: largest {max(peaks):.0f} MB, {verdict(max(peaks) < 1024)}")
-    shares = [float(row.split("|")[6].split("(")[1].split("%")[0]) for row in rows]
-    lines.append(f"- second run under 20% of the first: at most {max(shares):.0f}%, {verdict(max(shares) < 20)}")
-    lines.append(f"- check --parent under 0.4 s: {check:.2f} s, {verdict(check < 0.4)}")
+    peak = max(max(r["peak"], r["again_peak"]) for r in runs) / 2**20
+    lines.append(f"- peak RSS under 1 GB: largest {peak:.0f} MB, {verdict(peak < 1024)}")
+    share = max(r["again"] / r["wall"] for r in runs)
+    lines.append(f"- second run under 20% of the first: at most {share:.0%}, {verdict(share < 0.2)}")
+    lines.append(f"- check --parent under 0.4 s: {check:.3f} s, {verdict(check < 0.4)}")
     return lines
 
 
