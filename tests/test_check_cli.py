@@ -132,7 +132,7 @@ def test_output_file(tmp_path):
     result = run("--format", "json", "--output", str(out), str(seed("003")))
     assert result.exit_code == 0 and result.output == ""
     assert [f["rule"] for f in validated(out.read_text(encoding="utf-8"), "check")["findings"]] == [
-        "THETHUC001", "THETHUC004", "THETHUC007",
+        "THETHUC001", "THETHUC004", "CHINHTA002", "THETHUC007",
     ]
 
 

@@ -191,6 +191,10 @@ def test_chinhta001_cyrillic_letters(tmp_path):
     ("Công đoàn, Đoàn thanh niên", []),
     ("dần dần nâng cao; ngày ngày đưa tin", []),
     ("Tổ chức 02, 02 đợt", []),
+    ("lồng ghép việc tuyên truyền cải CCHC với việc phổ biến", ["cải CCHC"]),
+    ("giải quyết thủ tục TTHC cho người dân", ["thủ tục TTHC"]),
+    ("Nghị quyết của Tỉnh ủy, UBND tỉnh về công tác CCHC", []),
+    ("đăng trên Cổng TTĐT và Trang TTĐT của xã", []),
 ])
 def test_chinhta002_doubled_words_and_legitimate_repeats(text, doubled):
     allowed = frozenset(next(r for r in load_rules() if r.code == "CHINHTA002").params.allowed)
@@ -200,6 +204,8 @@ def test_chinhta002_doubled_words_and_legitimate_repeats(text, doubled):
 def test_chinhta002_finding_quotes_and_suggests(tmp_path):
     [f] = findings(tmp_path, body("- Nâng cao tinh thần của công chức phường, phường; góp phần."), "CHINHTA002")
     assert (f.line, f.message, f.suggestion, f.severity.value) == (9, '"phường, phường": "phường" bị lặp.', 'Sửa thành "phường"', "info")
+    [f] = findings(tmp_path, body("- Tuyên truyền cải CCHC trên Zalo."), "CHINHTA002")
+    assert (f.line, f.message, f.suggestion) == (9, '"cải CCHC": "cải" bị lặp.', 'Sửa thành "CCHC"')
 
 
 @pytest.mark.parametrize(("text", "blanks"), [
@@ -241,7 +247,8 @@ def test_chinhta004_terms_spelt_right_are_silent(tmp_path):
 # --- the quick gates: one search in C decides most lines, and must never hide a slip ----------
 
 _WORDS = ["xã", "XÃ", "xa", "hòa", "hoà", "tin", "và", "phường", "băng", "zôn", "топ", "02", "...", "…", "xxx", "XXX", "[tên",
-          "đơn vị]", "[...]", "<tên cơ quan>", "NGÀY", "ngày", "tháng", "năm", "Số", ".../KH", "a\u0301\u0300"]
+          "đơn vị]", "[...]", "<tên cơ quan>", "NGÀY", "ngày", "tháng", "năm", "Số", ".../KH", "a\u0301\u0300",
+          "cải", "CCHC", "thủ tục", "TTHC", "PT-TH", "phát"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=14), st.lists(st.sampled_from([" ", " ", ", ", ",", "; ", "  "]), min_size=14, max_size=14))
@@ -256,6 +263,7 @@ def test_the_gates_never_change_what_is_found(words, gaps):
         with pytest.MonkeyPatch.context() as patch:
             for gate in ("_REPEAT_GATE", "FOREIGN_BLOCKS"):
                 patch.setattr(hygiene, gate, everything)
+            patch.setattr(hygiene, "_abbreviation_gate", lambda words: everything)
             patch.setattr(hygiene, "PLACEHOLDER_MARKS", ("",))
             assert [search.__wrapped__(sample) for search in searches] == with_gates  # not the remembered answers
 

@@ -7,7 +7,8 @@ Read as a reviewer, the seeds hold these slips (and no others these rules could 
 - 001 (Sở TT&TT Gia Lai): the header is gone as in 000.
 - 002 (Sở Xây dựng Tây Ninh): a draft: number and date blank (3), no Quốc hiệu or issuer line, no
   signer's name (109).
-- 003 (huyện Gò Dầu): number blank (3), no Quốc hiệu or issuer line, no signer's name (164).
+- 003 (huyện Gò Dầu): number blank (3), no Quốc hiệu or issuer line, "cải CCHC" (37), no signer's
+  name (164).
 - 004 (xã Tiền Tiến): no Quốc hiệu or issuer line above the title (they stand at 169-173, the
   appendix's page); Cyrillic "топ" (21); "xã, xã" (23, 73); xã Nam Đồng named as if it were the
   plan's commune (47); a decision dated "ngày 15 tháng 12" without a year (59); a decree dated
@@ -35,7 +36,7 @@ EXPECTED_SEEDS = {
     "000": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3), ("CHINHTA002", 44), ("CHINHTA004", 108)],
     "001": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3)],
     "002": [("THETHUC001", 3), ("THETHUC002", 3), ("THETHUC004", 5), ("THETHUC007", 109)],
-    "003": [("THETHUC001", 3), ("THETHUC004", 7), ("THETHUC007", 164)],
+    "003": [("THETHUC001", 3), ("THETHUC004", 7), ("CHINHTA002", 37), ("THETHUC007", 164)],
     "004": [
         ("THETHUC004", 7), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
         ("NHATQUAN004", 61), ("CHINHTA002", 73), ("CHINHTA002", 73), ("CHINHTA002", 77),

@@ -136,6 +136,11 @@ class Doubled:
     phrase: str  # the repeated word or phrase, as first written
     start: int  # the span of both copies
     end: int
+    kept: str = ""  # what the text should say instead, when not the phrase once: "CCHC" for "cải CCHC"
+
+    @property
+    def fix(self) -> str:
+        return self.kept or self.phrase
 
 
 # Words that never end or start a compound with their neighbour: next to one, a doubled word
@@ -157,10 +162,12 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> tuple[Dou
     before it or after it ends the phrase (punctuation, a function word); a repeat after a comma
     only when nothing continues the second copy ("một cửa, một cửa liên thông" and "ý kiến, kiến
     nghị" are lists). Reduplications the language uses on purpose ("dần dần", "ngày ngày") are
-    `allowed` (normalized, lower case); numbers are not words here."""
+    `allowed` (normalized, lower case); numbers are not words here. A word written again by the
+    abbreviation that follows it counts too ("cải CCHC" reads "cải cải cách hành chính")."""
+    echoes = abbreviation_echoes(text)
     if not _may_repeat(text):
-        return ()
-    found: list[Doubled] = []
+        return echoes
+    found: list[Doubled] = list(echoes)
     tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
     i = 0
     while i < len(tokens):
@@ -170,7 +177,37 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> tuple[Dou
             i += 2 * n
         else:
             i += 1
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def abbreviation_echoes(text: str) -> tuple[Doubled, ...]:
+    """Words written just before an abbreviation of the lexicon that begins with them, one space
+    apart: "cải CCHC" (cải cách hành chính), "thủ tục TTHC" (thủ tục hành chính)."""
+    from audit.text.lexicon import load_lexicon
+
+    expansions = load_lexicon().expansions
+    if not _abbreviation_gate(tuple(expansions)).search(fold(text)):
+        return ()
+    tokens = tokenize(text)
+    found = []
+    for i, token in enumerate(tokens):
+        for key, expansion in expansions.get(token.loose, ()):
+            end = i + len(key)
+            if tuple(t.loose for t in tokens[i:end]) != key:
+                continue
+            words = [norm for norm, _ in expansion]
+            echo = next((tokens[i - k : i] for k in range(len(words) - 1, 0, -1)
+                         if i >= k and [t.norm for t in tokens[i - k : i]] == words[:k]), None)
+            if echo and _tight(text, [*echo, token]):
+                found.append(Doubled(text[echo[0].start : echo[-1].end], echo[0].start, tokens[end - 1].end,
+                                     kept=text[token.start : tokens[end - 1].end]))
     return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _abbreviation_gate(first_words: tuple[str, ...]) -> re.Pattern:
+    """The abbreviations' first words as whole words of a folded line: most lines have none."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, first_words))})\b")
 
 
 # One to four words, a gap, and the same words again, on the folded line: every repeat

@@ -1,10 +1,10 @@
 """Slips of typing and templates, anywhere in the text (audit/text/hygiene.py has the details).
 
-`slip: foreign_letters`: Cyrillic or Greek letters that look Latin ("топ" for "top"). `slip:
-doubled`: a word or phrase typed twice ("băng băng zôn", "xã, xã"); `allowed` lists the
-reduplications the language uses on purpose. `slip: placeholder`: a template's blanks left in
-(".../KH-UBND", "xxx", "[tên đơn vị]", "ngày tháng năm"); a draft's blank header date
-("ngày    tháng    năm 2024") is rule THETHUC002's, not this one's.
+`slip: foreign_letters`: Cyrillic or Greek letters that look Latin ("топ" for "top").
+`slip: doubled`: a word or phrase typed twice ("băng băng zôn", "xã, xã"), also by the abbreviation
+that follows it ("cải CCHC"); `allowed` lists the reduplications the language uses on purpose.
+`slip: placeholder`: a template's blanks left in (".../KH-UBND", "xxx", "[tên đơn vị]", "ngày tháng
+năm"); a draft's blank header date ("ngày    tháng    năm 2024") is rule THETHUC002's, not this one's.
 
 Example rule::
 
@@ -64,7 +64,7 @@ def _slips(slip: str, text: str, allowed: frozenset[str], line: Line, date_line:
     elif slip == "doubled":
         for hit in hygiene.doubled_words(text, allowed):
             written = text[hit.start : hit.end]
-            yield written, hit.phrase, change_to(hit.phrase)
+            yield written, hit.phrase, change_to(hit.fix)
     elif line.number != date_line:
         for start, end in hygiene.placeholders(text):
             yield text[start:end], "", None
