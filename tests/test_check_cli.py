@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from audit.cli import main
 from audit.resources import rules_root as real_rules_root
-from tests.conftest import seed
+from tests.conftest import FIXTURES, seed
 from tests.helpers.schema import validated
 
 HEADER = "Số: 02/KH-UBND\n\nTiền Tiến, ngày 02 tháng 01 năm 2024\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
@@ -178,3 +178,21 @@ def test_a_broken_lexicon_is_a_usage_error_not_a_traceback(tmp_path, monkeypatch
         load_lexicon.cache_clear()
     assert result.exit_code == 2
     assert f"{tmp_path / 'lexicon.yaml'}: not valid YAML" in result.output
+
+
+def test_a_report_file_gets_the_mode_a_plain_write_gives_and_keeps_a_chosen_one(tmp_path):
+    """A report is written atomically, but not as a private temporary file: others (a CI artifact
+    server, a colleague) read it as they read any file the user writes."""
+    import os
+    import stat
+
+    out = tmp_path / "check.json"
+    old = os.umask(0o027)
+    try:
+        run("--format", "json", "--output", str(out), str(FIXTURES / "2024-xa-kim-khe.md"))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+        out.chmod(0o604)
+        run("--format", "json", "--output", str(out), str(FIXTURES / "2024-xa-kim-khe.md"))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o604
+    finally:
+        os.umask(old)

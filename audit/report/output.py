@@ -5,6 +5,7 @@ to the terminal in colour, or into a file as plain text."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -17,12 +18,23 @@ def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode(path))  # mkstemp makes the file private; a report is read by others too
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The mode of the file being replaced, else what a plain `open` would give a new one."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def emit(text: str | Iterable[str], output: str | None) -> None:
