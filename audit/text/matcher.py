@@ -16,6 +16,7 @@ cites) and the "Nơi nhận" recipients: naming "Báo Gia Lai" as a recipient is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -65,7 +66,7 @@ def _find_matches(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
     found = [s for s in found if not _inside(s, excluded)]
     named = {s.concept for s in found}
     if lexicon.fuzzy:
-        found += [s for s in _fuzzy(words, lexicon, named) if not _inside(s, excluded)]
+        found += [s for s in _fuzzy(text, words, lexicon, named) if not _inside(s, excluded)]
     found.sort(key=lambda s: (s.first, s.concept))
     return tuple(Match(s.concept, words[s.first].start, words[s.stop - 1].end, s.score) for s in found)
 
@@ -162,11 +163,12 @@ def _inside(span: _Span, excluded: list[_Span]) -> bool:
     return any(x.concept == span.concept and x.first <= span.first and span.stop <= x.stop for x in excluded)
 
 
-def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]:
+def _fuzzy(text: str, words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]:
     """Typos of long aliases, for concepts the line does not name exactly: the best window per
-    concept whose similarity reaches the concept's threshold. An alias is tried only if the line
-    has all its words but one: with one bit per word of the fuzzy aliases, the line's bits must
-    cover all of the alias's bits but one."""
+    concept whose similarity reaches the concept's threshold, within one clause of `text` (a typo
+    does not put a full stop or a semicolon inside a term: "kỷ cương hành chính; công khai" is not
+    "Cổng Hành chính công"). An alias is tried only if the line has all its words but one: with
+    one bit per word of the fuzzy aliases, the line's bits must cover all of the alias's bits but one."""
     looses = [w.loose for w in words]
     bits = lexicon.fuzzy_bits
     line_mask = 0
@@ -177,12 +179,28 @@ def _fuzzy(words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]
         return []
     from rapidfuzz.fuzz import ratio
 
+    clauses = _clauses(text, words)
     best: dict[str, _Span] = {}
     for alias in candidates:
         span = _best_window(looses, alias, lexicon.fuzzy_word_similarity, ratio)
+        if span and clauses[span.first] != clauses[span.stop - 1]:
+            span = None
         if span and (alias.concept not in best or span.score > best[alias.concept].score):
             best[alias.concept] = span
     return list(best.values())
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _clauses(text: str, words: list[Token]) -> list[int]:
+    """For each word, the number of clause ends (. ; : ! ?) before it in `text`."""
+    clauses, count = [], 0
+    for i, word in enumerate(words):
+        if i and _CLAUSE_END.search(text, words[i - 1].end, word.start):
+            count += 1
+        clauses.append(count)
+    return clauses
 
 
 def _best_window(looses: list[str], alias: FuzzyAlias, word_similarity: int, ratio) -> _Span | None:
