@@ -155,7 +155,9 @@ class _Setup:
     rules: list[Rule]
     context: CheckContext
     cache_dir: str
-    keep_results: bool  # a real cache (not this run's scratch folder) also keeps audit results
+    # A real cache, kept between runs, not this run's scratch folder: outlines and audit results are
+    # worth storing only there (a scratch file costs its writing and, on some disks, a slow delete).
+    persistent: bool
 
 
 def _workers(jobs: int, files: int) -> int:
@@ -196,19 +198,21 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     from audit.corpus import plan_or_error
 
     cache: Cache = _state["cache"]
+    persistent = _state["setup"].persistent
     try:
         content = digest(Path(path).read_bytes())
     except OSError:
         error = plan_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content))
+    outline = cache.get(cache.key("outline", content)) if persistent else None
     if outline is None:
         plan = plan_or_error(path)
         if isinstance(plan, InputError):
             return path, None, plan
         cache.put(cache.key("plan", content), plan)
         outline = _outline(plan)
-        cache.put(cache.key("outline", content), outline)
+        if persistent:
+            cache.put(cache.key("outline", content), outline)
     outline.path = visible(path)  # as load_plan names it: a cached outline may be another file's
     return path, content, outline
 
@@ -236,13 +240,13 @@ def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding],
     cache = _state["cache"]
     key = cache.key("audit", content, parent_content or "", path, parent_path or "", setup.context.lang,
                     f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
-    if setup.keep_results and (hit := cache.get(key)) is not None:
+    if setup.persistent and (hit := cache.get(key)) is not None:
         return hit
     plan = _full_plan(path, content)
     parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
     findings = run_rules(plan, setup.rules, replace(setup.context, parent=parent))
     result = findings, trace(plan, parent) if parent else None, plan.concepts
-    if setup.keep_results:
+    if setup.persistent:
         cache.put(key, result)
     return result
 
