@@ -17,13 +17,7 @@ CATEGORIES = (  # (key, category, weight)
     ("concepts", "concept", "assigned"), ("tasks", "task", "assigned"),
     ("reports", "report", "assigned"), ("listed", "concept", "listed"),
 )
-HEADINGS = {
-    "vi": {"plan": "Kế hoạch ← cấp trên", "concepts": "Được giao", "tasks": "Nhiệm vụ", "reports": "Báo cáo",
-           "listed": "Liệt kê", "copied": "Sao chép",
-           "title": "Mức độ đáp ứng kế hoạch cấp trên (đáp ứng/yêu cầu)"},
-    "en": {"plan": "Plan ← parent", "concepts": "Assigned", "tasks": "Tasks", "reports": "Reports",
-           "listed": "Listed", "copied": "Copied", "title": "Coverage of the parent plan (met/asked)"},
-}
+
 
 
 def shares(result: Trace) -> dict[str, tuple[int, int]]:
@@ -40,12 +34,14 @@ def coverage_matrix(run: CheckRun, console, lang: str = "vi") -> None:
     from rich import box
     from rich.table import Table
 
-    words = HEADINGS[lang]
+    from audit.report.view import words
+
+    w = words(lang)
     # Readable at 80 columns: the parent under the plan's name, counts without percentages.
-    table = Table(title=words["title"], title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(words["plan"], overflow="fold", min_width=24)
+    table = Table(title=w["matrix.title"], title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(w["matrix.plan"], overflow="fold", min_width=24)
     for key in (*(key for key, _, _ in CATEGORIES), "copied"):
-        table.add_column(words[key], justify="right", no_wrap=True)
+        table.add_column(w[f"matrix.{key}"], justify="right", no_wrap=True)
     for item in run.inputs:
         if item.trace is None:
             continue

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from audit.engine.checks import kind_doc, kind_names
 from audit.engine.packs import Family, Rule
-
-SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
+from audit.messages import msg
 
 
 def params_yaml(rule: Rule) -> str:
@@ -31,8 +30,7 @@ def rules_table(rules: list[Rule], console, lang: str = "vi") -> None:
     for column in ("code", "severity", "title") if lang == "en" else ("mã", "mức", "tiêu đề"):
         table.add_column(column)
     for rule in rules:
-        severity = rule.severity.value if lang == "en" else SEVERITY_VI[rule.severity.value]
-        table.add_row(rule.code, severity, rule.title.get(lang))
+        table.add_row(rule.code, msg(f"report.severity.{rule.severity.value}", lang), rule.title.get(lang))
     console.print(table)
 
 

@@ -20,6 +20,7 @@ from audit.engine.engine import CheckRun
 from audit.engine.packs import Rule
 from audit.model import Finding, Severity
 from audit.report.json_stream import json_chunks, materialized
+from audit.report.view import words
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where the project is published: docs/rules.md is read there (helpUri).
@@ -28,10 +29,6 @@ RULES_DOC = f"{PROJECT_URL}/blob/main/docs/rules.md"
 ROOT_ID = "%SRCROOT%"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 FINGERPRINT_KEY = "planAudit/v1"
-WORDS = {
-    "vi": {"reference": "Căn cứ", "more": "Chi tiết", "parent": "Kế hoạch cấp trên yêu cầu tại đây"},
-    "en": {"reference": "Reference", "more": "Details", "parent": "The parent plan asks for it here"},
-}
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
@@ -79,7 +76,7 @@ def _version() -> str:
 
 
 def _rule(rule: Rule, lang: str) -> dict:
-    words = WORDS["en" if lang == "en" else "vi"]
+    w = words(lang)
     title, rationale = rule.title.get(lang), rule.rationale.get(lang)
     help_uri = f"{RULES_DOC}#{rule.code}"
     return {
@@ -88,9 +85,9 @@ def _rule(rule: Rule, lang: str) -> dict:
         "shortDescription": {"text": title},
         "fullDescription": {"text": rationale},
         "help": {
-            "text": f"{rationale}\n\n{words['reference']}: {rule.reference}\n{words['more']}: {help_uri}",
-            "markdown": f"**{title}**\n\n{rationale}\n\n*{words['reference']}:* {rule.reference}\n\n"
-                        f"[{words['more']}: {rule.code}]({help_uri})",
+            "text": f"{rationale}\n\n{w['sarif.reference']}: {rule.reference}\n{w['sarif.more']}: {help_uri}",
+            "markdown": f"**{title}**\n\n{rationale}\n\n*{w['sarif.reference']}:* {rule.reference}\n\n"
+                        f"[{w['sarif.more']}: {rule.code}]({help_uri})",
         },
         "helpUri": help_uri,
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.enabled},
@@ -110,7 +107,7 @@ def _result(finding: Finding, index: dict[str, int], cwd: Path, lang: str) -> di
     }
     if finding.parent_path and finding.parent_line:
         parent = _location(finding.parent_path, finding.parent_line, cwd, finding.parent_text)
-        text = WORDS["en" if lang == "en" else "vi"]["parent"]
+        text = words(lang)["sarif.parent"]
         result["relatedLocations"] = [{"id": 1, **parent, "message": {"text": text}}]
     if finding.waived:
         result["suppressions"] = [{"kind": "external", "status": "accepted",

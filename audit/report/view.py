@@ -13,65 +13,27 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from audit.engine.engine import Audited, CheckRun
 from audit.engine.packs import Rule
+from audit.messages import MESSAGES, msg
 from audit.model import Coverage, Finding, Plan, Severity
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
 
-# Each text in Vietnamese, then English.
-TEXTS = {
-    Severity.error: ("Lỗi", "Errors"),
-    Severity.warning: ("Cảnh báo", "Warnings"),
-    Severity.info: ("Lưu ý", "Notes"),
-    "waived": ("Được miễn", "Waived"),
-    "clean": ("không có vấn đề", "no problems"),
-    "plans": ("Kế hoạch", "Plans"),
-    "unreadable": ("không đọc được", "could not be read"),
-    "coverage": ("Đáp ứng yêu cầu được giao", "Assigned requirements met"),
-    "summary_title": ("Kết quả rà soát", "Audit result"),
-    "report_title": ("Báo cáo rà soát kế hoạch", "Plan review report"),
-    "number": ("Số", "Number"),
-    "date": ("Ngày ban hành", "Date of issue"),
-    "issuer": ("Cơ quan ban hành", "Issued by"),
-    "parent": ("Thực hiện kế hoạch cấp trên", "Implements the parent plan"),
-    "no_parent": ("chưa xác định được", "not identified"),
-    "met": ("Yêu cầu của kế hoạch cấp trên đã đáp ứng", "Requirements of the parent plan that are met"),
-    "missing": ("Yêu cầu của kế hoạch cấp trên còn thiếu", "Requirements of the parent plan that are missing"),
-    "listed_missing": ("Nội dung kế hoạch cấp trên liệt kê mà kế hoạch chưa nêu (để tham khảo)",
-                       "What the parent plan lists and this plan does not mention (for reference)"),
-    "findings": ("Các vấn đề khác", "Other findings"),
-    "to_add": ("Đề nghị bổ sung, chỉnh sửa", "What to add or change"),
-    "requirement": ("Yêu cầu", "Requirement"),
-    "evidence": ("Dẫn chứng trong kế hoạch", "Evidence in the plan"),
-    "parent_plan": ("Kế hoạch cấp trên", "Parent plan"),
-    "parent_wording": ("Nội dung kế hoạch cấp trên", "The parent plan's wording"),
-    "line": ("dòng", "line"),
-    "code": ("Mã", "Code"),
-    "message": ("Nội dung", "Message"),
-    "reason": ("Lý do miễn", "Why it is waived"),
-    "none": ("Không có.", "None."),
-    "parent_line": ("kế hoạch cấp trên, dòng", "parent plan, line"),
-    "copied": ("Tỷ lệ sao chép từ kế hoạch cấp trên", "Share copied from the parent plan"),
-    "category.concept": ("Nội dung", "Content"),
-    "category.task": ("Nhiệm vụ", "Task"),
-    "category.report": ("Báo cáo", "Reporting"),
-    "weight.assigned": ("được giao", "assigned"),
-    "weight.listed": ("liệt kê", "listed"),
-    "add": ("Bổ sung", "Add"),
-    "summary": ("Tóm tắt", "Summary"),
-    "plan_file": ("Tệp", "File"),
-    "intro": ("Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",
-              "Made by plan-audit, comparing the plan with the parent plan it implements."),
-}
+# A severity's heading ("Lỗi", "Errors") is the report word of this key.
+_SEVERITY_HEADINGS = {Severity.error: "errors", Severity.warning: "warnings", Severity.info: "notes"}
 
 
+@lru_cache(maxsize=2)
 def words(lang: str) -> dict:
-    index = 1 if lang == "en" else 0
-    return {key: texts[index] for key, texts in TEXTS.items()}
-
+    """Every report word in `lang` (audit/messages.py, keys "report.*") by its key without the
+    prefix, and each severity's heading by the `Severity` too. Shared: read it, never change it."""
+    out: dict = {key.removeprefix("report."): msg(key, lang) for key in MESSAGES if key.startswith("report.")}
+    out.update({severity: out[key] for severity, key in _SEVERITY_HEADINGS.items()})
+    return out
 
 
 @dataclass
