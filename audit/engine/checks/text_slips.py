@@ -30,7 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import change_to
-from audit.model import Finding, Line, Plan
+from audit.model import Finding, Plan
 from audit.text import hygiene
 
 PLACEHOLDERS = ("written", "detail")
@@ -46,25 +46,29 @@ class Params(BaseModel):
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.text.normalize import canonical_tones
 
-    slip = rule.params.slip
+    slips = _SLIPS[rule.params.slip]
     allowed = frozenset(canonical_tones(a).lower() for a in rule.params.allowed)
-    date_line = plan.header.lines.get("date")
+    date_line = plan.header.lines.get("date") if rule.params.slip == "placeholder" else None
     for line in plan.lines:
-        for text in line.cells or [line.text]:
-            for written, detail, suggestion in _slips(slip, text, allowed, line, date_line):
+        if line.number == date_line:
+            continue
+        for text in line.cells or (line.text,):
+            for written, detail, suggestion in slips(text, allowed):  # remembered per text: mostly ()
                 yield context.finding(
                     rule, plan, line=line.number, evidence=line.text, written=written, detail=detail, suggestion=suggestion,
                 )
 
 
-def _slips(slip: str, text: str, allowed: frozenset[str], line: Line, date_line: int | None):
-    if slip == "foreign_letters":
-        for word in hygiene.foreign_words(text):
-            yield word.word, ", ".join(word.letters), None
-    elif slip == "doubled":
-        for hit in hygiene.doubled_words(text, allowed):
-            written = text[hit.start : hit.end]
-            yield written, hit.phrase, change_to(hit.fix)
-    elif line.number != date_line:
-        for start, end in hygiene.placeholders(text):
-            yield text[start:end], "", None
+def _foreign_letters(text: str, allowed: frozenset[str]):
+    return [(word.word, ", ".join(word.letters), None) for word in hygiene.foreign_words(text)]
+
+
+def _doubled(text: str, allowed: frozenset[str]):
+    return [(text[hit.start : hit.end], hit.phrase, change_to(hit.fix)) for hit in hygiene.doubled_words(text, allowed)]
+
+
+def _placeholders(text: str, allowed: frozenset[str]):
+    return [(text[start:end], "", None) for start, end in hygiene.placeholders(text)]
+
+
+_SLIPS = {"foreign_letters": _foreign_letters, "doubled": _doubled, "placeholder": _placeholders}
