@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from audit.model import Line, SourceText
+from audit.model import SourceText
 from audit.parse import parse_plan
 from audit.pipeline import load_plan
 from tests.conftest import FIXTURES
