@@ -8,7 +8,7 @@ rule, the lexicon or the tool therefore reads as a miss, and the entry is comput
     plan = cache.get(cache.key("plan", digest))
     cache.put(cache.key("plan", digest), plan)
 
-Entries are written atomically (a temporary file renamed into place), so a crash or a
+Entries are pickles written atomically (a temporary file renamed into place), so a crash or a
 concurrent run never leaves half an entry. An entry that cannot be loaded (truncated, corrupt,
 from another Python) is a miss: it is computed and written again, never an error. The cache only
 holds what plan-audit wrote there for its user; it is not a place to load files from others.
@@ -23,11 +23,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from audit.model import Line, Plan
-
-FORMAT = "2"  # bump when the layout of entries changes
+FORMAT = "1"  # bump when the layout of entries changes
 
 
 def default_dir() -> Path:
@@ -72,13 +68,13 @@ class Cache:
         return hashlib.blake2b("\0".join((salt(), *parts)).encode(), digest_size=20).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key[2:]}.entry"
+        return self.root / key[:2] / f"{key[2:]}.pickle"
 
     def get(self, key: str):
         """The value stored under `key`, or None when absent or unreadable."""
         try:
             with open(self._path(key), "rb") as handle:
-                return _decode(handle.read())
+                return pickle.load(handle)
         except FileNotFoundError:
             return None
         except Exception:  # noqa: BLE001 - a damaged entry is a miss; put() replaces it
@@ -92,37 +88,10 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_encode(value))
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 os.unlink(tmp)
                 raise
         except OSError:
             pass
-
-
-# A plan is stored as JSON through pydantic's compiled core, which writes it several times faster
-# and reads it back three times faster than pickle does pydantic objects; everything else is pickled.
-# The first byte says which.
-_PLAN, _PICKLE = b"J", b"P"
-
-
-class _StoredPlan(BaseModel):
-    plan: Plan
-    lines: list[Line]
-
-
-def _encode(value) -> bytes:
-    if isinstance(value, Plan):
-        return _PLAN + _StoredPlan(plan=value, lines=value.lines).model_dump_json().encode()
-    return _PICKLE + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _decode(data: bytes):
-    if data[:1] == _PLAN:
-        stored = _StoredPlan.model_validate_json(data[1:])
-        stored.plan.lines = stored.lines  # a plan's lines are left out of its JSON (reports need not carry them)
-        return stored.plan
-    if data[:1] == _PICKLE:
-        return pickle.loads(data[1:])
-    raise ValueError("not a cache entry")
