@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,17 @@ def salt() -> str:
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
     return f"{FORMAT}-{h.hexdigest()}"
+
+
+def distrust(root: str | Path) -> bool:
+    """Whether the folder `root` may hold entries someone else wrote: it belongs to another user, or
+    others may write in it. Loading a pickle runs what it says, so such a cache is not used."""
+    try:
+        info = Path(root).stat()
+    except OSError:
+        return False  # not there yet: plan-audit makes it, as the user's own
+    other_user = hasattr(os, "getuid") and info.st_uid != os.getuid()
+    return other_user or bool(info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 class Cache:

@@ -263,14 +263,19 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
 def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
-    from audit.cache import default_dir
+    from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
+    from audit.text.normalize import visible
 
     rules = select_rules_or_exit(settings)
+    cache_dir = None if no_cache else cache_dir or str(default_dir())
+    if cache_dir and distrust(cache_dir):
+        warn(msg("cli.cache_distrusted", settings.lang, path=visible(cache_dir)))
+        cache_dir = None
     try:
         with corpus_progress() as progress:
             run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs, progress=progress,
-                               cache_dir=None if no_cache else cache_dir or default_dir())
+                               cache_dir=cache_dir)
     except InputError as error:
         usage_error(error.message(settings.lang))
     if not run.inputs:

@@ -32,6 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: không có tệp kế hoạch nào trong thư mục",
         "en": "{path}: no plan file found",
     },
+    "cli.cache_distrusted": {
+        "vi": "{path}: thư mục bộ nhớ đệm thuộc người dùng khác hoặc người khác ghi được; lần chạy này không dùng bộ nhớ đệm",
+        "en": "{path}: the cache folder belongs to another user or others can write to it; this run uses no cache",
+    },
     "cli.no_rule": {
         "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
         "en": "no rule {code} (see `plan-audit rules`)",

@@ -166,3 +166,34 @@ def test_remembered_requirements_are_those_of_the_child_asking(corpus):
     assert any(expected) and len({len(answer) for answer in expected}) > 3
     for _ in range(2):  # a parent's answers for one child level must never serve another
         assert [requirements.derive_requirements(*question) for question in asked] == expected
+
+
+def test_a_cached_plan_reads_back_as_it_was_written(corpus, tmp_path):
+    from audit.cache import Cache
+    from audit.pipeline import load_plan
+
+    cache = Cache(tmp_path)
+    for index, path in enumerate(sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".txt", ".docx", ".pdf"))):
+        plan = load_plan(path)
+        cache.put(str(index), plan)
+        again = cache.get(str(index))
+        assert (again, again.lines, again.path) == (plan, plan.lines, plan.path)
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path):
+    """Cache entries are pickles, and loading one runs what it says: a folder another user could
+    have written is left alone, with a warning, and the run audits from the files."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.md").write_bytes((FIXTURES / "2024-xa-kim-khe.md").read_bytes())
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)
+    result = CliRunner().invoke(main, ["corpus", str(plans), "--format", "json", "--cache-dir", str(shared), "--lang", "en"])
+    assert result.stderr == (f"plan-audit: warning: {shared}: the cache folder belongs to another user or others can "
+                             "write to it; this run uses no cache\n")
+    assert json.loads(result.stdout)["plans"][0]["header"]["issuer"] == "Ủy ban nhân dân xã Kim Khê"
+    assert list(shared.iterdir()) == []
+    shared.chmod(0o700)
+    result = CliRunner().invoke(main, ["corpus", str(plans), "--format", "json", "--cache-dir", str(shared)])
+    assert result.stderr == "" and list(shared.rglob("*.pickle"))
