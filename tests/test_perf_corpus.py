@@ -121,18 +121,19 @@ def test_the_command_line_starts_without_heavy_libraries(args):
 
 
 def test_remembered_matches_are_the_matches_and_stay_bounded(corpus, monkeypatch):
+    from functools import lru_cache
+
     from audit.read import read_source
     from audit.text import matcher
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     lines = [line.text for path in sorted(corpus.rglob("*.md"))[:6] for line in read_source(path).lines]
-    fresh = [list(matcher._find_matches(text, lexicon)) for text in lines]
-    monkeypatch.setattr(matcher, "SEEN_LINES", 50)
-    lexicon.seen.clear()
+    fresh = [list(matcher._find_matches.__wrapped__(text, lexicon)) for text in lines]
+    monkeypatch.setattr(matcher, "_find_matches", lru_cache(maxsize=50)(matcher._find_matches.__wrapped__))
     for _ in range(2):  # once to fill the memory, once to read it back
         assert [matcher.find_matches(text, lexicon) for text in lines] == fresh
-        assert len(lexicon.seen) <= 50
+        assert matcher._find_matches.cache_info().currsize <= 50
     matcher.find_matches(lines[-1], lexicon).clear()  # a caller's list is its own
     assert matcher.find_matches(lines[-1], lexicon) == fresh[-1]
 

@@ -17,11 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.text.normalize import canonical_tones, fold, tokenize
-
-# Lines each search below remembers its answer for: plans copy their parents' and each other's
-# sentences, and a remembered answer costs less than a second look.
-SEEN_LINES = 32768
+from audit.text.normalize import SEEN_LINES, canonical_tones, fold, tokenize
 
 # The unit words of each level, as a plan names its own unit and its peers ("xã Tiền Tiến").
 UNIT_WORDS: dict[str, tuple[str, ...]] = {

@@ -84,7 +84,7 @@ class FuzzyAlias(NamedTuple):
     mask: int  # its distinct words, one bit each (Lexicon.fuzzy_bits)
 
 
-@dataclass
+@dataclass(eq=False)  # one lexicon is one object: the matcher remembers lines per lexicon
 class Lexicon:
     path: str
     concepts: dict[str, ConceptSpec]
@@ -93,7 +93,6 @@ class Lexicon:
     by_first: dict[str, list[Phrase]] = field(default_factory=dict)  # first loose word -> phrases
     fuzzy: list[FuzzyAlias] = field(default_factory=list)
     fuzzy_bits: dict[str, int] = field(default_factory=dict)  # loose word of a fuzzy alias -> its bit
-    seen: dict = field(default_factory=dict, repr=False, compare=False)  # line -> its matches (matcher.py)
 
     def words(self, text: str) -> list[Token]:
         """`text` as normalized words with abbreviations written out: how lines and aliases meet."""

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from audit.model import ConceptHit, Evidence, Line, Plan
 from audit.text.lexicon import FuzzyAlias, Lexicon, load_lexicon
-from audit.text.normalize import Token
+from audit.text.normalize import SEEN_LINES, Token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
 WRAP_REACH = 80  # characters on each side of a line wrap searched for an alias cut by it
-SEEN_LINES = 50_000  # lines whose matches a lexicon remembers (a few tens of MB at most)
 # A typo's score is its similarity scaled below LOOSE_SCORE: a fuzzy match never outranks a word-for-word one.
 
 
@@ -49,17 +49,11 @@ class _Span(NamedTuple):
 
 def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
     """Every concept named in `text`, in order of position (one match per place and concept).
-    Plans copy their parents' and each other's sentences, so each lexicon remembers the matches of
-    the lines it has seen (a bounded number of them)."""
-    lexicon = lexicon or load_lexicon()
-    found = lexicon.seen.get(text)
-    if found is None:
-        if len(lexicon.seen) >= SEEN_LINES:
-            lexicon.seen.clear()  # a fresh start costs less than keeping the most recent
-        found = lexicon.seen[text] = _find_matches(text, lexicon)
-    return list(found)
+    The matches of a line are remembered (see `SEEN_LINES`); the list returned is the caller's own."""
+    return list(_find_matches(text, lexicon or load_lexicon()))
 
 
+@lru_cache(maxsize=SEEN_LINES)
 def _find_matches(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
     words = lexicon.words(text)
     found, excluded = _exact(words, lexicon)

@@ -83,6 +83,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)  # in C: folding is on every line's path
 
 
+# Lines each per-line search (the matcher, the hygiene searches) remembers its answer for, least
+# recently used first out: plans copy their parents' and each other's sentences, and a remembered
+# answer costs less than a second look.
+SEEN_LINES = 32768
+
+
 # --- tokens ----------------------------------------------------------------------------------
 
 # A word: letters and digits, with any combining marks that follow (text that is not NFC keeps its
