@@ -263,7 +263,7 @@ def test_the_gates_never_change_what_is_found(words, gaps):
         with pytest.MonkeyPatch.context() as patch:
             for gate in ("_REPEAT_GATE", "FOREIGN_BLOCKS"):
                 patch.setattr(hygiene, gate, everything)
-            patch.setattr(hygiene, "_abbreviation_gate", lambda words: everything)
+            patch.setattr(hygiene, "_abbreviation_gate", lambda: everything)
             patch.setattr(hygiene, "PLACEHOLDER_MARKS", ("",))
             assert [search.__wrapped__(sample) for search in searches] == with_gates  # not the remembered answers
 

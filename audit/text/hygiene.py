@@ -181,9 +181,9 @@ def abbreviation_echoes(text: str) -> tuple[Doubled, ...]:
     apart: "cải CCHC" (cải cách hành chính), "thủ tục TTHC" (thủ tục hành chính)."""
     from audit.text.lexicon import load_lexicon
 
-    expansions = load_lexicon().expansions
-    if not _abbreviation_gate(tuple(expansions)).search(fold(text)):
+    if not _abbreviation_gate().search(fold(text)):
         return ()
+    expansions = load_lexicon().expansions
     tokens = tokenize(text)
     found = []
     for i, token in enumerate(tokens):
@@ -200,10 +200,12 @@ def abbreviation_echoes(text: str) -> tuple[Doubled, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4)
-def _abbreviation_gate(first_words: tuple[str, ...]) -> re.Pattern:
-    """The abbreviations' first words as whole words of a folded line: most lines have none."""
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, first_words))})\b")
+@lru_cache(maxsize=1)
+def _abbreviation_gate() -> re.Pattern:
+    """The lexicon's abbreviations (their first words) as whole words of a folded line: most lines have none."""
+    from audit.text.lexicon import load_lexicon
+
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, load_lexicon().expansions))})\b")
 
 
 # One to four words, a gap, and the same words again, on the folded line: every repeat
