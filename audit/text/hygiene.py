@@ -160,8 +160,10 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> tuple[Dou
     nghị" are lists). Reduplications the language uses on purpose ("dần dần", "ngày ngày") are
     `allowed` (normalized, lower case); numbers are not words here. A word written again by the
     abbreviation that follows it counts too ("cải CCHC" reads "cải cải cách hành chính")."""
-    echoes = abbreviation_echoes(text)
-    if not _may_repeat(text):
+    nfc = unicodedata.normalize("NFC", text)
+    folded = fold(nfc)  # folding is most of a gate's cost: once for both
+    echoes = abbreviation_echoes(text, folded if nfc == text else fold(text))
+    if not _may_repeat(folded):
         return echoes
     found: list[Doubled] = list(echoes)
     tokens = [t for t in tokenize(text) if not t.norm.isdigit()]
@@ -176,12 +178,13 @@ def doubled_words(text: str, allowed: frozenset[str] = frozenset()) -> tuple[Dou
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-def abbreviation_echoes(text: str) -> tuple[Doubled, ...]:
+def abbreviation_echoes(text: str, folded: str) -> tuple[Doubled, ...]:
     """Words written just before an abbreviation of the lexicon that begins with them, one space
-    apart: "cải CCHC" (cải cách hành chính), "thủ tục TTHC" (thủ tục hành chính)."""
+    apart: "cải CCHC" (cải cách hành chính), "thủ tục TTHC" (thủ tục hành chính). `folded` is
+    `fold(text)`, which the caller has at hand."""
     from audit.text.lexicon import load_lexicon
 
-    if not _abbreviation_gate().search(fold(text)):
+    if not _abbreviation_gate().search(folded):
         return ()
     expansions = load_lexicon().expansions
     tokens = tokenize(text)
@@ -210,14 +213,16 @@ def _abbreviation_gate() -> re.Pattern:
 
 # One to four words, a gap, and the same words again, on the folded line: every repeat
 # `doubled_words` reports matches it (equal words fold equal), and most lines have none, so one
-# search in C spares them the word-by-word look. The folded line keeps no combining mark but a
-# stray one, which is dropped so that it cannot end a word early.
-_REPEAT_GATE = re.compile(r"\b(\w+(?: \w+){0,3})(?: |, ?)\1\b")
+# search in C spares them the word-by-word look. The words are taken whole (`\w++`, never given
+# back): a word cut short would be followed by a word character, which no gap starts with, and
+# backing off letter by letter doubled the search's cost. The folded line keeps no combining mark
+# but a stray one, which is dropped so that it cannot end a word early.
+_REPEAT_GATE = re.compile(r"\b(\w++(?: \w++){0,3})(?: |, ?)\1\b")
 _STRAY_MARKS = re.compile(r"[\u0300-\u036f]")
 
 
-def _may_repeat(text: str) -> bool:
-    folded = fold(unicodedata.normalize("NFC", text))
+def _may_repeat(folded: str) -> bool:
+    """`folded`: the line in NFC, folded."""
     if "\u0300" <= max(folded, default="") and _STRAY_MARKS.search(folded):
         folded = _STRAY_MARKS.sub("", folded)
     return _REPEAT_GATE.search(folded) is not None
