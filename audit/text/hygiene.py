@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from audit.text.normalize import SEEN_LINES, canonical_tones, fold, tokenize
 
@@ -38,30 +38,31 @@ class UnitName:
     start: int
     end: int
 
-    @property
+    @cached_property  # the check kinds compare a name many times
     def key(self) -> str:
         """The name compared loosely: no diacritics, lower case ("nam dong")."""
         return fold(self.name)
 
-    @property
+    @cached_property
     def spelled(self) -> str:
         """The name compared strictly: canonical tone placement, lower case."""
         return canonical_tones(self.name).lower()
 
 
-def unit_names(text: str, kinds: tuple[str, ...]) -> list[UnitName]:
+@lru_cache(maxsize=SEEN_LINES)
+def unit_names(text: str, kinds: tuple[str, ...]) -> tuple[UnitName, ...]:
     """The units of the given kinds named in `text` with a proper name of two words or more
     ("xã Nam Đồng", "UBND XÃ TIÊN TIẾN"). One capitalized word is not taken for a name: a run-on
     sentence capitalizes the next word ("UBND xã Thu thập các tin tức")."""
-    found = []
     lowered = text.lower()
     if not any(kind in lowered for kind in kinds):  # most lines name no unit: `in` is cheaper than a search
-        return found
+        return ()
+    found = []
     for m in _unit_pattern(kinds).finditer(text):
         words, end = _name_words(text, m.end())
         if len(words) >= 2:
             found.append(UnitName(kind=m.group(1).lower(), name=" ".join(words), start=m.start(), end=end))
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
