@@ -120,6 +120,29 @@ def concept_names(concepts: list[str]) -> dict[str, str]:
     return {lang: "; ".join(concept_label(c, lang) for c in concepts) for lang in ("vi", "en")}
 
 
+def texts_hit(texts: list[str], gate: re.Pattern, *, lower: bool = False) -> list[int]:
+    """The indices of the texts in which `gate` finds something (in `text.lower()` with `lower`),
+    in order. One search in C over all of a plan's texts costs far less than a search and a
+    Python-level step for each of its ~240 lines, and most lines have no hit. The texts are joined
+    with NUL, so `gate` must not match a NUL nor use ^ or $: then it sees each text as it would
+    alone (a NUL is no word character, and lower case keeps it). Readers show a document's control
+    characters as symbols, so no line holds a NUL; texts made otherwise that do are searched one by one."""
+    joined = "\0".join(texts)
+    if lower:
+        joined = joined.lower()
+    if joined.count("\0") != len(texts) - 1:
+        return [i for i, text in enumerate(texts) if gate.search(text.lower() if lower else text)]
+    hit, index, at = [], 0, 0
+    while (m := gate.search(joined, at)) is not None:
+        index += joined.count("\0", at, m.start())
+        hit.append(index)
+        at = joined.find("\0", m.end()) + 1  # on to the next text: one hit is enough
+        if at == 0:
+            break
+        index += 1
+    return hit
+
+
 def draft_severity(context):
     """A blank a draft is expected to have (number, date, signature) is info under --draft; None
     keeps the rule's severity."""
