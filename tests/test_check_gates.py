@@ -29,6 +29,7 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 GATES = [
     (hygiene.FOREIGN_BLOCKS, False),
+    (hygiene.PLACEHOLDER_GATE, True),
     (impossible_date._MAY_HOLD_DATE, False),
     (re.compile(r"(?<!\w)xã|ngày\b"), True),  # lookarounds see a text's ends as they would alone
 ]

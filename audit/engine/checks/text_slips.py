@@ -29,8 +29,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.engine.checks import change_to
-from audit.model import Finding, Plan
+from audit.engine.checks import change_to, texts_hit
+from audit.model import Finding, Line, Plan
 from audit.text import hygiene
 
 PLACEHOLDERS = ("written", "detail")
@@ -46,29 +46,33 @@ class Params(BaseModel):
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.text.normalize import canonical_tones
 
-    slips = _SLIPS[rule.params.slip]
+    search, describe = _SLIPS[rule.params.slip]
     allowed = frozenset(canonical_tones(a).lower() for a in rule.params.allowed)
     date_line = plan.header.lines.get("date") if rule.params.slip == "placeholder" else None
-    for line in plan.lines:
-        if line.number == date_line:
-            continue
-        for text in line.cells or (line.text,):
-            for written, detail, suggestion in slips(text, allowed):  # remembered per text: mostly ()
+    for line, text in _texts(plan, rule.params.slip):
+        for hit in search(text, allowed):  # remembered per text: mostly ()
+            if line.number != date_line:
+                written, detail, suggestion = describe(text, hit)
                 yield context.finding(
-                    rule, plan, line=line.number, evidence=line.text, written=written, detail=detail, suggestion=suggestion,
+                    rule, plan, line=line.number, evidence=line.text, written=written, detail=detail,
+                    suggestion=suggestion,
                 )
 
 
-def _foreign_letters(text: str, allowed: frozenset[str]):
-    return [(word.word, ", ".join(word.letters), None) for word in hygiene.foreign_words(text)]
+def _texts(plan: Plan, slip: str) -> list[tuple[Line, str]]:
+    """The texts of the plan's lines (a table row's cells) the slip's search may find something in."""
+    texts = [(line, text) for line in plan.lines for text in line.cells or (line.text,)]
+    if slip == "foreign_letters":
+        return [texts[i] for i in texts_hit([text for _, text in texts], hygiene.FOREIGN_BLOCKS)]
+    if slip == "placeholder":
+        return [texts[i] for i in texts_hit([text for _, text in texts], hygiene.PLACEHOLDER_GATE, lower=True)]
+    return texts  # the doubled-word gate costs more than remembering each text's answer
 
 
-def _doubled(text: str, allowed: frozenset[str]):
-    return [(text[hit.start : hit.end], hit.phrase, change_to(hit.fix)) for hit in hygiene.doubled_words(text, allowed)]
-
-
-def _placeholders(text: str, allowed: frozenset[str]):
-    return [(text[start:end], "", None) for start, end in hygiene.placeholders(text)]
-
-
-_SLIPS = {"foreign_letters": _foreign_letters, "doubled": _doubled, "placeholder": _placeholders}
+# Each slip: the search of one text (hygiene.py's, remembered per text), and what a finding says of a hit.
+_SLIPS = {
+    "foreign_letters": (lambda text, allowed: hygiene.foreign_words(text),
+                        lambda text, word: (word.word, ", ".join(word.letters), None)),
+    "doubled": (hygiene.doubled_words, lambda text, hit: (text[hit.start : hit.end], hit.phrase, change_to(hit.fix))),
+    "placeholder": (lambda text, allowed: hygiene.placeholders(text), lambda text, span: (text[span[0] : span[1]], "", None)),
+}
