@@ -111,3 +111,17 @@ def test_abbreviations_expand_and_keep_the_written_span() -> None:
 def test_expansion_spans_stay_inside_the_text(text: str) -> None:
     for word in expand_abbreviations(tokenize(text), TABLE):
         assert 0 <= word.start < word.end <= len(text)
+
+
+@given(st.one_of(vietnamese, any_text))
+def test_words_are_runs_of_letters_with_their_marks(text: str) -> None:
+    """The word patterns are written letters-first for speed; they cut text as the plain definition
+    does: a letter (or, for tokens, a digit) followed by letters and combining marks."""
+    import re
+
+    from audit.text.normalize import _TOKEN, _WORD
+
+    plain_token = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
+    plain_word = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain_token.finditer(text)]
+    assert [m.span() for m in _WORD.finditer(text)] == [m.span() for m in plain_word.finditer(text)]

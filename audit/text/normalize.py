@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 # A run of letters with the combining marks NFC could not fold into them (a second tone mark on
 # a toned letter): the marks belong to the word, or a second pass would see a different word.
-_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
+_WORD = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")  # letters first: fewer steps
 
 # Combining tone marks (not vowel-shape marks like the breve, circumflex or horn).
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -93,7 +93,7 @@ SEEN_LINES = 32768
 
 # A word: letters and digits, with any combining marks that follow (text that is not NFC keeps its
 # tone marks apart from the letters, and they belong to the word).
-_TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
+_TOKEN = re.compile(r"[^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*")  # as _WORD: runs of letters first
 
 
 class Token(NamedTuple):
