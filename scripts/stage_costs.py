@@ -7,9 +7,11 @@ Run: .venv/bin/python scripts/stage_costs.py DIR   (e.g. a corpus made by script
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from collections import Counter
 
+from audit.cli import GC_THRESHOLDS
 from audit.corpus import find_plan_files
 from audit.engine.checks import load_kind
 from audit.engine.context import CheckContext
@@ -25,6 +27,7 @@ clock = time.process_time
 
 
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)  # as a plan-audit command runs
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     files, _ = find_plan_files(parser.parse_args().folder)

@@ -198,3 +198,20 @@ def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path):
     shared.chmod(0o700)
     result = CliRunner().invoke(main, ["corpus", str(plans), "--format", "json", "--cache-dir", str(shared)])
     assert result.stderr == "" and list(shared.rglob("*.pickle"))
+
+
+def test_a_run_collects_garbage_less_often_than_python_by_default():
+    """Every command sets the collector's thresholds (a tenth of a corpus run's CPU went to it);
+    collection stays on, for plans whose models form cycles."""
+    import gc
+
+    from audit.cli import GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults (an earlier test may have run a command)
+    try:
+        assert CliRunner().invoke(main, ["rules", "--format", "markdown"]).exit_code == 0
+        assert gc.get_threshold() == GC_THRESHOLDS and GC_THRESHOLDS[0] > 10 * 700
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
