@@ -224,9 +224,7 @@ _STRAY_MARKS = re.compile(r"[\u0300-\u036f]")
 
 def _may_repeat(folded: str) -> bool:
     """`folded`: the line in NFC, folded."""
-    if "\u0300" <= max(folded, default="") and _STRAY_MARKS.search(folded):
-        folded = _STRAY_MARKS.sub("", folded)
-    return _REPEAT_GATE.search(folded) is not None
+    return _REPEAT_GATE.search(_STRAY_MARKS.sub("", folded)) is not None  # no mark: the line itself, as quickly as a search
 
 
 def _repeats(text: str, tokens, i: int, n: int, allowed: frozenset[str]) -> bool:
