@@ -1,5 +1,5 @@
-"""The pipeline's shortcuts give what the plain ways give, on every seed and fixture: models
-unpickled without validation are the models validation made."""
+"""The pipeline's shortcuts give what the plain ways give, on every seed and fixture: models built or
+unpickled without validation are the models validation makes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from pydantic import BaseModel
 
 from audit.corpus import find_plan_files, plan_or_error
-from audit.model import Plan
+from audit.model import Line, Plan
+from audit.read import read_source
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -43,3 +44,10 @@ def test_an_unpickled_plan_is_the_plan(path):
         assert type(one) is type(other) and one.model_fields_set == other.model_fields_set
         assert one.__pydantic_private__ == other.__pydantic_private__
 
+
+@pytest.mark.parametrize("path", plan_files(), ids=lambda p: p.name)
+def test_lines_read_without_validation_are_valid_lines(path):
+    for line in read_source(path).lines:
+        validated = Line(**line.model_dump(exclude_unset=True))
+        assert validated == line and validated.model_fields_set == line.model_fields_set
+        assert [type(value) for value in dict(validated).values()] == [type(value) for value in dict(line).values()]
