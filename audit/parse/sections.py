@@ -8,9 +8,10 @@ part of a merged title ("NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" is noi_dung a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.model import Line, Section
-from audit.text.normalize import fold
+from audit.text.normalize import SEEN_LINES, fold
 
 _HEADING_RES = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)]\s*(?P<t>\S.*)$")),
@@ -45,7 +46,8 @@ def heading_of(line: Line) -> tuple[str, str, str] | None:
     return None
 
 
-def kinds_of(title: str) -> list[str]:
+@lru_cache(maxsize=SEEN_LINES)  # plans copy their parents' and each other's headings
+def kinds_of(title: str) -> tuple[str, ...]:
     """Canonical kinds named by a heading's title, in order."""
     # What follows a colon is content ("Sản phẩm, kết quả dự kiến: Tổ chức 02 đợt tập huấn ...");
     # a long title is a numbered paragraph, whose later words ("... và tổ chức thực hiện") name no kind.
@@ -60,7 +62,7 @@ def kinds_of(title: str) -> list[str]:
             if part.startswith(start) and kind not in kinds:
                 kinds.append(kind)
                 break
-    return kinds
+    return tuple(kinds)
 
 
 def parse_sections(lines: list[Line], last_line: int) -> list[Section]:
@@ -77,7 +79,7 @@ def parse_sections(lines: list[Line], last_line: int) -> list[Section]:
             stack.pop()[1].end_line = line.number - 1
         kinds = kinds_of(title)
         section = Section(
-            marker=marker, title=title, kind=kinds[0] if kinds else "other", kinds=kinds,
+            marker=marker, title=title, kind=kinds[0] if kinds else "other", kinds=list(kinds),
             depth=len(stack), line=line.number, end_line=last_line,
         )
         (stack[-1][1].children if stack else roots).append(section)
