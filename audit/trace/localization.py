@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.model import Line
-from audit.text.normalize import fold
+from audit.text.normalize import SEEN_LINES, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+_WORD = re.compile(r"[a-z0-9]+")  # a word of folded text
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,17 @@ class Localization:
 @lru_cache(maxsize=32)  # a parent's sentences serve each of its children
 def _sentences(lines: tuple[tuple[int, str], ...], min_words: int) -> tuple[tuple[int, str, str], ...]:
     """(line, original sentence, folded sentence) for every sentence of at least `min_words` words."""
+    return tuple((number, *sentence) for number, text in lines for sentence in _line_sentences(text, min_words))
+
+
+@lru_cache(maxsize=SEEN_LINES)  # plans repeat their parents' and each other's lines
+def _line_sentences(text: str, min_words: int) -> tuple[tuple[str, str], ...]:
+    """(original sentence, folded sentence) for each sentence of the line of at least `min_words` words."""
     out = []
-    for number, text in lines:
-        for sentence in _SENTENCE_END.split(text.lstrip("-+• ")):
-            folded = " ".join(re.findall(r"[a-z0-9]+", fold(sentence)))
-            if folded.count(" ") + 1 >= min_words:
-                out.append((number, sentence, folded))
+    for sentence in _SENTENCE_END.split(text.lstrip("-+• ")):
+        folded = " ".join(_WORD.findall(fold(sentence)))
+        if folded.count(" ") + 1 >= min_words:
+            out.append((sentence, folded))
     return tuple(out)
 
 
