@@ -72,10 +72,15 @@ def _task(requirement: Requirement, body: list[Line], task_share: float) -> Cove
     return Coverage(requirement=requirement, covered=False)
 
 
+# A folded word of two characters or more (a one-letter word says nothing): a run of one character
+# is passed over whole, so the runs found are the words of `[a-z0-9]+` that are longer than one.
+_KEY_WORD = re.compile(r"[a-z0-9]{2,}")
+
+
 @lru_cache(maxsize=16384)
 def key_words(text: str) -> frozenset[str]:
     """The folded words of `text` that say what it is about."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1 and w not in STOPWORDS)
+    return frozenset(_KEY_WORD.findall(fold(text))) - STOPWORDS
 
 
 @dataclass(frozen=True)
