@@ -14,6 +14,7 @@ as a whole (coverage.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.model import Plan, Requirement, Task
 from audit.parse.sections import kinds_in, section_spans
@@ -43,6 +44,7 @@ def addresses(unit_name: str, level: str | None, issuer: str | None) -> bool:
     return bool(own) and (name == own or name.startswith(own + " "))
 
 
+@lru_cache(maxsize=1024)  # a parent's unit names, asked of each child
 def _body(name: str) -> str:
     return " ".join(fold(name).replace("uy ban nhan dan", "ubnd").split())
 
@@ -65,9 +67,10 @@ def assigned_tasks(parent: Plan, child: Plan) -> list[Task]:
 
 def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = None) -> list[Requirement]:
     """Every requirement the parent sets for the child, in the parent's line order. The answer
-    depends on the child's level and issuer only, and each parent rule and the trace ask for it:
-    the last few answers are kept, with the parent plan they were read from."""
-    key = (child.header.level, child.header.issuer, frozenset(families or ()))
+    depends on the parent's tasks for the child only, which the children of one level share unless
+    the parent names one of them; each parent rule and the trace ask for it: the last few answers
+    are kept, with the parent plan they were read from."""
+    key = (tuple(t.line for t in assigned_tasks(parent, child)), frozenset(families or ()))
     for asked, of, answer in _RECENT:
         if of is parent and asked == key:
             return list(answer)
