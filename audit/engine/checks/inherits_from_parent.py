@@ -73,11 +73,12 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     families = set(params.families) if params.families else None
     wanted = [r for r in derive_requirements(parent, plan, families)
               if r.category == params.category and r.weight == params.weight]
-    body = body_lines(plan)
-    section = expected_section(plan, SECTION_KINDS[params.category])
-    for requirement in wanted:
-        if judge(requirement, plan, body).covered:
-            continue
+    body = body_lines(plan) if wanted else []
+    missing = [r for r in wanted if not judge(r, plan, body).covered]
+    # Where the missing requirements belonged: looked for only when one is missing (most plans
+    # cover most requirements, and the section tree is walked for it).
+    section = expected_section(plan, SECTION_KINDS[params.category]) if missing else None
+    for requirement in missing:
         label = concept_names([requirement.concept]) if requirement.concept else requirement.text
         yield context.finding(
             rule, plan, line=section.line if section else None, concept=requirement.concept,
