@@ -29,7 +29,7 @@ def _plain_key_words(text: str) -> frozenset[str]:
 
 def test_key_words_are_the_folded_words_longer_than_one_letter_and_not_stopwords():
     texts = _texts()
-    assert sum(map(len, map(key_words, texts))) > 10_000
+    assert sum(map(len, map(key_words, texts))) > 3_000  # the fixtures alone give about 5,700 (CI without the seeds)
     assert [key_words(text) for text in texts] == [_plain_key_words(text) for text in texts]
     assert key_words("Xã A, b2 và thủ tục 1 đ") == {"b2", "thu", "tuc"}
 
