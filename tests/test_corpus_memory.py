@@ -1,7 +1,7 @@
 """A corpus run in bounded memory: the main process keeps the findings, not the run (each plan's
 concepts and trace wait on disk, in the run's `Spool`), and the JSON and SARIF reports are written a
-plan or a finding at a time (JUnit a plan's suite at a time), yet hold exactly the text of the
-whole document."""
+plan or a finding at a time (JUnit a plan's suite at a time, Markdown and HTML a plan's part at a
+time), yet hold exactly the text of the whole document."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import gc
 import json
 import tracemalloc
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from dataclasses import replace
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -19,8 +22,9 @@ from audit.engine.context import CheckContext
 from audit.engine.engine import CheckRun, Spool, select_rules
 from audit.engine.packs import load_rules
 from audit.engine.parents import audit_corpus
-from audit.report import json_report, junit, sarif
+from audit.report import html, json_report, junit, markdown, sarif
 from audit.report.formats import write_report
+from audit.report.view import plan_views
 from tests.helpers.reports import fixture_run
 from tests.test_generated_corpus import gen
 
@@ -64,41 +68,99 @@ def test_streamed_junit_is_the_text_of_the_whole_tree(generated, lang):
         assert "".join(junit.chunks(run, lang)) == whole
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+# Where a plan's part of the reviewer's report opens, and how, with its path as the heading. Document
+# text is escaped and kept to one line, so nothing else in a report looks like this.
+PLAN_START = {markdown: "\n## ", html: '<section class="plan">'}
+PLAN_HEADING = {markdown: lambda path: "## " + markdown.text(path),
+                html: lambda path: f'<section class="plan">\n<h2>{escape(path)}'}
+
+
+@pytest.mark.parametrize("layout", [markdown, html], ids=["markdown", "html"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_streamed_reviews_are_the_whole_text_split_at_each_plan(generated, layout, lang):
+    """The reviewer's report comes as its head, then one plan's part at a time, then its end."""
+    for run in (fixture_run(lang), corpus_run(generated, lang)):
+        pieces = list(layout.chunks(run, lang))
+        assert "".join(pieces) == layout.render(run, lang)
+        paths = [view.path for view in plan_views(run)]
+        assert len(paths) == len(run.inputs) > 1
+        assert [piece.count(PLAN_START[layout]) for piece in pieces] == [0, *(1 for _ in paths), 0]
+        for piece, path in zip(pieces[1:-1], paths):
+            assert piece.lstrip("\n").startswith(PLAN_HEADING[layout](path))
+        assert pieces[-1].endswith("</html>\n" if layout is html else "\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "markdown", "html"])
 def test_the_command_writes_the_whole_documents_text(generated, tmp_path, fmt):
     plans, cache = generated
     out = tmp_path / f"report.{fmt}"
     command = ["corpus", str(plans), "--format", fmt, "--cache-dir", str(cache), "--fail-on", "never"]
     assert CliRunner().invoke(main, [*command, "-o", str(out)]).exit_code == 0
-    text = {"json": json_report, "sarif": sarif, "junit": junit}[fmt].render(corpus_run(generated))
+    text = {"json": json_report, "sarif": sarif, "junit": junit, "markdown": markdown, "html": html}[fmt].render(
+        corpus_run(generated))
     assert out.read_text(encoding="utf-8") == text and len(text) > 100_000
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left beside it
     printed = CliRunner().invoke(main, command)
-    assert printed.exit_code == 0 and printed.output == text + ("" if fmt == "junit" else "\n")  # ends with a line
+    assert printed.exit_code == 0 and printed.output == text + ("" if text.endswith("\n") else "\n")  # ends a line
+
+
+@contextmanager
+def tracing():
+    """tracemalloc on, with the collector at Python's default thresholds: to measure what is held,
+    not garbage the collector has yet to visit (a command collects less often: cli.GC_THRESHOLDS,
+    and the json module's encoder leaves cycles behind)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    tracemalloc.start()
+    try:
+        yield
+    finally:
+        tracemalloc.stop()
+        gc.set_threshold(*thresholds)
+
+
+def peak_of(action) -> int:
+    """The most memory `action()` took above what was held when it began (within `tracing`)."""
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    action()
+    return tracemalloc.get_traced_memory()[1] - before
 
 
 def test_the_main_process_holds_the_findings_not_the_run(generated, tmp_path):
     """Held whole, a run took about 65 KB of Python objects per plan (concepts with evidence 27,
     trace 23, findings 10, outline 6); now only its findings stay, and writing the report adds
     one plan's worth, not the report."""
-    # What the run and the writer hold, not garbage the collector has yet to visit: a command
-    # collects less often (cli.GC_THRESHOLDS), and the json module's encoder leaves cycles behind.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)
-    tracemalloc.start()
-    try:
+    with tracing():
         before = tracemalloc.get_traced_memory()[0]
         run = corpus_run(generated)
         gc.collect()
         held = tracemalloc.get_traced_memory()[0] - before
-        tracemalloc.reset_peak()
-        before = tracemalloc.get_traced_memory()[0]
-        write_report(run, "json", str(tmp_path / "report.json"), "vi")
-        writing = tracemalloc.get_traced_memory()[1] - before
-    finally:
-        tracemalloc.stop()
-        gc.set_threshold(*thresholds)
+        writing = peak_of(lambda: write_report(run, "json", str(tmp_path / "report.json"), "vi"))
     report = (tmp_path / "report.json").stat().st_size
     assert held < PLANS * 20_000, f"{held / PLANS:.0f} bytes per plan held after the run"
     assert writing < report / 4, f"writing a {report}-byte report took {writing} bytes"
     assert isinstance(run.inputs, Spool) and len(run.inputs) == PLANS
+
+
+def copies(run: CheckRun, times: int) -> CheckRun:
+    """`run` `times` over, each copy's plans and findings under a folder of their own: a report
+    `times` the size, of the same plans."""
+    inputs, findings = Spool(len(run.inputs) * times), []
+    for copy in range(times):
+        for index, item in enumerate(run.inputs):
+            inputs[copy * len(run.inputs) + index] = replace(item, path=f"{copy}/{item.path}")
+        findings += [f.model_copy(update={"path": f"{copy}/{f.path}"}) for f in run.findings]
+    return CheckRun(inputs, findings, run.rules)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_reviewers_report_is_written_a_plan_at_a_time(generated, tmp_path, fmt):
+    """Built whole, the reviewer's report took 6 to 9 times its size (every plan's part, their lines,
+    the text); written a plan at a time, it takes a few plans' worth and each plan's place in the
+    run. Shown on the generated corpus five times over, so that the report dwarfs a plan."""
+    run = copies(corpus_run(generated), 5)
+    with tracing():
+        writing = peak_of(lambda: write_report(run, fmt, str(tmp_path / "report"), "vi"))
+    report = (tmp_path / "report").stat().st_size
+    assert writing < report / 4, f"writing a {report}-byte report took {writing} bytes"

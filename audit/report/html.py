@@ -9,10 +9,11 @@ should anything ever slip through.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
 from audit.engine.engine import CheckRun
-from audit.report.review import Item, PlanReport, Review, Section, review
+from audit.report.review import Item, PlanReport, Section, review
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -56,13 +57,14 @@ li.waived { border-left: 4px solid var(--waived); padding-left: .5rem; }
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    return html(review(run, lang))
+    return "".join(chunks(run, lang))
 
 
-def html(report: Review) -> str:
+def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+    """The page: its head, title and totals, then one plan's section at a time, then its end."""
+    report = review(run, lang)
     totals = "".join(f"<span><b>{escape(label)}:</b>{escape(value)}</span>" for label, value in report.totals)
-    plans = "\n".join(_plan(plan) for plan in report.plans)
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="{escape(report.lang)}">
 <head>
 <meta charset="utf-8">
@@ -78,7 +80,10 @@ def html(report: Review) -> str:
 <div class="totals">{totals}</div>
 </header>
 <main>
-{plans}
+"""
+    for number, plan in enumerate(report.plans):
+        yield ("\n" if number else "") + _plan(plan)  # a line break between two sections
+    yield """
 </main>
 </body>
 </html>

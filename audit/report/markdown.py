@@ -9,9 +9,10 @@ markup, links or raw HTML in the rendered report.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from audit.engine.engine import CheckRun
-from audit.report.review import Item, Review, Section, review
+from audit.report.review import Item, PlanReport, Section, review
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These make markup anywhere in a line
 # (emphasis, code, link brackets, HTML, entities, table cells, headings, GitHub's math and strikethrough);
@@ -22,18 +23,24 @@ BLOCK_START = re.compile(r"^([-+]|\d+\.)")
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
-    return markdown(review(run, lang))
+    return "".join(chunks(run, lang))
 
 
-def markdown(report: Review) -> str:
-    out = [f"# {text(report.title)}", "", text(report.intro), ""]
-    out += [f"- **{text(label)}:** {text(value)}" for label, value in report.totals]
+def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+    """The report's text: the title and totals, then one plan at a time, then the closing line break."""
+    report = review(run, lang)
+    yield "\n".join([f"# {text(report.title)}", "", text(report.intro), "", *_facts(report.totals)])
     for plan in report.plans:
-        out += ["", f"## {text(plan.heading)}", ""]
-        out += [f"- **{text(label)}:** {text(value)}" for label, value in plan.facts]
-        for section in plan.sections:
-            out += ["", f"### {text(section.title)}", "", *_body(section)]
-    return "\n".join(out) + "\n"
+        yield "\n\n" + "\n".join([f"## {text(plan.heading)}", "", *_facts(plan.facts), *_sections(plan)])
+    yield "\n"
+
+
+def _facts(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"- **{text(label)}:** {text(value)}" for label, value in pairs]
+
+
+def _sections(plan: PlanReport) -> list[str]:
+    return [line for section in plan.sections for line in ["", f"### {text(section.title)}", "", *_body(section)]]
 
 
 def _body(section: Section) -> list[str]:

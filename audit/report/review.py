@@ -3,10 +3,14 @@ as plain content: for each plan, its header and the parent it implements, the pa
 it misses (with the parent's wording and line: what the authors act on, so first) and those it meets
 (with the plan's evidence line), what the parent only lists, the other findings, the waived ones,
 and what to add. The formats lay this out and escape every text; nothing here is markup.
+
+A review's plans come one at a time, as a corpus run's inputs are read (see `Spool`): a layout
+writes each plan's part before the next plan is made, so a report never holds every plan at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from audit.engine.engine import CheckRun
@@ -50,7 +54,7 @@ class Review:
     title: str
     intro: str
     totals: list[tuple[str, str]]
-    plans: list[PlanReport]
+    plans: Iterator[PlanReport]  # read once
 
 
 def review(run: CheckRun, lang: str = "vi") -> Review:
@@ -63,7 +67,7 @@ def review(run: CheckRun, lang: str = "vi") -> Review:
         totals.append((w["coverage"], share(*met)))
     rules = rules_by_code(run)
     return Review(lang, w["report_title"], w["intro"], [(label, str(value)) for label, value in totals],
-                  [_plan(view, rules, lang) for view in plan_views(run)])
+                  (_plan(view, rules, lang) for view in plan_views(run)))
 
 
 def _plan(view: PlanView, rules: dict, lang: str) -> PlanReport:

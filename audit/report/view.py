@@ -105,11 +105,16 @@ def rules_by_code(run: CheckRun) -> dict[str, Rule]:
 
 
 def assigned_coverage(run: CheckRun) -> tuple[int, int] | None:
-    """Met and total requirements the parents assigned, over every plan with a known parent."""
-    traced = [c for item in run.inputs if item.trace for c in item.trace.coverage if c.requirement.weight == "assigned"]
-    if not any(item.trace for item in run.inputs):
-        return None
-    return sum(c.covered for c in traced), len(traced)
+    """Met and total requirements the parents assigned, over every plan with a known parent (None
+    when no plan has one): counted in one pass over the inputs, holding none of them."""
+    met = total = 0
+    traced = False
+    for item in run.inputs:
+        if item.trace:
+            traced = True
+            assigned = [c for c in item.trace.coverage if c.requirement.weight == "assigned"]
+            met, total = met + sum(c.covered for c in assigned), total + len(assigned)
+    return (met, total) if traced else None
 
 
 def share(part: int, whole: int) -> str:
