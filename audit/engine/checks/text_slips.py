@@ -24,8 +24,9 @@ Fails::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Literal
+import re
+from collections.abc import Callable, Iterator
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,33 +47,40 @@ class Params(BaseModel):
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.text.normalize import canonical_tones
 
-    search, describe = _SLIPS[rule.params.slip]
+    slip = _SLIPS[rule.params.slip]
     allowed = frozenset(canonical_tones(a).lower() for a in rule.params.allowed)
     date_line = plan.header.lines.get("date") if rule.params.slip == "placeholder" else None
-    for line, text in _texts(plan, rule.params.slip):
-        for hit in search(text, allowed):  # remembered per text: mostly ()
+    for line, text in _texts(plan, slip):
+        for hit in slip.search(text, allowed):  # remembered per text: mostly ()
             if line.number != date_line:
-                written, detail, suggestion = describe(text, hit)
+                written, detail, suggestion = slip.describe(text, hit)
                 yield context.finding(
                     rule, plan, line=line.number, evidence=line.text, written=written, detail=detail,
                     suggestion=suggestion,
                 )
 
 
-def _texts(plan: Plan, slip: str) -> list[tuple[Line, str]]:
+class _Slip(NamedTuple):
+    search: Callable  # (text, allowed) -> hits: hygiene.py's search, remembered per text
+    describe: Callable  # (text, hit) -> (written, detail, suggestion): what a finding says of a hit
+    # A search that rules most texts out, run once over all of a plan's texts (in lower case with
+    # `lower`); None where the slip's own gate costs more than remembering each text's answer.
+    gate: re.Pattern | None = None
+    lower: bool = False
+
+
+def _texts(plan: Plan, slip: _Slip) -> list[tuple[Line, str]]:
     """The texts of the plan's lines (a table row's cells) the slip's search may find something in."""
     texts = [(line, text) for line in plan.lines for text in line.cells or (line.text,)]
-    if slip == "foreign_letters":
-        return [texts[i] for i in texts_hit([text for _, text in texts], hygiene.FOREIGN_BLOCKS)]
-    if slip == "placeholder":
-        return [texts[i] for i in texts_hit([text for _, text in texts], hygiene.PLACEHOLDER_GATE, lower=True)]
-    return texts  # the doubled-word gate costs more than remembering each text's answer
+    if slip.gate is None:
+        return texts
+    return [texts[i] for i in texts_hit([text for _, text in texts], slip.gate, lower=slip.lower)]
 
 
-# Each slip: the search of one text (hygiene.py's, remembered per text), and what a finding says of a hit.
 _SLIPS = {
-    "foreign_letters": (lambda text, allowed: hygiene.foreign_words(text),
-                        lambda text, word: (word.word, ", ".join(word.letters), None)),
-    "doubled": (hygiene.doubled_words, lambda text, hit: (text[hit.start : hit.end], hit.phrase, change_to(hit.fix))),
-    "placeholder": (lambda text, allowed: hygiene.placeholders(text), lambda text, span: (text[span[0] : span[1]], "", None)),
+    "foreign_letters": _Slip(lambda text, allowed: hygiene.foreign_words(text),
+                             lambda text, word: (word.word, ", ".join(word.letters), None), hygiene.FOREIGN_BLOCKS),
+    "doubled": _Slip(hygiene.doubled_words, lambda text, hit: (text[hit.start : hit.end], hit.phrase, change_to(hit.fix))),
+    "placeholder": _Slip(lambda text, allowed: hygiene.placeholders(text),
+                         lambda text, span: (text[span[0] : span[1]], "", None), hygiene.PLACEHOLDER_GATE, lower=True),
 }
