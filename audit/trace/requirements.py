@@ -70,11 +70,12 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
     depends on the parent's tasks for the child only, which the children of one level share unless
     the parent names one of them; each parent rule and the trace ask for it: the last few answers
     are kept, with the parent plan they were read from."""
-    key = (tuple(t.line for t in assigned_tasks(parent, child)), frozenset(families or ()))
+    tasks = assigned_tasks(parent, child)
+    key = (tuple(t.line for t in tasks), frozenset(families or ()))
     for asked, of, answer in _RECENT:
         if of is parent and asked == key:
             return list(answer)
-    answer = _derive(parent, child, families)
+    answer = _derive(parent, tasks, families)
     _RECENT.insert(0, (key, parent, answer))
     del _RECENT[16:]
     return list(answer)
@@ -83,8 +84,9 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
 _RECENT: list[tuple[tuple, Plan, list[Requirement]]] = []
 
 
-def _derive(parent: Plan, child: Plan, families: set[str] | None) -> list[Requirement]:
-    tasks = {t.line: t for t in assigned_tasks(parent, child)}
+def _derive(parent: Plan, assigned: list[Task], families: set[str] | None) -> list[Requirement]:
+    """The requirements of `parent` for a child it gives the tasks `assigned` (see `assigned_tasks`)."""
+    tasks = {t.line: t for t in assigned}
     concept_lines: set[int] = set()
     found: list[Requirement] = []
     spans = section_spans(parent.sections)
