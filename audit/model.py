@@ -27,6 +27,7 @@ SectionKind = Literal[
     "thoi_gian", "kinh_phi", "san_pham", "phu_luc", "other",
 ]
 Role = Literal["chu_tri", "phoi_hop", "de_nghi", "thuc_hien"]
+Frequency = Literal["ngay", "tuan", "thang", "quy", "6_thang", "nam"]
 
 
 class Model(BaseModel):
@@ -201,6 +202,56 @@ class ConceptHit(Model):
     evidence: list[Evidence]
 
 
+# --- what a sentence states of a duty (parse/terms.py) -----------------------------------------
+
+
+class Quantity(Model):
+    """"ít nhất 02 tin, bài mỗi tháng": 2 of "tin" a month (`per`: None for a total)."""
+
+    amount: int
+    noun: str  # the counted noun's head word, folded: "tin", "lop", "chuyen"
+    per: Frequency | None = None
+    text: str
+
+
+class Deadline(Model):
+    """A "by" date, for the levels named before it in its sentence ([]: for everyone addressed)."""
+
+    date: dt.date
+    levels: list[Level] = Field(default_factory=list)
+    text: str
+
+
+class Terms(Model):
+    """How much, how often, by when and for whom a sentence says a duty is done."""
+
+    quantities: list[Quantity] = Field(default_factory=list)
+    frequency: Frequency | None = None
+    deadlines: list[Deadline] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)  # as written: "Sở Nội vụ", "UBND huyện"
+
+
+class Addressee(Model):
+    """Whom a duty is for: every body of a level, one body by name, or everyone the plan addresses."""
+
+    level: Level | None = None
+    name: str | None = None
+    general: bool = False
+    role: Role = "thuc_hien"
+
+
+class Obligation(Model):
+    """One duty a plan gives to others: a task of a unit block, an item of a list a lead-in sentence
+    binds to units, a row of the appendix's task table, a sentence naming a unit."""
+
+    text: str
+    line: int
+    lead_line: int | None = None  # the unit heading, lead-in sentence or table that binds it
+    addressees: list[Addressee]
+    terms: Terms = Field(default_factory=Terms)
+    source: Literal["unit", "lead_in", "table", "sentence", "named"]
+
+
 class Plan(Model):
     path: ShownPath
     format: str
@@ -216,6 +267,7 @@ class Plan(Model):
     recipients: list[Recipient] = Field(default_factory=list)
     signer: Signer | None = None
     concepts: list[ConceptHit] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list, exclude=True)
     _text_by_number: dict[int, str] | None = PrivateAttr(default=None)
 
@@ -285,18 +337,42 @@ class Requirement(Model):
     level (or to the child by name), a reporting duty. `weight` says how firmly it was asked:
     "assigned" (a task given to the child) weighs more than "listed" (named in the parent's content)."""
 
-    id: str  # stable within one parent: "concept:channel.zalo", "task:149", "report:151"
+    id: str  # stable within one parent: "concept:channel.zalo:149", "task:149", "report:151"
     category: Literal["concept", "task", "report"]
     concept: str | None = None
     weight: Literal["assigned", "listed"] = "listed"
     text: str  # the parent's wording
     parent_line: int
+    alternatives: list[str] = Field(default_factory=list)  # "sân khấu hóa hoặc hội thi": either serves
+    parent_path: ShownPath | None = None  # which parent asks, when a plan has several
+    terms: Terms = Field(default_factory=Terms)  # the parent's terms that apply to the child
+
+
+Status = Literal["covered", "partly", "missing", "declined", "not_judged"]
+Shortfall = Literal["quantity", "frequency", "deadline", "recipient", "defunct_recipient"]
+
+
+class Commitment(Model):
+    """A line of the child that takes up a requirement, with what it states; `declined` when it
+    refuses, postpones or makes the duty conditional."""
+
+    line: int
+    text: str
+    declined: bool = False
+    terms: Terms = Field(default_factory=Terms)
 
 
 class Coverage(Model):
-    """A requirement and how the child meets it: the child's evidence lines, or none."""
+    """A requirement and how the child meets it: its status, the child's evidence lines and the
+    terms where the child commits to less than asked (`shortfalls`, each with the child's line)."""
 
     requirement: Requirement
-    covered: bool
+    status: Status
     evidence: list[Evidence] = Field(default_factory=list)
-    missing_concepts: list[str] = Field(default_factory=list)
+    commitment: Commitment | None = None
+    shortfalls: list[Shortfall] = Field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        """Met, fully or in part (shortfalls are reported on their own); "not judged" is not met."""
+        return self.status in ("covered", "partly")

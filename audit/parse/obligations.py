@@ -1,0 +1,237 @@
+"""The duties a plan gives to others, from every structure real plans use.
+
+    5. Ủy ban nhân dân các xã, thị trấn               <- a unit block: each task below is for cấp xã
+    - Phát tin trên đài truyền thanh ...
+
+    Các sở, UBND cấp huyện và cấp xã thực hiện các hình thức sau:   <- a lead-in sentence binding
+    a) Tuyên truyền trên Cổng TTĐT ...                                 units to the list below it,
+    * Đối với cấp xã:                                                   across sub-headings, until
+    - Treo băng rôn tại trụ sở ...                                      its section ends; a scope
+                                                                        header ("Đối với cấp xã:")
+                                                                        rebinds what follows
+    | Nội dung | Đơn vị chủ trì | Phối hợp | Thời gian |             <- an appendix task table: the
+                                                                        lead unit (chủ trì) binds
+    Thí điểm mô hình ... tại xã Tân Phú                               <- a sentence naming a unit
+
+A line that only names whom the items after it are for is a binder, never a duty itself; an item
+that opens with another unit as its subject ("- Báo tỉnh mở chuyên mục ...") is that unit's duty.
+Each duty carries what its own line states of quantity, frequency, deadline and recipient
+(terms.py). Who among the addressees a child plan is, is the trace's question (trace/requirements.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
+from audit.parse.sections import heading_of, walk
+from audit.parse.terms import ACT, address_spans, read_terms
+from audit.parse.units import ORG_WORDS
+from audit.text.normalize import fold
+
+_NOT_ORG = r"(?!Hội (?:nghị|thi|thảo|diễn)|Báo cáo|Ban hành|Cơ quan báo chí)"
+_ORG_START = re.compile(rf"^(?:[-+•*]\s*)?(?:Đối với\s+|Giao\s+|Đề nghị\s+)?{_NOT_ORG}(?P<org>(?:{ORG_WORDS})\b[^:;,.]{{0,80}}?)"
+                        r"(?=\s+(?:chủ trì|phối hợp|tổ chức|có trách nhiệm|triển khai|tham mưu|thực hiện|"
+                        r"chỉ đạo|hướng dẫn|xây dựng|duy trì|mở|đăng|phát|in|cử|bố trí|căn cứ|tăng cường|"
+                        r"đẩy mạnh|rà soát|theo dõi|tuyên truyền|phát hành)\b|\s*:\s*$)")
+_NAMED = re.compile(r"\b(?P<name>(?:xã|phường|thị trấn|đặc khu|huyện|thị xã|quận)\s+"
+                    r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+_UNIT_TITLE = re.compile(rf"^(?:Đề nghị\s+)?{_NOT_ORG}(?:{ORG_WORDS})\b[^:;.]{{0,90}}$")
+_ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh)\b")
+_TABLE_LEAD = ("chu tri", "don vi thuc hien", "co quan thuc hien", "don vi thuc hien chinh")
+_TABLE_TASK = ("noi dung", "nhiem vu", "hoat dong", "ten nhiem vu", "cong viec")
+_TABLE_TERMS = ("thoi gian", "thoi han", "san pham", "ket qua", "tien do", "so luong")
+_TABLE_TIMES = ("thoi gian", "thoi han", "tien do")
+
+
+def _by(cell: str) -> str:
+    """A time column's cell as a deadline: "Quý II/2024" in "Thời gian hoàn thành" is "by the end of
+    quarter II"."""
+    return cell if re.match(r"(?i)\s*(trước|trong|chậm nhất|hoàn thành)", cell) else f"hoàn thành trong {cell}"
+
+
+def parse_obligations(body: list[Line], sections: list[Section], units: list[Unit],
+                      appendix: Appendix | None, year: int | None) -> list[Obligation]:
+    """Every duty of the plan's body and appendix, in line order."""
+    found: dict[int, Obligation] = {}
+    for obligation in _from_units(units, year):
+        found.setdefault(obligation.line, obligation)
+    taken = set(found) | {unit.line for unit in units if unit.tasks}
+    binders = _binders(body, sections, taken)
+    for obligation in _bound_items(body, sections, binders, taken, year):
+        found.setdefault(obligation.line, obligation)
+    taken |= {first for first, _, _ in binders}
+    aims = {n for s, kinds in walk(sections) if {"muc_dich", "yeu_cau"} & set(kinds)
+            for n in range(s.line, s.end_line + 1)}
+    for obligation in _from_sentences(body, set(found) | taken | aims, year):
+        found.setdefault(obligation.line, obligation)
+    obligations = sorted(found.values(), key=lambda o: o.line)
+    return obligations + _from_tables(appendix, year)
+
+
+def addressees_of(text: str, role: str = "thuc_hien") -> list[Addressee]:
+    """Whom a unit's name or a binding phrase names: levels, everyone, or the named unit itself."""
+    spans = address_spans(text)
+    found = [Addressee(level=kind, role=role) if kind != "general" else Addressee(general=True, role=role)
+             for _, kind in spans]
+    if not spans:
+        name = re.sub(r"^(?:Đối với|Giao|Đề nghị)\s+", "", text.strip(" -+•*:."), flags=re.IGNORECASE)
+        found.append(Addressee(name=name, role=role))
+    return list({(a.level, a.name, a.general): a for a in found}.values())
+
+
+# --- unit blocks ---------------------------------------------------------------------------------
+
+
+def _from_units(units: list[Unit], year: int | None):
+    for unit in units:
+        for task in unit.tasks:
+            if task.role == "de_nghi":
+                continue  # a request to a body the plan cannot order (the Front, unions)
+            yield Obligation(text=task.text, line=task.line, lead_line=unit.line, source="unit",
+                             addressees=addressees_of(unit.name, task.role), terms=read_terms(task.text, year))
+
+
+# --- lead-in sentences and scope headers ---------------------------------------------------------
+
+
+Binder = tuple[int, int, list[Addressee]]  # first line, last line it holds to, addressees
+
+
+def _binders(body: list[Line], sections: list[Section], taken: set[int]) -> list[Binder]:
+    """The lines that bind what follows them to addressees: lead-in sentences, scope headers."""
+    spans = [(s.line, s.end_line) for s, _ in walk(sections)]
+    found = []
+    for line in body:
+        addressed = _binder(line) if line.number not in taken and line.text else None
+        if addressed is not None:
+            found.append((line.number, _scope_end(line.number, spans, body), addressed))
+    return found
+
+
+def _bound_items(body: list[Line], sections: list[Section], binders: list[Binder], taken: set[int],
+                 year: int | None):
+    """Items of the lists that binders bind: the innermost binder over an item is the one in force."""
+    groups = _group_titles(body, sections)
+    starts = {first for first, _, _ in binders}
+    for line in body:
+        if line.number in taken or line.number in starts or not line.text:
+            continue
+        binder = next((b for b in reversed(binders) if b[0] < line.number <= b[1]), None)
+        if binder is None or line.number in groups or _is_intro(line.text):
+            continue
+        own = _own_subject(line.text)
+        addressees = own if own is not None else binder[2]
+        text = _item_text(line)
+        yield Obligation(text=text, line=line.number, lead_line=binder[0], source="lead_in",
+                         addressees=addressees, terms=read_terms(text, year))
+
+
+def _binder(line: Line) -> list[Addressee] | None:
+    """The addressees of a line that binds what follows to them: a sentence or heading ending in a
+    colon that names units, or a short heading that is only an address ("c) Đối với cấp xã")."""
+    heading = heading_of(line)
+    text = (heading[2] if heading else line.text).strip().strip("*").strip()
+    ends_open = line.text.rstrip(" *").endswith(":")
+    if heading and _UNIT_TITLE.match(text):  # a unit block whose tasks are numbered items
+        return addressees_of(text)
+    if not ends_open and not (heading and len(text.split()) <= 12 and _only_address(text)):
+        return None
+    spans = address_spans(text)
+    if spans:
+        return addressees_of(text)
+    m = _ORG_START.match(text)
+    if m and ends_open:
+        return addressees_of(m["org"])
+    return None
+
+
+def _only_address(text: str) -> bool:
+    folded = fold(text)
+    rest = re.sub(r"\b(doi voi|ubnd|uy ban nhan dan|cac|cap|va|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|"
+                  r"tinh|so|ban|nganh|co quan|don vi|dia phuong|dac khu|truc thuoc|trung uong|chuyen mon)\b", "", folded)
+    return address_spans(text) != [] and not re.search(r"[a-z]", rest)
+
+
+def _scope_end(number: int, spans: list[tuple[int, int]], body: list[Line]) -> int:
+    """A binder holds to the end of the innermost section that contains it (its own, when it is a
+    heading)."""
+    inside = [(first, last) for first, last in spans if first <= number <= last]
+    return min(inside, key=lambda span: span[1] - span[0])[1] if inside else (body[-1].number if body else number)
+
+
+def _group_titles(body: list[Line], sections: list[Section]) -> set[int]:
+    """Headings with sub-headings or text of their own under them: titles of a group of items, not
+    items ("1. Tuyên truyền trên báo chí" over its bullets); a numbered item alone is an item."""
+    texts = {line.number for line in body if line.text and heading_of(line) is None}
+    groups = set()
+    for section, _ in walk(sections):
+        own_end = section.children[0].line - 1 if section.children else section.end_line
+        if section.children or any(n in texts for n in range(section.line + 1, own_end + 1)):
+            groups.add(section.line)
+    return groups
+
+
+def _is_intro(text: str) -> bool:
+    """"Nội dung tuyên truyền gồm:" introduces items without being one."""
+    return text.rstrip(" *").endswith(":") and len(text.split()) <= 14
+
+
+def _own_subject(text: str) -> list[Addressee] | None:
+    """The addressees of an item that names its own doer first ("- Báo tỉnh mở chuyên mục ...")."""
+    m = _ORG_START.match(text)
+    if not m:
+        return None
+    return addressees_of(m["org"])
+
+
+def _item_text(line: Line) -> str:
+    heading = heading_of(line)
+    return (heading[2] if heading else line.text).lstrip("-+•* ").strip()
+
+
+# --- sentences outside lists and blocks ---------------------------------------------------------
+
+
+def _from_sentences(body: list[Line], taken: set[int], year: int | None):
+    """A sentence whose subject is an address ("Các cơ quan, đơn vị, địa phương báo cáo ...",
+    "Các sở gửi ... ; UBND cấp xã gửi ..."): a duty for every level it names; else one naming a
+    unit as the place or doer of a duty ("Thí điểm ... tại xã Tân Phú"). The aims and general
+    requirements (Mục đích, Yêu cầu) are not read so: "các cơ quan ... xác định tuyên truyền là
+    nhiệm vụ thường xuyên" is a stance, not a duty a line of the child could meet."""
+    for line in body:
+        text = line.text.lstrip("-+•* ")
+        if line.number in taken or not text or heading_of(line) or not _ACT_RE.search(fold(text)):
+            continue
+        spans = address_spans(text)
+        if spans and spans[0][0] <= 4:
+            yield Obligation(text=text, line=line.number, source="sentence",
+                             addressees=addressees_of(text), terms=read_terms(text, year))
+            continue
+        names = [m["name"] for m in _NAMED.finditer(line.text)]
+        if names:
+            yield Obligation(text=text, line=line.number, source="named",
+                             addressees=[Addressee(name=name) for name in names], terms=read_terms(text, year))
+
+
+# --- appendix task tables ------------------------------------------------------------------------
+
+
+def _from_tables(appendix: Appendix | None, year: int | None) -> list[Obligation]:
+    found = []
+    for table in appendix.tables if appendix else []:
+        folded = [fold(c) for c in table.columns]
+        lead = next((c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_LEAD)), None)
+        task = next((c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK)), None)
+        terms = [c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_TERMS)]
+        times = {c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TIMES)}
+        if not lead or not task:
+            continue
+        for row, line in zip(table.rows, table.row_lines):
+            text = row.get(task, "").strip()
+            if not text or not row.get(lead, "").strip():
+                continue
+            stated = "; ".join([text, *(_by(row.get(c, "")) if c in times else row.get(c, "") for c in terms)])
+            found.append(Obligation(text=text, line=line, lead_line=table.line, source="table",
+                                    addressees=addressees_of(row[lead], "chu_tri"), terms=read_terms(stated, year)))
+    return found

@@ -1,0 +1,323 @@
+"""What a sentence of a plan states of a duty: how much, how often, by when, for whom, and whether it
+is committed to at all.
+
+    "Phát ít nhất 02 tin, bài mỗi tháng trên đài truyền thanh"   -> quantity 2 "tin" a month
+    "Báo cáo 6 tháng, năm về Sở Nội vụ trước ngày 10/12/2024"    -> every 6 months; by 2024-12-10; to Sở Nội vụ
+    "các sở trước ngày 10/12; UBND cấp xã trước ngày 05/12"      -> 10/12 for "so", 05/12 for "xa"
+    "do chưa có kinh phí nên không in tờ gấp"                    -> declined
+
+Parent and child are read with the same grammar, so what the parent asks and what the child
+commits to compare attribute by attribute (audit/trace/coverage.py). Everything here works on the
+folded text (`fold`: one character for one), so offsets stay those of the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from audit.model import Deadline, Frequency, Level, Quantity, Terms
+from audit.text.normalize import fold
+
+# --- who: the levels and the general addressees a phrase names ---------------------------------
+
+ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for "uy ban nhan dan"
+    "xa": r"cac xa|cap xa|cac phuong|xa, phuong|phuong, xa|xa, thi tran|cac thi tran|dac khu|cap co so",
+    "huyen": r"cac huyen|cap huyen|cac quan|quan, huyen|huyen, thi xa|huyen, thanh pho|huyen, quan|huyen, thi",
+    "so": (r"cac so|so, ban, nganh|so, nganh|cac ban, nganh|co quan chuyen mon thuoc ubnd (?:cap )?tinh"
+           r"|co quan chuyen mon cap tinh|cac co quan cap tinh|co quan, don vi cap tinh|so noi vu cac tinh"
+           r"|so [a-z ,]{2,40} cac tinh"),
+    "tinh": r"ubnd cac tinh|cac tinh, thanh pho|ubnd cap tinh|cac tinh",
+}
+GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
+           r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
+_ADDRESS_RE = re.compile(
+    "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
+    + f"|(?P<general>\\b(?:{GENERAL})\\b)"
+)
+
+
+def ubnd(folded: str) -> str:
+    """Folded text with "uy ban nhan dan" written as "ubnd", as addresses are matched."""
+    return folded.replace("uy ban nhan dan", "ubnd")
+
+
+def address_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, level or "general") of every address in `text`, in order. A "Sở ... các tỉnh" is the
+    department level of a ministry's plan, not the provinces."""
+    folded = ubnd(fold(text))
+    spans = []
+    for m in _ADDRESS_RE.finditer(folded):
+        kind = m.lastgroup or ""
+        if kind == "tinh" and re.search(r"\bso\b[^;:.]{0,40}$", folded[: m.start()]):
+            continue
+        spans.append((m.start(), kind))
+    return spans
+
+
+# --- how often ---------------------------------------------------------------------------------
+
+PER_YEAR: dict[str, int] = {"ngay": 365, "tuan": 52, "thang": 12, "quy": 4, "6_thang": 2, "nam": 1}
+_EVERY = r"(?:hang|moi|dinh ky|/|mot lan/|lan/|01 lan/|1 lan/)\s*"
+_FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six months
+    ("ngay", re.compile(r"\b(?:hang|moi) ngay\b")),
+    ("tuan", re.compile(rf"{_EVERY}tuan\b")),
+    ("thang", re.compile(rf"{_EVERY}thang\b|\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
+    ("quy", re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
+    ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket)\s*(?:0?6|sau) thang\b"
+                           r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
+    ("nam", re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
+]
+
+
+def frequency(folded: str) -> Frequency | None:
+    for name, pattern in _FREQUENCY:
+        if pattern.search(folded):
+            return name  # type: ignore[return-value]
+    return None
+
+
+# --- how much ----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_PER = r"(?:,?\s*(?:/|moi|mot|trong moi|hang)\s*(?P<per>ngay|tuan|thang|quy|nam))?"
+_QUANTITY = re.compile(
+    r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
+)
+_PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
+# Numbers that count nothing: parts of dates, references and periods.
+_NOT_COUNT_BEFORE = re.compile(r"(?:\bso|\bngay|\bthang|\bnam|\bquy|\bdieu|\bkhoan|\bmuc|\bphu luc|\bdiem|\bkh|\bqd)\s*$")
+_NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem"}
+
+
+def quantities(text: str, folded: str) -> list[Quantity]:
+    found, spans = [], []
+    for m in _PER_FIRST.finditer(folded):
+        found.append(Quantity(amount=int(m["n"]), noun=_noun(m["noun"]), per=m["per"], text=text[m.start(): m.end()]))
+        spans.append(m.span())
+    for m in _QUANTITY.finditer(folded):
+        amount, noun = m["n"], _noun(m["noun"])
+        if _NOT_COUNT_BEFORE.search(folded[: m.start()]) or noun in _NOT_NOUN or int(amount) == 0:
+            continue
+        if any(start < m.end() and m.start() < end for start, end in spans):
+            continue
+        per = m["per"] or _per_later(folded, m.end())
+        found.append(Quantity(amount=int(amount), noun=noun, per=per, text=text[m.start(): m.end()]))
+    return found
+
+
+_PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d)")
+
+
+def _per_later(folded: str, at: int) -> str | None:
+    """A period stated later in the clause: "04 tin bài về CCHC mỗi tháng"."""
+    m = _PER_LATER.match(folded, at)
+    return m.group(1) if m else None
+
+
+# Heads that count the same thing: people ("30 cán bộ, công chức" and "20 công chức"), news items.
+_SAME_COUNT = {"can": "nguoi", "cong": "nguoi", "vien": "nguoi", "doan": "nguoi", "hoc": "nguoi", "bai": "tin"}
+
+
+def _noun(words: str) -> str:
+    """The counted noun's head: "tin, bai" and "tin bai" count news items, "lop tap huan" classes."""
+    head = words.replace(",", " ").split()[0]
+    return _SAME_COUNT.get(head, head)
+
+
+def per_year(quantity: Quantity) -> int:
+    return quantity.amount * PER_YEAR.get(quantity.per or "", 1)
+
+
+# --- by when -----------------------------------------------------------------------------------
+
+_DATE = re.compile(
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
+    r"|(?P<wd>\d{1,2}) thang (?P<wm>\d{1,2})(?:,? nam (?P<wy>(?:19|20)\d{2}))?"
+)
+_BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WITHIN = re.compile(
+    r"\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat)\s+(?P<unit>quy|thang)\s+"
+    r"(?P<n>iv|i{1,3}|\d{1,2})\b(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?"
+)
+
+
+def deadlines(text: str, folded: str, year: int | None) -> list[Deadline]:
+    """Every "by" date of the text, each with the levels of the address that precedes it in its
+    sentence ([] when none does: the date is for everyone the duty is for)."""
+    found = []
+    addresses = address_spans(text)
+    last_end = -1
+    for m in _DATE.finditer(folded):
+        listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|va|;)\s*(?:ngay\s*)?", folded[last_end: m.start()])
+        if not listed and not _BY.search(folded[max(0, m.start() - 30): m.start()]):
+            continue
+        when = _date(m, year)
+        if when:
+            last_end = m.end()
+            found.append(Deadline(date=when, levels=_levels_before(addresses, folded, m.start()),
+                                  text=text[m.start(): m.end()]))
+    for m in _WITHIN.finditer(folded):
+        when = _period_end(m, year)
+        if when:
+            found.append(Deadline(date=when, levels=_levels_before(addresses, folded, m.start()),
+                                  text=text[m.start(): m.end()]))
+    if len({tuple(d.levels) for d in found}) < 2:  # one date for all: "các xã" before it is a place
+        for deadline in found:
+            deadline.levels = []
+    return found
+
+
+def _date(m: re.Match, year: int | None) -> dt.date | None:
+    day, month = int(m["d"] or m["wd"]), int(m["m"] or m["wm"])
+    y = m["y"] or m["wy"]
+    try:
+        return dt.date(int(y) if y else year, month, day) if (y or year) else None
+    except ValueError:
+        return None
+
+
+def _period_end(m: re.Match, year: int | None) -> dt.date | None:
+    y = int(m["y"]) if m["y"] else year
+    if y is None:
+        return None
+    n = _QUARTERS.get(m["n"]) if m["unit"] == "quy" else int(m["n"])
+    if not n or (m["unit"] == "thang" and not 1 <= n <= 12):
+        return None
+    month = n * 3 if m["unit"] == "quy" else n
+    if m["how"] == "truoc":  # before quarter III: by the end of quarter II
+        month -= 3 if m["unit"] == "quy" else 1
+        if month < 1:
+            return None
+    return (dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def _levels_before(addresses: list[tuple[int, str]], folded: str, at: int) -> list[Level]:
+    """The level addressed nearest before `at` in the same sentence, if any."""
+    start = max(folded.rfind(". ", 0, at), 0)
+    before = [kind for offset, kind in addresses if start <= offset < at and kind != "general"]
+    return [before[-1]] if before else []  # type: ignore[list-item]
+
+
+# --- for whom ----------------------------------------------------------------------------------
+
+_ORG = r"(?:ubnd|so|phong|van phong|ban|bo|trung tam|hdnd|cuc|vu)\b"
+_BODY_END = r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\bva\b|\btrong\b|\bqua\b|\bhang\b|\bvao\b))"
+_RECIPIENT = re.compile(
+    rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
+    rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,40}}?){_BODY_END}"
+)
+_AND_BODY = re.compile(
+    r"\s*(?:,|va|hoac)\s+(?P<body>(?:ubnd|so|phong|van phong|ban|bo)\b[^;:.(),]{0,50}?)"
+    r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bdinh ky\b|\bva\b|\btrong\b))"
+)
+_VIA = re.compile(r"\(\s*qua\s+(?P<body>[^)]{3,60})\)")
+
+
+def recipients(text: str, folded: str) -> list[str]:
+    """The bodies a report goes to ("gửi về Sở Nội vụ", "báo cáo UBND huyện (qua Phòng Nội vụ)"), as
+    written. The search reads "uy ban nhan dan" as "ubnd": offsets are mapped back to the text."""
+    short, back = _ubnd_with_offsets(folded)
+    spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)]
+    spans += [m.span("body") for m in _VIA.finditer(short)]
+    spans += [m.span("body") for start, end in list(spans) for m in [_AND_BODY.match(short, end)] if m]
+    found = [text[back[start]: back[end - 1] + 1].strip(" ,") for start, end in spans]
+    return [body for body in dict.fromkeys(found) if body]
+
+
+def _ubnd_with_offsets(folded: str) -> tuple[str, list[int]]:
+    """`ubnd(folded)` and, for each of its characters, the offset it comes from in `folded`."""
+    out, back, at = [], [], 0
+    for m in re.finditer("uy ban nhan dan", folded):
+        out.append(folded[at: m.start()])
+        back.extend(range(at, m.start()))
+        out.append("ubnd")
+        back.extend([m.start(), m.start() + 1, m.start() + 2, m.end() - 1])
+        at = m.end()
+    out.append(folded[at:])
+    back.extend(range(at, len(folded)))
+    return "".join(out), back
+
+
+def body_key(body: str) -> str:
+    """A recipient as compared: folded, "ubnd" for "Ủy ban nhân dân", without commas."""
+    return " ".join(ubnd(fold(body)).replace(",", " ").split())
+
+
+DEFUNCT = re.compile(r"\b(?:ubnd (?:cac )?(?:huyen|quan|thi xa)|phong [a-z ]{2,30}(?:huyen|quan|thi xa)|cap huyen)\b")
+
+
+def same_body(one: str, other: str) -> bool:
+    """Two recipients name the same body: one holds the other's words in order ("Sở Nội vụ" and
+    "Sở Nội vụ tỉnh Hòa Sơn")."""
+    one, other = body_key(one), body_key(other)
+    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+
+
+# --- commitment --------------------------------------------------------------------------------
+
+ACT = (r"(?:to chuc|thuc hien|trien khai|in|phat hanh|xay dung|duy tri|lap|mo|dang|dang tai|phat|treo|"
+        r"su dung|tham gia|ban hanh|tuyen truyen|cap nhat|thanh lap|khao sat|san xuat|lam|bo tri|dau tu|gui)")
+DECLINE = re.compile(
+    rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
+    r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang)\b"
+    r"|\b(?:khong|chua) co kinh phi\b|\btam dung\b|\btam hoan\b|\bchua the\b"
+    r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)(?: [a-z]+){0,2} (?:kinh phi|dieu kien|nguon)\b"
+    r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
+    r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
+)
+_CLAUSE_BREAK = re.compile(r"[;.:!?]|,|\bnhung\b|\btuy nhien\b|\bcon\b(?= [a-z])")
+_CONSEQUENCE = re.compile(r"^\s*(?:nen|vi vay|do do|thi|cho nen)\b")
+
+
+def clause_around(folded: str, start: int, end: int) -> str:
+    """The clause holding the span (cut at punctuation and "nhưng"); a clause opening with "nên"
+    keeps the reason before it ("do chưa có kinh phí, nên không in ...")."""
+    breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(folded)), len(folded) + 1]
+    left = max(b for b in breaks if b <= start)
+    right = min((m.start() for m in _CLAUSE_BREAK.finditer(folded, end)), default=len(folded))
+    clause = folded[left:right]
+    if _CONSEQUENCE.match(clause) and left > 0:
+        before = [b for b in breaks if b < left - 1]
+        clause = folded[max(before, default=0):right]
+    return clause
+
+
+_SENTENCE_BREAK = re.compile(r"[;.!?]|\bnhung\b|\btuy nhien\b")
+
+
+def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (cut at ; . ! ? and "nhưng") holding the span, as offsets."""
+    left = max([0, *(m.end() for m in _SENTENCE_BREAK.finditer(folded, 0, start))])
+    right = next((m.start() for m in _SENTENCE_BREAK.finditer(folded, end)), len(folded))
+    return left, right
+
+
+def declined(text: str, span: tuple[int, int] | None = None) -> bool:
+    """Whether the clause of `text` around `span` refuses, postpones or makes conditional what it
+    names (any clause of the text when no span is given). A duty named as a topic before a colon
+    is judged by what the sentence says after it ("Về hội nghị đối thoại: năm nay xã chưa tổ chức")."""
+    folded = fold(text)
+    if span is None:
+        return bool(DECLINE.search(folded))
+    if DECLINE.search(clause_around(folded, *span)):
+        return True
+    colon = re.compile(r"[^;.:]*:").match(folded, span[1])
+    if colon:
+        said = re.split(r"[;.]", folded[colon.end():], maxsplit=1)[0]
+        return bool(DECLINE.search(said))
+    return False
+
+
+def read_terms(text: str, year: int | None) -> Terms:
+    """What `text` states of how much, how often, by when and for whom. A count with no period of
+    its own takes the line's ("Mỗi tháng, xã đăng 04 tin, bài"). Table cells (tab-separated in a
+    text file) are read apart."""
+    text = text.replace("\t", "; ")
+    folded = fold(text)
+    often = frequency(folded)
+    counted = [q if q.per or often in (None, "6_thang") else q.model_copy(update={"per": often})
+               for q in quantities(text, folded)]
+    return Terms(quantities=counted, frequency=often,
+                 deadlines=deadlines(text, folded, year), recipients=recipients(text, folded))
