@@ -36,9 +36,15 @@ class ParentRef:
 @dataclass(frozen=True)
 class CheckContext:
     lang: str = "vi"
-    parent: Plan | None = None
+    parent: Plan | None = None  # the nearest parent: the citation, dates, level and copying are its
     graph: Any = None
     draft: bool = False
+    parents: tuple[Plan, ...] = ()  # every parent the plan implements, nearest first (none: `parent`)
+    trace: Any = None  # the plan traced against its parents (trace.coverage.Trace), once per plan
+
+    @property
+    def all_parents(self) -> list[Plan]:
+        return list(self.parents) or ([self.parent] if self.parent else [])
 
     def finding(
         self, rule: Rule, plan: Plan, *, line: int | None = None, concept: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from audit.engine.checks import load_kind
@@ -50,7 +50,11 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
 
 
 def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Finding]:
-    """Every finding of `rules` on `plan`, in line order (findings without a line first, by code)."""
+    """Every finding of `rules` on `plan`, in line order (findings without a line first, by code).
+    With a parent, the plan is traced against its parents first (unless the context brings the
+    trace), so every check reads the one trace the reports read."""
+    if context.parent is not None and context.trace is None:
+        context = replace(context, trace=traced(plan, context.all_parents, rules))
     findings: list[Finding] = []
     for rule in rules:
         kind = load_kind(rule.check)
@@ -59,15 +63,29 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
     return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
 
 
+def traced(plan: Plan, parents: list[Plan], rules: list[Rule]) -> Trace:
+    """The plan's trace against its parents with the pack's settings: the task share of the rules
+    that judge tasks, the similarity of the copy rule."""
+    from audit.trace.coverage import Settings, trace
+
+    settings = Settings()
+    for rule in rules:
+        for name in ("task_share", "similarity"):
+            if hasattr(rule.params, name):
+                settings = replace(settings, **{name: getattr(rule.params, name)})
+    return trace(plan, parents, settings)
+
+
 def one_gap_per_concept(findings: list[Finding]) -> list[Finding]:
-    """A missing concept is reported once per plan: where a pack rule (CHISO002: no SIPAS) and the
-    parent audit (KETHUA001: SIPAS asked by the parent) both report it, the reviewer gets the one
-    that names the parent's line, which says more."""
+    """A missing concept is reported once for each parent line that asks for it: where a pack rule
+    (CHISO002: no SIPAS) and the parent audit (KETHUA001: SIPAS asked by the parent) both report it,
+    the reviewer gets the parent's, which names the line that asks."""
     best: dict[str, Finding] = {}
     for finding in findings:
         if finding.concept and (finding.concept not in best or _says_more(finding, best[finding.concept])):
             best[finding.concept] = finding
-    return [f for f in findings if not f.concept or best[f.concept] is f]
+    return [f for f in findings if not f.concept or best[f.concept] is f
+            or (f.parent_line is not None and best[f.concept].parent_line is not None)]
 
 
 def _says_more(finding: Finding, other: Finding) -> bool:

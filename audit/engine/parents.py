@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit.engine.context import CheckContext
-from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rules
+from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rules, traced
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import ConceptHit, Finding, Plan
 from audit.read.errors import InputError
@@ -33,17 +33,23 @@ if TYPE_CHECKING:
 def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckContext) -> CheckRun:
     """Run `rules` on each plan with its own parent, and trace it against that parent; an unreadable
     input is an INPUT001 finding."""
-    from audit.trace.coverage import trace
-
     audited, findings = [], []
     for item in inputs:
         if item.plan is None:
             audited.append(item)
             findings.extend(_unreadable(item, rules, context))
             continue
-        audited.append(replace(item, trace=trace(item.plan, item.parent)) if item.parent else item)
-        findings.extend(run_rules(item.plan, rules, replace(context, parent=item.parent)))
+        found, result = _audit_one(item.plan, item.parent, rules, context)
+        audited.append(replace(item, trace=result))
+        findings.extend(found)
     return CheckRun(audited, findings, list(rules))
+
+
+def _audit_one(plan: Plan, parent: Plan | None, rules: list[Rule], context: CheckContext) -> tuple[list[Finding], Trace | None]:
+    """The plan's findings and its trace against `parent`: traced once, the checks and the reports
+    read the same trace."""
+    result = traced(plan, [parent], rules) if parent else None
+    return run_rules(plan, rules, replace(context, parent=parent, trace=result)), result
 
 
 def _unreadable(item: Audited, rules: list[Rule], context: CheckContext) -> list[Finding]:
@@ -224,7 +230,7 @@ def _outline(plan: Plan) -> Plan:
     keep = {ref.line for ref in plan.mentions}
     outline = plan.model_copy(update={
         "lines": [line for line in plan.lines if line.number in keep], "sections": [], "units": [],
-        "timeline": [], "appendix": None, "recipients": [], "signer": None, "concepts": [],
+        "timeline": [], "appendix": None, "recipients": [], "signer": None, "concepts": [], "obligations": [],
     })
     outline._text_by_number = None
     return outline
@@ -233,8 +239,6 @@ def _outline(plan: Plan) -> Plan:
 def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding], Trace | None, list[ConceptHit]]:
     """The findings of one plan audited with its parent, its trace against the parent, and the
     concepts it covers (with their evidence lines, for the report)."""
-    from audit.trace.coverage import trace
-
     path, content, parent_path, parent_content = job
     setup: _Setup = _state["setup"]
     cache = _state["cache"]
@@ -244,8 +248,8 @@ def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding],
         return hit
     plan = _full_plan(path, content)
     parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
-    findings = run_rules(plan, setup.rules, replace(setup.context, parent=parent))
-    result = findings, trace(plan, parent) if parent else None, plan.concepts
+    findings, traced_plan = _audit_one(plan, parent, setup.rules, setup.context)
+    result = findings, traced_plan, plan.concepts
     if setup.persistent:
         cache.put(key, result)
     return result

@@ -1,22 +1,36 @@
-"""Whether a child plan meets what its parent asks, with the child's evidence lines.
+"""Whether a child plan commits to what its parent asks, and on what terms.
 
-- a concept: the child covers it (the matcher found it in the child's own text);
-- a reporting duty: the child names reporting (deliverable.bao_cao, or a report period or deadline);
+A requirement is met only by a commitment in the child's own text: not its preamble (căn cứ), not
+"Nơi nhận", not a line quoting the parent, and not a clause that declines, postpones or makes the
+duty conditional ("chưa có điều kiện triển khai trang Facebook", "khi có kinh phí sẽ in tờ gấp").
+
+- a concept: a line of the child where the matcher found it, committed to;
+- a reporting duty: a line of the child about reporting (báo cáo);
 - a task naming no concept: a task to issue this very plan ("xây dựng, ban hành kế hoạch ...") is met
-  by the plan itself; any other is met when one line of the child holds most of the task's key
-  words (`task_share`, by default 60%, of at least 3 key words).
+  by the plan itself; any other is met by the line that holds most of the task's key words (at
+  least `task_share` of them, 60% by default); a task of fewer than 3 key words is not judged.
+
+Where the child commits, its own terms are read with the parent's grammar (parse/terms.py) and
+compared: fewer items, a lower frequency, a later date for its level, another recipient (or one
+that no longer exists after 1/7/2025) are shortfalls, each reported with both lines.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from audit.model import Coverage, Evidence, Line, Plan, Requirement
+from audit.graph import LEVEL_RANK
+from audit.model import Commitment, Coverage, Evidence, Line, Plan, Requirement, Shortfall, Terms
+from audit.parse.terms import (
+    DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
+)
 from audit.text.normalize import fold
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
+TWO_TIER_FROM = dt.date(2025, 7, 1)
 # Words that say nothing about what a task is: function words and the plan's own vocabulary.
 STOPWORDS = frozenset(
     """va cua cac cho voi de trong tren tai theo ve la co duoc nhung mot so nay do khi tu den nham
@@ -25,6 +39,19 @@ STOPWORDS = frozenset(
     thanh pho dia ban nam nang cao tang cuong day manh dam bao kip thoi thuong xuyen day du
     co quan don vi lien quan cap""".split()
 )
+# The share of a duty's key words a line must hold to meet a concept it names in other words: more
+# than for a task, as plans share their boilerplate ("với nội dung ngắn gọn, dễ hiểu").
+PARAPHRASE_SHARE = 0.75
+_QUOTING = re.compile(r"\b(?:yeu cau|giao|de ra|chi dao|quy dinh)\b")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the rule pack tunes in a trace: the share of a task's key words a line must hold, and
+    the similarity for a sentence to count as copied."""
+
+    task_share: float = 0.6
+    similarity: float = 90
 
 
 def body_lines(plan: Plan) -> list[Line]:
@@ -34,42 +61,223 @@ def body_lines(plan: Plan) -> list[Line]:
     return [line for line in plan.lines if line.number > start]
 
 
-def judge(requirement: Requirement, child: Plan, body: list[Line], task_share: float = 0.6) -> Coverage:
-    """The coverage of one requirement by the child; `body` is the child's own text (no preamble)."""
+def commitment_lines(plan: Plan) -> list[Line]:
+    """The lines where a plan can commit: its body less "Nơi nhận" and the lines quoting what a
+    cited document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
+    skip = {r.line for r in plan.recipients}
+    cited = {(c.number, c.symbol) for c in plan.citations}
+    skip |= {m.line for m in plan.mentions if (m.number, m.symbol) in cited and _QUOTING.search(fold(m.text))}
+    return [line for line in body_lines(plan) if line.number not in skip]
+
+
+def judge(requirement: Requirement, child: Plan, lines: list[Line], settings: Settings = Settings()) -> Coverage:
+    """The coverage of one requirement by the child; `lines` are its `commitment_lines`."""
     if requirement.category == "concept":
-        hit = child.concept(requirement.concept or "")
-        return Coverage(requirement=requirement, covered=hit is not None, evidence=hit.evidence[:3] if hit else [])
+        return _concept(requirement, child, {line.number for line in lines}, settings, lines)
     if requirement.category == "report":
-        return _report(requirement, child)
+        return _report(requirement, child, lines)
     if ISSUE_PLAN_RE.search(fold(requirement.text)):
         title_line = child.header.lines.get("title")
         evidence = [Evidence(line=title_line, text=child.header.title or "")] if title_line else []
-        return Coverage(requirement=requirement, covered=True, evidence=evidence)
-    return _task(requirement, body, task_share)
+        return Coverage(requirement=requirement, status="covered", evidence=evidence)
+    return _task(requirement, child, lines, settings)
 
 
-def _report(requirement: Requirement, child: Plan) -> Coverage:
-    hit = child.concept("deliverable.bao_cao")
-    if hit:
-        return Coverage(requirement=requirement, covered=True, evidence=hit.evidence[:3])
-    entries = [t for t in child.timeline if t.kind in ("period", "deadline") and "báo cáo" in t.text.lower()]
-    evidence = [Evidence(line=t.line, text=t.text) for t in entries[:3]]
-    return Coverage(requirement=requirement, covered=bool(entries), evidence=evidence)
+def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Settings, lines: list[Line]) -> Coverage:
+    hits = [child.concept(c) for c in [requirement.concept or "", *requirement.alternatives]]
+    mine = frozenset(c for c in [requirement.concept or "", *requirement.alternatives])
+    found = [_commitment(e.line, e.text, child, _span(e), concepts=mine)
+             for hit in hits if hit for e in hit.evidence if e.line in own]
+    if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
+        by_words = _task(requirement, child, lines, replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
+        return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
+    return _status(requirement, found, child)
 
 
-def _task(requirement: Requirement, body: list[Line], task_share: float) -> Coverage:
+def _span(evidence: Evidence) -> tuple[int, int] | None:
+    at = evidence.text.find(evidence.matched or "\0")
+    return (at, at + len(evidence.matched or "")) if at >= 0 else None
+
+
+def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | None = None,
+                wanted: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset()) -> Commitment:
+    """The child's line as a commitment to a duty named at `span` (else the sentence sharing most of
+    the `wanted` key words): declined when the clause naming it, or a clause of its sentence that
+    names nothing else, refuses it; its terms read from that sentence only (a line often sets a
+    date for each of two duties)."""
+    folded = fold(text)
+    if span is None:
+        span = _best_sentence(folded, wanted)
+    start, end = sentence_around(folded, *span)
+    refused = declined(text, span) or _sentence_declines(text[start:end], concepts)
+    return Commitment(line=number, text=text, declined=refused, terms=read_terms(text[start:end], _year(child)))
+
+
+def _best_sentence(folded: str, wanted: frozenset[str]) -> tuple[int, int]:
+    """The span of the sentence of `folded` that shares most key words with a duty."""
+    best, span, at = -1, (0, len(folded)), 0
+    for part in re.split(r"(?<=[;.!?])", folded):
+        shared = len(wanted & key_words(part))
+        if shared > best and part.strip():
+            best, span = shared, (at, at + len(part.rstrip(";.!? ")))
+        at += len(part)
+    return span
+
+
+def _sentence_declines(sentence: str, concepts: frozenset[str]) -> bool:
+    """A clause of the sentence refuses something, and names no other duty (a channel, indicator or
+    deliverable; a topic does not count): "Việc treo băng rôn, pano ... tạm dừng đến khi sửa xong
+    trụ sở"."""
+    from audit.text.matcher import find_matches
+
+    folded = fold(sentence)
+    for m in DECLINE.finditer(folded):
+        clause = clause_around(folded, *m.span())
+        at = folded.find(clause)
+        named = {x.concept for x in find_matches(sentence[at: at + len(clause)])}
+        if not {c for c in named - concepts if not c.startswith("content.")}:
+            return True
+    return False
+
+
+def _year(plan: Plan) -> int | None:
+    return plan.header.year or (plan.header.date.year if plan.header.date else None)
+
+
+def _status(requirement: Requirement, found: list[Commitment], child: Plan) -> Coverage:
+    """Covered by the commitments that are not declined, with the terms they fall short on; declined
+    when every line that names it declines it."""
+    kept = [c for c in found if not c.declined]
+    if not kept:
+        first = found[0]
+        return Coverage(requirement=requirement, status="declined", commitment=first,
+                        evidence=[Evidence(line=first.line, text=first.text)])
+    commitment, shortfalls = _weakest(requirement.terms, kept, child)
+    return Coverage(requirement=requirement, status="covered", commitment=commitment, shortfalls=shortfalls,
+                    evidence=[Evidence(line=c.line, text=c.text) for c in kept[:3]])
+
+
+def _weakest(asked: Terms, kept: list[Commitment], child: Plan) -> tuple[Commitment, list[Shortfall]]:
+    """The commitment to compare with the parent's terms, and what it falls short on: a term falls
+    short where a line states less than asked and no other line states enough. A line giving the
+    duty on to the child's own subordinates ("UBND các xã báo cáo về Phòng Nội vụ huyện trước ngày
+    05/6") carries it out, but its terms are theirs, not the child's: it is not compared."""
+    passed_on = _passed_on(child)
+    verdicts = [(c, term_verdicts(asked, c.terms, child)) for c in kept if c.line not in passed_on]
+    short: list[Shortfall] = []
+    first: Commitment | None = None
+    for term in ("quantity", "frequency", "deadline", "defunct_recipient", "recipient"):
+        said = [(c, v[term]) for c, v in verdicts if v[term] is not None]
+        if said and all(verdict for _, verdict in said) and not (term == "recipient" and "defunct_recipient" in short):
+            short.append(term)  # type: ignore[arg-type]
+            first = first or said[0][0]
+    return first or kept[0], short
+
+
+def _passed_on(plan: Plan) -> set[int]:
+    """The lines of the plan's duties for levels below its own."""
+    rank = LEVEL_RANK.get(plan.header.level or "")
+    if rank is None:
+        return set()
+    return {o.line for o in plan.obligations
+            if o.addressees and all(a.level and LEVEL_RANK[a.level] > rank for a in o.addressees)}
+
+
+def term_verdicts(asked: Terms, given: Terms, child: Plan) -> dict[str, bool | None]:
+    """For each term: True where the child commits to less than the parent asks, False where it
+    commits to as much, None where the child or the parent does not state it. Counts of one period
+    compare as quantities ("01 tin mỗi tháng" for 02); a longer period is a lower frequency ("02
+    lần mỗi tháng" for "02 lần mỗi tuần")."""
+    fewer = _fewer(asked, given)
+    frequency = None
+    if fewer and _less_often(asked, given):
+        fewer, frequency = None, True
+    elif fewer is None and asked.frequency and given.frequency:
+        frequency = PER_YEAR[given.frequency] < PER_YEAR[asked.frequency]
+    return {"quantity": fewer, "frequency": frequency, "deadline": _later(asked, given),
+            "recipient": _other_recipient(asked, given, child), "defunct_recipient": _defunct(given, child)}
+
+
+def _fewer(asked: Terms, given: Terms) -> bool | None:
+    """Whether the child counts fewer of an item the parent counts (None: no item counted by both)."""
+    verdict = None
+    for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
+        same = [q for q in given.quantities if q.noun == wanted.noun and (q.per is None) == (wanted.per is None)]
+        if same:
+            verdict = bool(verdict) or max(per_year(q) for q in same) < per_year(wanted)
+    return verdict
+
+
+def _less_often(asked: Terms, given: Terms) -> bool:
+    """The child counts as many of an item as asked, but for a longer period."""
+    return any(q.noun == w.noun and q.per and w.per and q.amount >= w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
+               for w in asked.quantities for q in given.quantities)
+
+
+def _later(asked: Terms, given: Terms) -> bool | None:
+    """Whether a date of the child is after the parent's nearest date for the same duty."""
+    if not asked.deadlines or not given.deadlines:
+        return None
+    theirs = [d.date for d in asked.deadlines]
+    return any(d.date > min(theirs, key=lambda t: abs((t - d.date).days)) for d in given.deadlines)
+
+
+def _outside(given: Terms, child: Plan) -> list[str]:
+    """The recipients the child names other than itself (a commune's officers report to it)."""
+    own = _own_body(child)
+    return [r for r in given.recipients if not (own and same_body(r, own))]
+
+
+def _other_recipient(asked: Terms, given: Terms, child: Plan) -> bool | None:
+    """Whether the child reports elsewhere than the parent asks (not judged where the parent's
+    recipient is the child itself: Sở Nội vụ compiles the reports and sends them on)."""
+    outside = _outside(given, child)
+    own = _own_body(child)
+    if not outside or not asked.recipients or (own and any(same_body(a, own) for a in asked.recipients)):
+        return None
+    return not any(same_body(a, g) for a in asked.recipients for g in outside)
+
+
+def _defunct(given: Terms, child: Plan) -> bool | None:
+    """A recipient of a level that no longer exists when the child is dated (after 1/7/2025)."""
+    when = child.header.date or (dt.date(child.header.year, 12, 31) if child.header.year else None)
+    outside = _outside(given, child)
+    if not outside or not when or when < TWO_TIER_FROM:
+        return None
+    return any(DEFUNCT.search(body_key(r)) for r in outside)
+
+
+def _own_body(plan: Plan) -> str:
+    return plan.header.issuer or ""
+
+
+def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverage:
+    """A reporting duty is taken up by the child's lines about reporting, the one that shares most
+    of the duty's words first."""
+    reporting = [line for line in lines if "bao cao" in fold(line.text)]
+    if not reporting:
+        return Coverage(requirement=requirement, status="missing")
     wanted = key_words(requirement.text)
-    if len(wanted) < 3:  # too little to judge by words: not reported as missing
-        return Coverage(requirement=requirement, covered=True)
+    reporting.sort(key=lambda line: -len(wanted & key_words(line.text)))
+    found = [_commitment(line.number, line.text, child, wanted=wanted) for line in reporting]
+    return _status(requirement, found, child)
+
+
+def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Settings) -> Coverage:
+    wanted = key_words(requirement.text)
+    if len(wanted) < 3:  # too little to judge by words: shown as not judged, never as met
+        return Coverage(requirement=requirement, status="not_judged")
     best, best_line = 0.0, None
-    for line in body:
+    for line in lines:
         share = len(wanted & key_words(line.text)) / len(wanted)
         if share > best:
             best, best_line = share, line
-    if best >= task_share and best_line is not None:
-        return Coverage(requirement=requirement, covered=True,
-                        evidence=[Evidence(line=best_line.number, text=best_line.text, score=round(best, 2))])
-    return Coverage(requirement=requirement, covered=False)
+    if best < settings.task_share or best_line is None:
+        return Coverage(requirement=requirement, status="missing")
+    coverage = _status(requirement, [_commitment(best_line.number, best_line.text, child, wanted=wanted)], child)
+    for evidence in coverage.evidence:
+        evidence.score = round(best, 2)
+    return coverage
 
 
 # A folded word of two characters or more (a one-letter word says nothing): a run of one character
@@ -85,17 +293,25 @@ def key_words(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Trace:
-    """A plan traced against its parent: each requirement with its coverage, and the copied share."""
+    """A plan traced against its parents: each requirement with its coverage, and the sentences
+    copied from the nearest parent. Computed once per plan with the pack's settings, and read by
+    the checks and every report alike."""
 
     coverage: list[Coverage]
-    localization: float
+    copy: object  # localization.Localization: the copied sentences
+
+    @property
+    def localization(self) -> float:
+        return self.copy.share  # type: ignore[attr-defined]
 
 
-def trace(plan: Plan, parent: Plan) -> Trace:
-    """Every requirement `parent` makes of `plan`, judged, and the share of `plan` copied from it."""
+def trace(plan: Plan, parents: list[Plan] | Plan, settings: Settings = Settings()) -> Trace:
+    """Every requirement the parents make of `plan`, judged, and what `plan` copies of the first."""
     from audit.trace.localization import localization
     from audit.trace.requirements import derive_requirements
 
-    body = body_lines(plan)
-    coverage = [judge(r, plan, body) for r in derive_requirements(parent, plan)]
-    return Trace(coverage, localization(body, body_lines(parent)).share)
+    parents = parents if isinstance(parents, list) else [parents]
+    lines = commitment_lines(plan)
+    coverage = [judge(r, plan, lines, settings) for parent in parents for r in derive_requirements(parent, plan)]
+    copy = localization(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
+    return Trace(coverage, copy)

@@ -13,7 +13,7 @@ import re
 from audit.graph import agreement, document_keys, ref_key
 from audit.model import Citation, Plan
 from audit.trace.coverage import ISSUE_PLAN_RE
-from audit.trace.requirements import assigned_tasks
+from audit.trace.requirements import obligations_for, terms_for
 from audit.text.normalize import fold
 
 TWO_TIER_FROM = dt.date(2025, 7, 1)
@@ -65,16 +65,21 @@ def allowed_parent_levels(child: Plan) -> set[str] | None:
 
 def subordinate_deadline(parent: Plan, child: Plan) -> tuple[dt.date, int, str] | None:
     """The date by which the parent asks the child to issue its plan, with the parent's line:
-    a deadline on a task of the child's that is about issuing a plan ("... ban hành kế hoạch
-    ... trước ngày 31/01/2024"), else on any parent line about issuing subordinate plans."""
-    task_lines = {t.line for t in assigned_tasks(parent, child)}
+    the child's own date on a duty of its that is about issuing a plan ("... ban hành kế hoạch
+    ... trước ngày 31/01/2024"; "các sở trước ngày 15/01, UBND cấp xã trước ngày 31/01"), else a
+    date on any parent line about issuing subordinate plans."""
+    own = {o.line: o for o in obligations_for(parent, child)}
     candidates = []
+    for obligation in own.values():
+        if ISSUE_PLAN_RE.search(fold(obligation.text)):
+            for deadline in terms_for(obligation.terms, child.header.level).deadlines:
+                candidates.append((False, obligation.line, deadline.date, parent.line_text(obligation.line)))
     for entry in parent.timeline:
-        if entry.kind != "deadline" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.value):
+        if entry.kind != "deadline" or entry.line in own or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.value):
             continue
         text = parent.line_text(entry.line)
         if ISSUE_PLAN_RE.search(fold(text)):
-            candidates.append((entry.line not in task_lines, entry.line, dt.date.fromisoformat(entry.value), text))
+            candidates.append((True, entry.line, dt.date.fromisoformat(entry.value), text))
     if not candidates:
         return None
     _, line, when, text = min(candidates)

@@ -1,14 +1,16 @@
-"""What a parent plan asks of a child plan.
+"""What a parent plan asks of a child plan: its obligations (audit/parse/obligations.py) that are
+for the child, and the concepts it merely lists.
 
-    5. Ủy ban nhân dân các xã, thị trấn                        <- a unit that is the child's level
+    5. Ủy ban nhân dân các xã, thị trấn                        <- binds cấp xã
     - Tổ chức tuyên truyền trên Zalo, đo lường sự hài lòng ... <- assigned: concepts channel.zalo, indicator.sipas
-    - Gửi báo cáo 6 tháng, năm về Phòng Nội vụ ...             <- assigned: a reporting duty
+    - Gửi báo cáo 6 tháng, năm về Phòng Nội vụ ...             <- assigned: a reporting duty, with its terms
     II. NỘI DUNG / III. HÌNH THỨC: Cổng TTĐT, PAR INDEX ...     <- listed: concepts the parent names
 
-A requirement "assigned" to the child (a task given to the child's level, or to the child by name)
-weighs more than one the parent merely "listed" in its content and forms. A task that names
-concepts becomes one requirement per concept, with the task's line; a task naming none is judged
-as a whole (coverage.py).
+An obligation is for the child when it addresses the child's level, every unit ("các cơ quan, đơn
+vị, địa phương"), or the child by name. An obligation that names concepts becomes one requirement
+per concept, with its line; a reporting duty and an obligation naming none are judged whole
+(coverage.py). Each requirement carries the parent's terms that apply to the child: where one
+sentence gives each level its own date, the child's level's date.
 """
 
 from __future__ import annotations
@@ -16,66 +18,60 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from audit.model import Plan, Requirement, Task
+from audit.model import Addressee, Obligation, Plan, Requirement, Terms
 from audit.parse.sections import kinds_in, section_spans
+from audit.parse.terms import ubnd
 from audit.text.normalize import fold
 
 LISTING_KINDS = {"noi_dung", "hinh_thuc", "san_pham"}
-# How a unit name addresses every body of a level ("UBND các xã, phường, thị trấn"), folded.
-LEVEL_ADDRESS = {
-    "xa": re.compile(r"\b(cac xa|cap xa|cac phuong|xa, phuong|phuong, xa|xa, thi tran)\b"),
-    "huyen": re.compile(r"\b(cac huyen|cap huyen|cac quan|huyen, thi xa|huyen, thanh pho|huyen, quan)\b"),
-    "so": re.compile(r"\b(cac so|so, ban, nganh|cac co quan chuyen mon thuoc)\b"),
-}
-REPORT_RE = re.compile(r"\bbao cao\b")
+REPORT_RE = re.compile(r"\bbao cao\b(?! (?:vien|tham luan|chuyen de|cua ubnd|chinh tri))")
 
 
 def concept_family(concept_id: str) -> str:
     return concept_id.split(".", 1)[0]
 
 
-def addresses(unit_name: str, level: str | None, issuer: str | None) -> bool:
-    """Whether a unit of the parent names the child: its whole level, or the child itself."""
-    name = _body(unit_name)
-    pattern = LEVEL_ADDRESS.get(level or "")
-    if pattern and pattern.search(name):
-        return True
-    own = _body(issuer or "")
-    return bool(own) and (name == own or name.startswith(own + " "))
+def is_for(obligation: Obligation, level: str | None, issuer: str | None) -> bool:
+    """Whether the obligation addresses the child: its level, every unit, or the child by name."""
+    return any(_addresses(a, level, issuer) for a in obligation.addressees)
+
+
+def _addresses(addressee: Addressee, level: str | None, issuer: str | None) -> bool:
+    if addressee.general:
+        return level is not None
+    if addressee.level:
+        return addressee.level == level
+    return names(addressee.name or "", issuer or "")
+
+
+def names(name: str, issuer: str) -> bool:
+    """Whether a unit's name is the child's issuer ("xã Tân Phú", "Ủy ban nhân dân xã Tân Phú")."""
+    one, other = _body(name), _body(issuer)
+    if not one or not other:
+        return False
+    return one == other or other.startswith(one + " ") or one.startswith(other + " ") or other.endswith(" " + one)
 
 
 @lru_cache(maxsize=1024)  # a parent's unit names, asked of each child
 def _body(name: str) -> str:
-    return " ".join(fold(name).replace("uy ban nhan dan", "ubnd").split())
+    words = ubnd(fold(name)).replace(",", " ").split()
+    return " ".join(words[1:] if words[:1] == ["ubnd"] else words)
 
 
-def assigned_tasks(parent: Plan, child: Plan) -> list[Task]:
-    """The parent's tasks for the child: under units that address the child, and appendix rows
-    whose lead unit (chủ trì) addresses it."""
+def obligations_for(parent: Plan, child: Plan) -> list[Obligation]:
     level, issuer = child.header.level, child.header.issuer
-    tasks = [t for u in parent.units if addresses(u.name, level, issuer) for t in u.tasks]
-    for table in parent.appendix.tables if parent.appendix else []:
-        lead = next((c for c in table.columns if "chu tri" in fold(c)), None)
-        task_column = next((c for c in table.columns if fold(c).startswith(("noi dung", "nhiem vu"))), None)
-        if not lead or not task_column:
-            continue
-        for row, line in zip(table.rows, table.row_lines):
-            if addresses(row.get(lead, ""), level, issuer):
-                tasks.append(Task(text=row.get(task_column, ""), line=line, role="chu_tri"))
-    return tasks
+    return [o for o in parent.obligations if is_for(o, level, issuer)]
 
 
 def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = None) -> list[Requirement]:
-    """Every requirement the parent sets for the child, in the parent's line order. The answer
-    depends on the parent's tasks for the child only, which the children of one level share unless
-    the parent names one of them; each parent rule and the trace ask for it: the last few answers
-    are kept, with the parent plan they were read from."""
-    tasks = assigned_tasks(parent, child)
-    key = (tuple(t.line for t in tasks), frozenset(families or ()))
+    """Every requirement the parent sets for the child, in the parent's line order. Siblings of one
+    level share the answer unless the parent names one of them: the last few answers are kept."""
+    obligations = obligations_for(parent, child)
+    key = (tuple(o.line for o in obligations), child.header.level, frozenset(families or ()))
     for asked, of, answer in _RECENT:
         if of is parent and asked == key:
             return list(answer)
-    answer = _derive(parent, tasks, families)
+    answer = _derive(parent, obligations, child.header.level, families)
     _RECENT.insert(0, (key, parent, answer))
     del _RECENT[16:]
     return list(answer)
@@ -84,29 +80,104 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
 _RECENT: list[tuple[tuple, Plan, list[Requirement]]] = []
 
 
-def _derive(parent: Plan, assigned: list[Task], families: set[str] | None) -> list[Requirement]:
-    """The requirements of `parent` for a child it gives the tasks `assigned` (see `assigned_tasks`)."""
-    tasks = {t.line: t for t in assigned}
-    concept_lines: set[int] = set()
+def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
+            families: set[str] | None) -> list[Requirement]:
+    concepts = _concepts_by_line(parent, families)
     found: list[Requirement] = []
-    spans = section_spans(parent.sections)
+    for obligation in obligations:
+        on_line = concepts.get(obligation.line, [])
+        parts = [c for part in _parts(parent.line_text(obligation.line), on_line) for c in principal(part)]
+        found.extend(_requirements_of(obligation, parts, parent.path, level))
+    assigned = {r.concept for r in found if r.concept}
+    found.extend(_listed(parent, assigned, families))
+    return sorted(found, key=lambda r: (r.parent_line, r.id))
+
+
+def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], path: str, level: str | None) -> list[Requirement]:
+    """The obligation's requirements: a reporting duty, one per principal concept (or group of
+    alternatives), else the task whole."""
+    terms = terms_for(obligation.terms, level)
+    common = dict(weight="assigned", text=obligation.text, parent_line=obligation.line, parent_path=path, terms=terms)
+    if REPORT_RE.search(fold(obligation.text)):
+        return [Requirement(id=f"report:{obligation.line}", category="report", **common)]
+    if concepts:
+        return [Requirement(id=f"concept:{group[0]}:{obligation.line}", category="concept", concept=group[0],
+                            alternatives=group[1:], **common)
+                for group in _alternatives(concepts, obligation.text)]
+    return [Requirement(id=f"task:{obligation.line}", category="task", **common)]
+
+
+# What every channel carries: "phát tin, bài trên đài truyền thanh" is about the radio.
+CARRIERS = {"deliverable.tin_bai"}
+
+
+def _parts(text: str, concepts: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The concepts of each part of a line that joins duties with ";" ("sắp xếp bộ máy; phổ biến
+    Chỉ số PCI" is two duties, each about its own concepts)."""
+    ends = [m.start() for m in re.finditer(";", text)] + [len(text) + 1]
+    parts: list[list[tuple[int, str]]] = [[] for _ in ends]
+    for at, concept in concepts:
+        parts[next((i for i, end in enumerate(ends) if at < end), -1)].append((at, concept))
+    return parts
+
+
+def principal(concepts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The concepts an obligation is about: its channels, indicators and deliverables other than
+    the news items a channel carries; else those news items; else its content topics ("về cải cách
+    TTHC" says what the duty is about, not what it is)."""
+    kinds = [lambda c: concept_family(c) != "content" and c not in CARRIERS,
+             lambda c: c in CARRIERS, lambda c: True]
+    for wanted in kinds:
+        chosen = [(at, c) for at, c in concepts if wanted(c)]
+        if chosen:
+            return chosen
+    return []
+
+
+def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]:
+    """The concepts of a line in groups that one another can replace: those joined by "hoặc"
+    ("sân khấu hóa hoặc hội thi"), each other concept alone."""
+    folded = fold(text)
+    groups: list[list[str]] = []
+    previous = None
+    for at, concept in sorted(concepts):
+        between = folded[previous:at] if previous is not None else ""
+        if groups and re.search(r"\bhoac\b", between) and not re.search(r"[;.]", between):
+            groups[-1].append(concept)
+        else:
+            groups.append([concept])
+        previous = at
+    return groups
+
+
+def terms_for(terms: Terms, level: str | None) -> Terms:
+    """The terms as they apply to a child of `level`: a date given to other levels is not its own."""
+    own = [d for d in terms.deadlines if level in d.levels]
+    general = [d for d in terms.deadlines if not d.levels]
+    return terms.model_copy(update={"deadlines": own or general})
+
+
+def _concepts_by_line(parent: Plan, families: set[str] | None) -> dict[int, list[tuple[int, str]]]:
+    """(offset in the line, concept) of the concepts on each line of the parent."""
+    by_line: dict[int, list[tuple[int, str]]] = {}
     for hit in parent.concepts:
         if families and concept_family(hit.id) not in families:
             continue
-        in_tasks = [e for e in hit.evidence if e.line in tasks]
-        listed = [e for e in hit.evidence if LISTING_KINDS & set(kinds_in(spans, e.line))]
-        concept_lines.update(e.line for e in in_tasks)
-        if in_tasks:
-            first = in_tasks[0]
-            found.append(Requirement(id=f"concept:{hit.id}", category="concept", concept=hit.id,
-                                     weight="assigned", text=tasks[first.line].text, parent_line=first.line))
-        elif listed:
-            found.append(Requirement(id=f"concept:{hit.id}", category="concept", concept=hit.id,
-                                     weight="listed", text=listed[0].text, parent_line=listed[0].line))
-    for line, task in tasks.items():
-        if line in concept_lines or not task.text:
+        for evidence in hit.evidence:
+            at = evidence.text.find(evidence.matched or "\0")
+            by_line.setdefault(evidence.line, []).append((max(at, 0), hit.id))
+    return by_line
+
+
+def _listed(parent: Plan, assigned: set[str | None], families: set[str] | None) -> list[Requirement]:
+    """The concepts the parent names in its content and forms and asks of no one in particular."""
+    spans = section_spans(parent.sections)
+    found = []
+    for hit in parent.concepts:
+        if hit.id in assigned or (families and concept_family(hit.id) not in families):
             continue
-        category = "report" if REPORT_RE.search(fold(task.text)) else "task"
-        found.append(Requirement(id=f"{category}:{line}", category=category, weight="assigned",
-                                 text=task.text, parent_line=line))
-    return sorted(found, key=lambda r: (r.parent_line, r.id))
+        listed = [e for e in hit.evidence if LISTING_KINDS & set(kinds_in(spans, e.line))]
+        if listed:
+            found.append(Requirement(id=f"concept:{hit.id}", category="concept", concept=hit.id, weight="listed",
+                                     text=listed[0].text, parent_line=listed[0].line, parent_path=parent.path))
+    return found

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import concept_names, expected_section
 from audit.model import Finding, Plan
@@ -59,29 +59,29 @@ class Params(BaseModel):
     category: Literal["concept", "task", "report"]
     weight: Literal["assigned", "listed"] = "assigned"
     families: list[str] | None = None
+    task_share: float = Field(0.6, gt=0, le=1, description="share of a task's key words one line of the plan must hold")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
-    from audit.trace.coverage import body_lines, judge
-    from audit.trace.requirements import derive_requirements
+    from audit.trace.requirements import concept_family
 
-    parent = context.parent
-    if parent is None:
+    if context.trace is None:
         return
     params: Params = rule.params
-    families = set(params.families) if params.families else None
-    wanted = [r for r in derive_requirements(parent, plan, families)
-              if r.category == params.category and r.weight == params.weight]
-    body = body_lines(plan) if wanted else []
-    missing = [r for r in wanted if not judge(r, plan, body).covered]
+    families = set(params.families or ())
+    missing = [c.requirement for c in context.trace.coverage
+               if c.status == "missing" and c.requirement.category == params.category
+               and c.requirement.weight == params.weight
+               and (not families or concept_family(c.requirement.concept or "") in families)]
     # Where the missing requirements belonged: looked for only when one is missing (most plans
     # cover most requirements, and the section tree is walked for it).
     section = expected_section(plan, SECTION_KINDS[params.category]) if missing else None
+    parents = {p.path: p for p in context.all_parents}
     for requirement in missing:
         label = concept_names([requirement.concept]) if requirement.concept else requirement.text
         yield context.finding(
             rule, plan, line=section.line if section else None, concept=requirement.concept,
-            parent=ParentRef.at(parent, requirement.parent_line),
+            parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
             concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
         )

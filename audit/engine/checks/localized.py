@@ -47,14 +47,12 @@ class Params(BaseModel):
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
-    from audit.trace.coverage import body_lines
-    from audit.trace.localization import localization
 
     parent = context.parent
-    if parent is None:
+    if parent is None or context.trace is None:
         return
     params: Params = rule.params
-    result = localization(body_lines(plan), body_lines(parent), similarity=params.similarity)
+    result = context.trace.copy  # with the pack's similarity: the same figure as the reports
     if not result.copied or result.share < params.threshold:
         return
     first = result.copied[0]
