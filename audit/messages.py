@@ -19,6 +19,13 @@ LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # --- how often a duty is done (parent_terms: KETHUA011) ----------------------------------------
+    "terms.frequency.ngay": {"vi": "hằng ngày", "en": "daily"},
+    "terms.frequency.tuan": {"vi": "hằng tuần", "en": "weekly"},
+    "terms.frequency.thang": {"vi": "hằng tháng", "en": "monthly"},
+    "terms.frequency.quy": {"vi": "hằng quý", "en": "quarterly"},
+    "terms.frequency.6_thang": {"vi": "6 tháng một lần", "en": "every six months"},
+    "terms.frequency.nam": {"vi": "hằng năm", "en": "yearly"},
     # --- the command line -------------------------------------------------------------------------
     "cli.parent_or_corpus": {
         "vi": "chỉ dùng một trong hai tùy chọn --parent hoặc --corpus, không dùng cả hai",

@@ -1,0 +1,102 @@
+"""The plan must commit to as much as its parent asks: as many items, as often, by the parent's date
+for its level, reported to the body the parent names (only when the parent is known).
+
+The parent's line and the plan's line that takes the duty up are read with one grammar
+(audit/parse/terms.py): "ít nhất 02 tin, bài mỗi tháng", "hằng quý", "trước ngày 10/12/2024",
+"gửi về Sở Nội vụ". A term the plan does not state is not a finding (the plan may follow the
+parent's); a term it states is compared. `term` picks the comparison:
+
+- quantity: fewer items for the year ("01 tin mỗi tháng" where 02 were asked; "06 tin mỗi quý"
+  equals "02 tin mỗi tháng");
+- frequency: less often (hằng năm where hằng quý was asked);
+- deadline: a date after the parent's date for the plan's own level (where one sentence gives each
+  level its date, the plan's level's is the one compared);
+- recipient: reports sent to another body than the parent names;
+- defunct_recipient: in a plan dated from 1/7/2025, reports sent to a body of the district level,
+  which no longer exists.
+
+Example rule::
+
+    check: parent_terms
+    params: {term: quantity}
+
+Passes::
+
+    ỦY BAN NHÂN DÂN XÃ KIM KHÊ
+    Số: 05/KH-UBND
+    Kim Khê, ngày 21 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+    II. HÌNH THỨC TUYÊN TRUYỀN
+    - Phát 02 tin, bài mỗi tháng trên đài truyền thanh xã.
+
+Fails::
+
+    ỦY BAN NHÂN DÂN XÃ KIM KHÊ
+    Số: 05/KH-UBND
+    Kim Khê, ngày 21 tháng 02 năm 2024
+    KẾ HOẠCH
+    Tuyên truyền cải cách hành chính năm 2024
+    II. HÌNH THỨC TUYÊN TRUYỀN
+    - Phát 01 tin, bài mỗi tháng trên đài truyền thanh xã.
+
+Parent::
+
+    IV. TỔ CHỨC THỰC HIỆN
+    1. Ủy ban nhân dân các xã, phường
+    - Phát ít nhất 02 tin, bài mỗi tháng trên đài truyền thanh cơ sở.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from audit.engine.checks import concept_names
+from audit.messages import msg
+from audit.model import Finding, Plan, Terms
+
+PLACEHOLDERS = ("concept_label", "parent_text", "parent_line", "asked", "given")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    term: Literal["quantity", "frequency", "deadline", "recipient", "defunct_recipient"]
+
+
+def check(plan: Plan, rule, context) -> Iterator[Finding]:
+    from audit.engine.context import ParentRef
+
+    if context.trace is None:
+        return
+    term = rule.params.term
+    parents = {p.path: p for p in context.all_parents}
+    seen: set[tuple[int, int]] = set()  # a line naming two concepts of one duty: one finding
+    for coverage in context.trace.coverage:
+        requirement, commitment = coverage.requirement, coverage.commitment
+        if requirement.weight != "assigned" or term not in coverage.shortfalls or commitment is None or (commitment.line, requirement.parent_line) in seen:
+            continue
+        seen.add((commitment.line, requirement.parent_line))
+        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
+        yield context.finding(
+            rule, plan, line=commitment.line, concept=requirement.concept, evidence=commitment.text,
+            parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
+            concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
+            asked=_said(term, requirement.terms), given=_said(term, commitment.terms),
+        )
+
+
+def _said(term: str, terms: Terms) -> dict[str, str]:
+    """What a line states of `term`, in each language: its own words for counts, dates and bodies."""
+    if term == "quantity":
+        words = "; ".join(q.text for q in terms.quantities)
+    elif term == "frequency":
+        return {lang: msg(f"terms.frequency.{terms.frequency}", lang) for lang in ("vi", "en")} if terms.frequency else {}
+    elif term == "deadline":
+        words = "; ".join(d.text for d in terms.deadlines)
+    else:
+        words = "; ".join(terms.recipients)
+    return {"vi": words, "en": words}
