@@ -163,7 +163,7 @@ def test_remembered_requirements_are_those_of_the_child_asking(corpus):
     plans = [load_plan(path) for path in sorted(corpus.rglob("*.md"))]
     parents = [plan for plan in plans if plan.header.level in ("huyen", "tinh")]
     asked = [(parent, child, families) for parent in parents for child in plans for families in (None, {"channel"}, {"indicator"})]
-    expected = [requirements._derive(parent, requirements.assigned_tasks(parent, child), families)
+    expected = [requirements._derive(parent, requirements.obligations_for(parent, child), child.header.level, families)
                 for parent, child, families in asked]
     assert any(expected) and len({len(answer) for answer in expected}) > 3
     for _ in range(2):  # a parent's answers for one child level must never serve another

@@ -102,7 +102,7 @@ def test_github_annotations_one_per_finding_then_totals():
     lines = result.stdout.splitlines()
     annotations = [line for line in lines if line.startswith("::")]
     assert len(annotations) == len(fixture_run("vi").findings)
-    assert ("::error file=fixtures/2024-xa-phuc-khe.pdf,line=26,title=KETHUA001::Không có \"Zalo\", mà kế hoạch"
+    assert ("::error file=fixtures/2024-xa-phuc-khe.pdf,line=26,title=KETHUA001::Kế hoạch chưa có \"Zalo\" như kế hoạch"
             in result.stdout)
     assert "::warning file=fixtures/2024-so-tttt.docx,line=3,title=THETHUC001::" in result.stdout
     assert "::warning file=fixtures/2024-xa-kim-khe.md,line=20,title=KETHUA008::100%25 câu sao chép" in result.stdout

@@ -1,0 +1,72 @@
+"""Precision and recall of the parent audit (KETHUA) on the labelled pairs of tests/data/obligations.
+
+    .venv/bin/python scripts/kethua_accuracy.py            # totals, and each pair's misses
+    .venv/bin/python scripts/kethua_accuracy.py -v 07 12   # those pairs' findings in full
+
+A finding counts as found when its kind and parent line are a label's (tests/data/obligations/
+README.md). The labels were written before the tool ran on the pairs; they are never edited to
+agree with its output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from audit.engine.context import CheckContext  # noqa: E402
+from audit.engine.engine import run_rules, select_rules  # noqa: E402
+from audit.engine.packs import load_rules  # noqa: E402
+from audit.pipeline import load_plan  # noqa: E402
+
+PAIRS = ROOT / "tests" / "data" / "obligations"
+KINDS = {  # rule -> the kind of finding the labels name
+    "KETHUA001": "missing", "KETHUA002": "missing", "KETHUA003": "missing", "KETHUA009": "declined",
+    "KETHUA010": "quantity", "KETHUA011": "frequency", "KETHUA012": "deadline",
+    "KETHUA013": "recipient", "KETHUA014": "recipient",
+}
+
+
+def found_in(pair: Path, rules) -> list:
+    child, parent = load_plan(pair / "child.md"), load_plan(pair / "parent.md")
+    return [f for f in run_rules(child, rules, CheckContext(parent=parent)) if f.rule in KINDS]
+
+
+def score(pair: Path, rules) -> tuple[set, set, list]:
+    labels = yaml.safe_load((pair / "labels.yaml").read_text(encoding="utf-8"))
+    expected = {(item["kind"], item["parent_line"]) for item in labels.get("expected") or []}
+    findings = found_in(pair, rules)
+    return expected, {(KINDS[f.rule], f.parent_line) for f in findings}, findings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pairs", nargs="*", help="pair numbers to show in full (default: all, misses only)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every finding of the pairs shown")
+    args = parser.parse_args()
+    rules = select_rules(load_rules(), select=sorted(KINDS))
+    tp = fp = fn = 0
+    for pair in sorted(p for p in PAIRS.iterdir() if p.is_dir()):
+        if args.pairs and pair.name[:2] not in args.pairs:
+            continue
+        expected, got, findings = score(pair, rules)
+        tp, fp, fn = tp + len(expected & got), fp + len(got - expected), fn + len(expected - got)
+        if got != expected or args.verbose:
+            print(f"{pair.name}: missed {sorted(expected - got)} extra {sorted(got - expected)}")
+        if args.verbose:
+            for f in findings:
+                print(f"   {f.rule} l.{f.line} parent l.{f.parent_line}: {f.message}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print(f"KETHUA on {PAIRS.relative_to(ROOT)}: precision {precision:.2f} ({tp}/{tp + fp}), "
+          f"recall {recall:.2f} ({tp}/{tp + fn})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
