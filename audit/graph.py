@@ -231,6 +231,18 @@ class PlanGraph:
     def parent(self, path: str) -> str | None:
         return self._parents[path]
 
+    def parents(self, path: str) -> list[str]:
+        """Every plan `path` implements: its parent first, then the other plans its "Thực hiện"
+        citations name that sit above it, the nearest level first (a commune may implement both
+        its district's and its province's plans)."""
+        first = self._parents[path]
+        if first is None:
+            return []
+        others = [target for _, target, data in self.graph.out_edges(path, data=True)
+                  if target not in (path, first) and data["relation"] == "thuc_hien" and self._is_higher_plan(target, path)]
+        others.sort(key=lambda target: (-LEVEL_RANK[self.plans[target].header.level or "tinh"], target))
+        return [first, *others]
+
     def children(self, path: str) -> list[str]:
         return [child for child, parent in self._parents.items() if parent == path]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.engine.checks import kind_doc, kind_names
+from audit.engine.checks import load_kind, kind_doc, kind_names
 from audit.engine.context import CheckContext
 from audit.engine.engine import run_rules
 from audit.engine.packs import load_pack_file
@@ -33,7 +33,7 @@ def make_rule(tmp_path: Path, rule_yaml: str, message: str = "{section}"):
     return load_pack_file(pack).rules[0]
 
 
-def audit_text(tmp_path: Path, text: str, rule, lang: str = "vi", parent_text: str = ""):
+def audit_text(tmp_path: Path, text: str, rule, lang: str = "vi", parent_text: str = "", **context):
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     parent = None
@@ -41,7 +41,7 @@ def audit_text(tmp_path: Path, text: str, rule, lang: str = "vi", parent_text: s
         parent_path = tmp_path / "parent.txt"
         parent_path.write_text(parent_text, encoding="utf-8")
         parent = load_plan(parent_path)
-    return run_rules(load_plan(path), [rule], CheckContext(lang=lang, parent=parent))
+    return run_rules(load_plan(path), [rule], CheckContext(lang=lang, parent=parent, **context))
 
 
 @pytest.mark.parametrize("kind", kind_names())
@@ -50,8 +50,9 @@ def test_documented_example_passes_and_fails_as_documented(tmp_path, kind):
     assert doc.summary and doc.example_rule and doc.passes and doc.fails, f"{kind}: docstring lacks an example"
     rule = make_rule(tmp_path, doc.example_rule, message="x")
     parent = with_header(doc.parent, PARENT_HEADER) if doc.parent else ""
-    assert audit_text(tmp_path, with_header(doc.passes), rule, parent_text=parent) == []
-    assert [f.rule for f in audit_text(tmp_path, with_header(doc.fails), rule, parent_text=parent)] == ["TEST001"]
+    context = getattr(load_kind(kind), "EXAMPLE_CONTEXT", {})  # how the examples are run (a corpus, ...)
+    assert audit_text(tmp_path, with_header(doc.passes), rule, parent_text=parent, **context) == []
+    assert [f.rule for f in audit_text(tmp_path, with_header(doc.fails), rule, parent_text=parent, **context)] == ["TEST001"]
 
 
 def with_header(excerpt: str, header: str = HEADER) -> str:

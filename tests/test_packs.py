@@ -42,7 +42,7 @@ def test_the_default_pack_loads_with_every_family_and_input_rule():
         "CHISO": ["CHISO001", "CHISO002"],
         "INPUT": ["INPUT001"],
         "KENH": ["KENH001", "KENH002"],
-        "KETHUA": [f"KETHUA{n:03d}" for n in range(1, 15)],
+        "KETHUA": [f"KETHUA{n:03d}" for n in range(1, 17)],
         "NOIDUNG": ["NOIDUNG001", "NOIDUNG002"],
         "POLICY": ["POLICY001", "POLICY002", "POLICY003"],
         "SANPHAM": ["SANPHAM001", "SANPHAM002"],

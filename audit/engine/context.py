@@ -41,6 +41,7 @@ class CheckContext:
     draft: bool = False
     parents: tuple[Plan, ...] = ()  # every parent the plan implements, nearest first (none: `parent`)
     trace: Any = None  # the plan traced against its parents (trace.coverage.Trace), once per plan
+    linked: bool = False  # the plan's parents were looked for in a corpus (`corpus`, `check --corpus`)
 
     @property
     def all_parents(self) -> list[Plan]:

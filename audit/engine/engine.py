@@ -112,6 +112,12 @@ class Audited:
     error: InputError | None = None
     parent: Plan | None = None
     trace: Trace | None = None
+    others: list[Plan] = field(default_factory=list)  # further parents it implements, nearest first
+    linked: bool = False  # its parents were looked for in a corpus
+
+    @property
+    def parents(self) -> list[Plan]:
+        return [self.parent, *self.others] if self.parent else []
 
     def __post_init__(self) -> None:
         self.path = visible(self.path)  # the path as reports print it, like Plan.path

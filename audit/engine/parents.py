@@ -39,17 +39,18 @@ def audit_inputs(inputs: Iterable[Audited], rules: list[Rule], context: CheckCon
             audited.append(item)
             findings.extend(_unreadable(item, rules, context))
             continue
-        found, result = _audit_one(item.plan, item.parent, rules, context)
+        found, result = _audit_one(item.plan, item.parents, rules, replace(context, linked=item.linked))
         audited.append(replace(item, trace=result))
         findings.extend(found)
     return CheckRun(audited, findings, list(rules))
 
 
-def _audit_one(plan: Plan, parent: Plan | None, rules: list[Rule], context: CheckContext) -> tuple[list[Finding], Trace | None]:
-    """The plan's findings and its trace against `parent`: traced once, the checks and the reports
-    read the same trace."""
-    result = traced(plan, [parent], rules) if parent else None
-    return run_rules(plan, rules, replace(context, parent=parent, trace=result)), result
+def _audit_one(plan: Plan, parents: list[Plan], rules: list[Rule], context: CheckContext) -> tuple[list[Finding], Trace | None]:
+    """The plan's findings and its trace against its parents (nearest first): traced once, the
+    checks and the reports read the same trace."""
+    result = traced(plan, parents, rules) if parents else None
+    parent = parents[0] if parents else None
+    return run_rules(plan, rules, replace(context, parent=parent, parents=tuple(parents), trace=result)), result
 
 
 def _unreadable(item: Audited, rules: list[Rule], context: CheckContext) -> list[Finding]:
@@ -79,16 +80,26 @@ def with_parent(inputs: list[Audited], parent: Plan) -> list[Audited]:
 def with_corpus_parents(inputs: list[Audited], plans: list[Plan]) -> list[Audited]:
     """Each input's parent found among `plans` (and the inputs) by its citations, as `corpus` does."""
     from audit.graph import PlanGraph
-    from audit.trace.links import audit_parent
 
     own = [item.plan for item in inputs if item.plan is not None]
     paths = {plan.path for plan in own}
     graph = PlanGraph([plan for plan in plans if plan.path not in paths] + own)
     out = []
     for item in inputs:
-        parent = audit_parent(graph, item.plan.path) if item.plan else None
-        out.append(replace(item, parent=graph.plans[parent] if parent else None))
+        found = _parents_in(graph, item.plan.path) if item.plan else []
+        out.append(replace(item, parent=graph.plans[found[0]] if found else None,
+                           others=[graph.plans[p] for p in found[1:]], linked=True))
     return out
+
+
+def _parents_in(graph, path: str) -> list[str]:
+    """The plans `path` is audited against: every parent the graph links it to, else the near miss
+    of its citation (`audit_parent`), so a wrong date is reported rather than the audit skipped."""
+    from audit.trace.links import audit_parent
+
+    found = graph.parents(path)
+    near = audit_parent(graph, path) if not found else None
+    return found or ([near] if near else [])
 
 
 # --- a whole corpus, over worker processes, with a cache ---------------------------------------
@@ -129,7 +140,6 @@ def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, 
 
 def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Setup, run_all) -> CheckRun:
     from audit.graph import PlanGraph
-    from audit.trace.links import audit_parent
 
     inputs = [Audited(path=p.path, error=p) for p in problems]
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
@@ -141,10 +151,11 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     jobs = []
     for index, item in enumerate(inputs):
         if item.plan is not None:
-            parent = audit_parent(graph, item.path)
-            item.parent = graph.plans[parent] if parent else None
-            jobs.append((index, real[item.path], digests[item.path], real.get(parent), digests.get(parent or "")))
-    jobs.sort(key=lambda job: (job[3] or "", job[0]))  # a parent's children together: it is loaded once
+            found = _parents_in(graph, item.path)
+            item.parent = graph.plans[found[0]] if found else None
+            item.others, item.linked = [graph.plans[p] for p in found[1:]], True
+            jobs.append((index, real[item.path], digests[item.path], tuple((real[p], digests[p]) for p in found)))
+    jobs.sort(key=lambda job: (job[3][0][0] if job[3] else "", job[0]))  # a parent's children together: loaded once
     spool, findings = Spool(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
     for index, item in enumerate(inputs):
         if item.plan is None:
@@ -236,19 +247,19 @@ def _outline(plan: Plan) -> Plan:
     return outline
 
 
-def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding], Trace | None, list[ConceptHit]]:
+def _audit(job: tuple[str, str, tuple[tuple[str, str], ...]]) -> tuple[list[Finding], Trace | None, list[ConceptHit]]:
     """The findings of one plan audited with its parent, its trace against the parent, and the
     concepts it covers (with their evidence lines, for the report)."""
-    path, content, parent_path, parent_content = job
+    path, content, parents = job
     setup: _Setup = _state["setup"]
     cache = _state["cache"]
-    key = cache.key("audit", content, parent_content or "", path, parent_path or "", setup.context.lang,
+    key = cache.key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
                     f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
     if setup.persistent and (hit := cache.get(key)) is not None:
         return hit
     plan = _full_plan(path, content)
-    parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
-    findings, traced_plan = _audit_one(plan, parent, setup.rules, setup.context)
+    findings, traced_plan = _audit_one(plan, [_full_plan(*pair) for pair in parents], setup.rules,
+                                       replace(setup.context, linked=True))
     result = findings, traced_plan, plan.concepts
     if setup.persistent:
         cache.put(key, result)

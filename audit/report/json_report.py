@@ -79,7 +79,7 @@ def trace_json(result: Trace | None) -> dict:
         "requirements": [
             {"id": c.requirement.id, "category": c.requirement.category, "weight": c.requirement.weight,
              "concept": c.requirement.concept, "parent_line": c.requirement.parent_line,
-             "text": c.requirement.text, "status": "covered" if c.covered else "missing",
+             "text": c.requirement.text, "status": c.status,
              "evidence": [{"line": e.line, "text": e.text} for e in c.evidence]}
             for c in result.coverage
         ],

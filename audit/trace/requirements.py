@@ -85,8 +85,9 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
     concepts = _concepts_by_line(parent, families)
     found: list[Requirement] = []
     for obligation in obligations:
+        text = parent.line_text(obligation.line)
         on_line = concepts.get(obligation.line, [])
-        parts = [c for part in _parts(parent.line_text(obligation.line), on_line) for c in principal(part)]
+        parts = [c for part in _parts(text, on_line) for c in principal(part, fold(text))]
         found.extend(_requirements_of(obligation, parts, parent.path, level))
     assigned = {r.concept for r in found if r.concept}
     found.extend(_listed(parent, assigned, families))
@@ -121,17 +122,24 @@ def _parts(text: str, concepts: list[tuple[int, str]]) -> list[list[tuple[int, s
     return parts
 
 
-def principal(concepts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[int, str]]:
     """The concepts an obligation is about: its channels, indicators and deliverables other than
-    the news items a channel carries; else those news items; else its content topics ("về cải cách
-    TTHC" says what the duty is about, not what it is)."""
-    kinds = [lambda c: concept_family(c) != "content" and c not in CARRIERS,
-             lambda c: c in CARRIERS, lambda c: True]
+    the news items a channel carries; else those news items; else its topics. A topic is a content
+    concept, or any concept the duty is "về" ("tuyên truyền lưu động về dịch vụ công trực tuyến" is
+    a mobile campaign, whose subject is the online service)."""
+    def topic(at: int, concept: str) -> bool:
+        return concept_family(concept) == "content" or bool(_ABOUT.search(folded[:at]))
+
+    kinds = [lambda at, c: not topic(at, c) and c not in CARRIERS,
+             lambda at, c: not topic(at, c), lambda at, c: True]
     for wanted in kinds:
-        chosen = [(at, c) for at, c in concepts if wanted(c)]
+        chosen = [(at, c) for at, c in concepts if wanted(at, c)]
         if chosen:
             return chosen
     return []
+
+
+_ABOUT = re.compile(r"\bve (?:(?:cac|viec|cach) )?$")
 
 
 def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]:
