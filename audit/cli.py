@@ -272,7 +272,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
-    from audit.text.normalize import visible
+    from audit.base.normalize import visible
 
     rules = select_rules_or_exit(settings)
     cache_dir = None if no_cache else cache_dir or str(default_dir())

@@ -24,7 +24,7 @@ from typing import Literal
 
 from audit.model import Citation, DocRef, DocumentKey, Plan
 from audit.parse.docref import canonical_body, clean_symbol
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 DIRECTIVE_TYPES = {"KH", "QĐ", "NQ", "CT", "CTr", "ĐA", "PA", "HD", "KL", None}  # None: type not written
 PLAN_TYPES = {"KH", "QĐ"}  # what a "Căn cứ" parent can be: a plan, or the decision that issues one

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from audit.engine.checks import kind_names, load_kind
 from yaml.nodes import Node
 
-from audit.engine.yaml_lines import PackError, key_line, line_of, load_with_nodes
+from audit.base.yaml_lines import PackError, key_line, line_of, load_with_nodes
 from audit.model import Severity
 
 CODE_PATTERN = r"^[A-Z]{2,10}\d{3}$"

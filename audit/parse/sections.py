@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from audit.model import Line, Section
-from audit.text.normalize import SEEN_LINES, fold
+from audit.base.normalize import SEEN_LINES, fold
 
 _HEADING_RES = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)]\s*(?P<t>\S.*)$")),

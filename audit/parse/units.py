@@ -15,7 +15,7 @@ import re
 
 from audit.model import Line, Section, Task, Unit
 from audit.parse.sections import heading_of, walk
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 ORG_WORDS = (
     r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng|Ban|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"

@@ -43,7 +43,7 @@ def read_toml(path: Path) -> dict:
 
 def read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
     """A YAML file's data and the line of every key path in it ("per-path", 0, "ignore")."""
-    from audit.engine.yaml_lines import PackError, load_with_nodes
+    from audit.base.yaml_lines import PackError, load_with_nodes
 
     try:
         data, node = load_with_nodes(path)

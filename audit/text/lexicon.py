@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from audit.text.normalize import Expansions, Token, expand_abbreviations, tokenize
+from audit.base.normalize import Expansions, Token, expand_abbreviations, tokenize
 
 Category = Literal["channel", "indicator", "content", "deliverable"]
 
@@ -110,7 +110,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The compiled lexicon at `path` (default: the packaged rules/lexicon.yaml), compiled once."""
     import yaml
 
-    from audit.engine.yaml_lines import SAFE_LOADER
+    from audit.base.yaml_lines import SAFE_LOADER
 
     path = Path(path) if path is not None else lexicon_path()
     try:

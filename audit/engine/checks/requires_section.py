@@ -33,7 +33,7 @@ from audit.engine.checks import Regex
 from audit.engine.labels import section_label
 from audit.model import Finding, Plan, SectionKind
 from audit.parse.sections import walk
-from audit.text.normalize import canonical_tones
+from audit.base.normalize import canonical_tones
 
 PLACEHOLDERS = ("section",)
 

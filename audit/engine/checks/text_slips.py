@@ -45,7 +45,7 @@ class Params(BaseModel):
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
-    from audit.text.normalize import canonical_tones
+    from audit.base.normalize import canonical_tones
 
     slip = _SLIPS[rule.params.slip]
     allowed = frozenset(canonical_tones(a).lower() for a in rule.params.allowed)
