@@ -81,7 +81,7 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
 
-    from audit.policy.files import ConfigError
+    from audit.base.yaml_lines import ConfigError
 
     try:
         expected_units = load_expected(expected) if expected else None
@@ -95,9 +95,9 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
     plan_graph = PlanGraph(corpus.plans)
     missing = plan_graph.missing_units(expected_units) if expected_units is not None else None
     if fmt == "json":
-        emit(graph_json(corpus, plan_graph, missing, lang), output)
+        emit(graph_json(corpus.root, corpus.problems, plan_graph, missing, lang), output)
     else:
-        emit_rich(lambda console: graph_rich(corpus, plan_graph, missing, console, lang), output, width=120)
+        emit_rich(lambda console: graph_rich(corpus.root, corpus.problems, plan_graph, missing, console, lang), output, width=120)
 
 
 def load_rules_or_exit():
@@ -175,7 +175,7 @@ def settings_or_exit(given: dict):
     from audit.policy.files import ConfigError
 
     try:
-        return resolve(given)
+        return resolve(given, FORMATS)
     except ConfigError as error:
         usage_error(error.message(given.get("lang") or DEFAULT_LANG))
 

@@ -356,8 +356,8 @@ def resolve(index, cited: DocumentKey, citing: Plan) -> Resolution:
 
 def load_expected(path: str | Path) -> dict[str, list[str]]:
     """The units expected under each issuer, from YAML: {issuer: [subordinate issuer, ...]}.
-    Raises `ConfigError` (audit/policy/files.py) saying, in either language, what is wrong and where."""
-    from audit.policy.files import ConfigError, read_yaml
+    Raises `ConfigError` (audit/base/yaml_lines.py) saying, in either language, what is wrong and where."""
+    from audit.base.yaml_lines import ConfigError, read_yaml
 
     data, lines = read_yaml(Path(path))
     if not isinstance(data, dict):

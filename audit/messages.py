@@ -48,6 +48,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
         "en": "wrote {count} findings to the baseline {path}",
     },
+    # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
+    "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
+    "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
+    "yaml.duplicate_key": {
+        "vi": "khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first})",
+        "en": "key '{key}' given twice (first on line {first})",
+    },
     # --- configuration, waivers, baselines (after "<file>: <key>: ") -------------------------------
     "config.unknown_key": {
         "vi": "khóa không hợp lệ (các khóa dùng được: {known})",
@@ -60,9 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp cấu hình phải là một bảng khóa: giá trị",
         "en": "a configuration file is a mapping of keys to values",
     },
-    "config.bad_yaml": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "config.bad_toml": {"vi": "TOML không hợp lệ: {detail}", "en": "bad TOML: {detail}"},
-    "config.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
     "config.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
     "config.bad_glob": {"vi": "mẫu đường dẫn không hợp lệ: {detail}", "en": "bad path pattern: {detail}"},
     "waivers.not_list": {

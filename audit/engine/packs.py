@@ -24,13 +24,37 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from audit.engine.checks import kind_names, load_kind
 from yaml.nodes import Node
 
-from audit.base.yaml_lines import PackError, key_line, line_of, load_with_nodes
+from audit.base.yaml_lines import YamlError, key_line, line_of, load_with_nodes
+from audit.engine.checks import kind_names, load_kind
 from audit.model import Severity
 
 CODE_PATTERN = r"^[A-Z]{2,10}\d{3}$"
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used. `str()` is "<file>:<line>: <what is wrong>"."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = str(path), line, problem
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+# How a pack's writer reads a YAML problem (YamlError.kind -> its wording)
+YAML_PROBLEMS = {
+    "unreadable": "cannot read the file: {detail}",
+    "syntax": "bad YAML: {detail}",
+    "duplicate_key": "key '{key}' given twice (first on line {first})",
+}
+
+
+def _load_yaml(path: Path) -> tuple[Any, Node | None]:
+    try:
+        return load_with_nodes(path)
+    except YamlError as error:
+        raise PackError(path, error.line, YAML_PROBLEMS[error.kind].format(**error.values)) from None
 
 
 class Localized(BaseModel):
@@ -180,7 +204,7 @@ def load_families(root: Path | None = None) -> list[Family]:
 
 def load_pack_file(path: Path, pack: str = "") -> Family:
     """The family of one pack file, validated; every code must carry the family's prefix."""
-    data, node = load_with_nodes(path)
+    data, node = _load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(path, 1, "a pack file is a mapping with 'family', 'description' and a list under 'rules'")
     extra = sorted(set(data) - {"family", "description", "rules"})
