@@ -52,8 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
     "yaml.duplicate_key": {
-        "vi": "khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first})",
-        "en": "key '{key}' given twice (first on line {first})",
+        "vi": "khóa '{name}' xuất hiện hai lần (lần đầu ở dòng {first})",
+        "en": "key '{name}' given twice (first on line {first})",
     },
     # --- configuration, waivers, baselines (after "<file>: <key>: ") -------------------------------
     "config.unknown_key": {

@@ -177,7 +177,7 @@ def test_a_broken_lexicon_is_a_usage_error_not_a_traceback(tmp_path, monkeypatch
     finally:
         load_lexicon.cache_clear()
     assert result.exit_code == 2
-    assert f"{tmp_path / 'lexicon.yaml'}: not valid YAML" in result.output
+    assert f"{tmp_path / 'lexicon.yaml'}:3: bad YAML" in result.output
 
 
 def test_a_report_file_gets_the_mode_a_plain_write_gives_and_keeps_a_chosen_one(tmp_path):

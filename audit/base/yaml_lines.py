@@ -29,7 +29,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlError(Exception):
     """A YAML file that cannot be used, at `path` and `line` (None: the whole file). `kind` is
     "unreadable" or "syntax" (`detail`: the system's or the parser's words), or "duplicate_key"
-    (`key`, and `first`, the line where it was first given)."""
+    (`name`, the key, and `first`, the line where it was first given)."""
 
     def __init__(self, path: str | Path, line: int | None, kind: str, **values: Any) -> None:
         self.path, self.line, self.kind, self.values = str(path), line, kind, values
@@ -92,7 +92,7 @@ def _refuse_duplicate_keys(path: Path, node: Node) -> None:
         for key, value in node.value:
             line = key.start_mark.line + 1
             if isinstance(key.value, str) and key.value in seen:
-                raise YamlError(path, line, "duplicate_key", key=key.value, first=seen[key.value])
+                raise YamlError(path, line, "duplicate_key", name=key.value, first=seen[key.value])
             seen[key.value] = line
             _refuse_duplicate_keys(path, value)
     elif isinstance(node, SequenceNode):

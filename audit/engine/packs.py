@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from yaml.nodes import Node
 
 from audit.base.yaml_lines import YamlError, key_line, line_of, load_with_nodes
 from audit.engine.checks import kind_names, load_kind
+from audit.messages import msg
 from audit.model import Severity
 
 CODE_PATTERN = r"^[A-Z]{2,10}\d{3}$"
@@ -42,19 +42,11 @@ class PackError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-# How a pack's writer reads a YAML problem (YamlError.kind -> its wording)
-YAML_PROBLEMS = {
-    "unreadable": "cannot read the file: {detail}",
-    "syntax": "bad YAML: {detail}",
-    "duplicate_key": "key '{key}' given twice (first on line {first})",
-}
-
-
 def _load_yaml(path: Path) -> tuple[Any, Node | None]:
     try:
         return load_with_nodes(path)
-    except YamlError as error:
-        raise PackError(path, error.line, YAML_PROBLEMS[error.kind].format(**error.values)) from None
+    except YamlError as error:  # worded in English, as every problem of a pack is
+        raise PackError(path, error.line, msg(f"yaml.{error.kind}", "en", **error.values)) from None
 
 
 class Localized(BaseModel):
