@@ -59,6 +59,18 @@ class Localized(BaseModel):
         return self.en if lang == "en" else self.vi
 
 
+class RuleExamples(BaseModel):
+    """A plan excerpt the rule passes and one it fails (and the parent's, for a rule that compares
+    with the parent): `plan-audit rules CODE` shows them and tests/test_rule_examples.py runs them.
+    An excerpt that starts at a section heading is audited under a plain plan header."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    passes: str = Field(alias="pass", min_length=1)
+    fails: str = Field(alias="fail", min_length=1)
+    parent: str = ""
+
+
 class Rule(BaseModel):
     """One rule of a pack; `params` is the check kind's validated `Params` after loading."""
 
@@ -75,6 +87,7 @@ class Rule(BaseModel):
     # An opt-in rule (enabled: false) runs only when --select names its full code: for findings
     # a reviewer would not want by default (e.g. every channel a province merely lists).
     enabled: bool = True
+    examples: RuleExamples | None = None
     pack: str = ""
     source: str = ""  # file:line where the rule is written
 

@@ -48,14 +48,24 @@ def explain_rule(rule: Rule, console, lang: str = "vi") -> None:
         console.print(Text(_indent(params)))
     console.print(Text.assemble((f"{labels['rationale']}: ", "dim"), rule.rationale.get(lang)))
     console.print(Text.assemble((f"{labels['reference']}: ", "dim"), rule.reference))
+    if rule.examples:
+        _print_examples(console, labels["examples"], rule.examples.parent, rule.examples.passes,
+                        rule.examples.fails, labels)
     if rule.check in kind_names():
         doc = kind_doc(rule.check)
-        console.print(Text(f"\n{labels['kind']} {rule.check}: {doc.summary}"))
-        examples = [(labels["parent"], doc.parent, "dim")] if doc.parent else []
-        examples += [(labels["passes"], doc.passes, "green"), (labels["fails"], doc.fails, "red")]
-        for label, excerpt, style in examples:
-            console.print(Text(f"\n{label}:", style=style))
-            console.print(Text(_indent(excerpt)))
+        _print_examples(console, f"{labels['kind']} {rule.check}: {doc.summary}", doc.parent, doc.passes,
+                        doc.fails, labels)
+
+
+def _print_examples(console, heading: str, parent: str, passes: str, fails: str, labels: dict[str, str]) -> None:
+    from rich.text import Text
+
+    console.print(Text(f"\n{heading}"))
+    examples = [(labels["parent"], parent, "dim")] if parent else []
+    examples += [(labels["passes"], passes, "green"), (labels["fails"], fails, "red")]
+    for label, excerpt, style in examples:
+        console.print(Text(f"\n{label}:", style=style))
+        console.print(Text(_indent(excerpt)))
 
 
 def rules_markdown(families: list[Family]) -> str:
@@ -108,10 +118,10 @@ def _labels(lang: str) -> dict[str, str]:
     if lang == "en":
         return {"severity": "Severity", "check": "Check kind", "params": "Parameters", "rationale": "Why",
                 "reference": "Reference", "kind": "Check kind", "passes": "Passes", "fails": "Fails",
-                "parent": "Parent plan"}
+                "parent": "Parent plan", "examples": "Examples of this rule:"}
     return {"severity": "Mức", "check": "Loại kiểm tra", "params": "Tham số", "rationale": "Vì sao",
             "reference": "Căn cứ", "kind": "Loại kiểm tra", "passes": "Đạt", "fails": "Không đạt",
-            "parent": "Kế hoạch cấp trên"}
+            "parent": "Kế hoạch cấp trên", "examples": "Ví dụ của quy tắc này:"}
 
 
 def _indent(text: str) -> str:
