@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 from collections import Counter
+from collections.abc import Iterator
 import shutil
 import tempfile
 from pathlib import Path
@@ -61,3 +62,22 @@ def _skip_reason(report) -> str:
     reason = reason.removeprefix("Skipped: ")
     # one reason for every missing file of ../shared, whichever file the test wanted
     return f"{SHARED} not found (../shared beside the repository)" if str(SHARED) in reason else reason
+
+
+@pytest.fixture(scope="session")
+def pinned_rules_root(tmp_path_factory) -> Path:
+    from audit.resources import rules_root
+    from tests.helpers.pinned import pinned_rules_folder
+
+    return pinned_rules_folder(rules_root(), tmp_path_factory.mktemp("pinned") / "rules")
+
+
+@pytest.fixture(scope="module")
+def pinned_rules(pinned_rules_root) -> Iterator[Path]:
+    """The command-line and report tests run on the pinned rules (tests/helpers/pinned.py); for the
+    whole module, so its module-scoped runs see them too."""
+    from audit.resources import RULES_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(RULES_ENV, str(pinned_rules_root))
+        yield pinned_rules_root

@@ -20,6 +20,9 @@ from audit.report.formats import FORMATS
 from audit.policy.waivers import read_waiver_file
 from tests.conftest import FIXTURES, REPO
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 CI_DOC = REPO / "docs" / "ci.md"
 WORKFLOW = REPO / "docs" / "examples" / "plan-audit.yml"
 HOOKS = REPO / ".pre-commit-hooks.yaml"

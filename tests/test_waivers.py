@@ -19,6 +19,9 @@ from audit.policy.config import resolve
 from audit.report.formats import FORMATS
 from tests.conftest import FIXTURES
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC001, THETHUC002, CHISO001, CHISO002, NOIDUNG002 (warnings)
 
 
