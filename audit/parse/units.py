@@ -51,7 +51,7 @@ def parse_units(lines: list[Line], sections: list[Section]) -> list[Unit]:
     for line in lines:
         _units_from_role_line(line, units)
     if not any(u.tasks for u in units.values()):
-        for section, kinds in walk(sections):
+        for section, _ in walk(sections):
             if "to_chuc_thuc_hien" in section.kinds:
                 _units_from_bullets(section, by_number, units)
     return list(units.values())

@@ -52,7 +52,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     missing = missing_components(plan)
     if not missing:
         return
-    line = plan.header.lines.get("title") or next((l.number for l in plan.lines if l.text), None)
+    line = plan.header.lines.get("title") or next((each.number for each in plan.lines if each.text), None)
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
         missing={lang: "; ".join(COMPONENTS[c][lang] for c in missing) for lang in ("vi", "en")},
