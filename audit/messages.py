@@ -15,7 +15,6 @@ in both languages: scripts and CI logs search for it.
 
 from __future__ import annotations
 
-LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 MESSAGES: dict[str, dict[str, str]] = {

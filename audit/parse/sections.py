@@ -99,11 +99,6 @@ def walk(sections: list[Section]):
         yield from visit(section, [])
 
 
-def kinds_at(sections: list[Section], line: int) -> list[str]:
-    """The section kinds in force at a line (from the deepest section that contains it)."""
-    return kinds_in(section_spans(sections), line)
-
-
 def section_spans(sections: list[Section]) -> list[tuple[int, int, list[str]]]:
     """(first line, last line, kinds in force) of every section, depth first: walk the tree once
     when asking about many lines."""
