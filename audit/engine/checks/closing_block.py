@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
 from audit.model import Finding, Plan
@@ -50,7 +50,7 @@ PROBLEMS = {
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    part: Literal["signer", "recipients"]
+    part: Literal["signer", "recipients"] = Field(description="the part of the closing that must be there")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:

@@ -36,9 +36,9 @@ PLACEHOLDERS = ("count", "min", "total", "missing", "section")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    of: Literal["concepts", "units", "tasks"] = "concepts"
+    of: Literal["concepts", "units", "tasks"] = Field("concepts", description="what is counted")
     concepts: list[ConceptId] = Field(default_factory=list, description="with of: concepts, the concepts counted")
-    min: int = Field(1, ge=1)
+    min: int = Field(1, ge=1, description="the fewest that pass")
     sections: list[SectionKind] = Field(default_factory=list, description="where the missing ones belong")
 
     @model_validator(mode="after")

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import change_to
 from audit.model import Finding, Plan
@@ -54,7 +54,7 @@ PLACEHOLDERS = ("written", "own")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    problem: Literal["other_unit", "spelling"]
+    problem: Literal["other_unit", "spelling"] = Field(description="which slip of the own unit's name is found")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import written_date
 from audit.model import DocRef, Finding, Plan
@@ -47,7 +47,8 @@ PLACEHOLDERS = ("reference", "written", "plan_date", "first_date", "other_line")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    problem: Literal["after_plan", "no_year", "conflicting"]
+    problem: Literal["after_plan", "no_year", "conflicting"] = Field(
+        description="which problem of a cited date is found")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:

@@ -36,7 +36,7 @@ PLACEHOLDERS = ("concept_label", "section")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    concept: ConceptId
+    concept: ConceptId = Field(description="the concept the plan must name")
     sections: list[SectionKind] = Field(default_factory=list, description="where the concept belongs")
 
 

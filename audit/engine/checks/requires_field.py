@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
@@ -50,7 +50,8 @@ STATES = {
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    field: Literal["number", "symbol", "date", "place", "issuer", "title"]
+    field: Literal["number", "symbol", "date", "place", "issuer", "title"] = Field(
+        description="the header field that must be filled")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:

@@ -40,8 +40,9 @@ PLACEHOLDERS = ("written", "detail")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    slip: Literal["foreign_letters", "doubled", "placeholder"]
-    allowed: list[str] = Field(default_factory=list)
+    slip: Literal["foreign_letters", "doubled", "placeholder"] = Field(description="which slip is found")
+    allowed: list[str] = Field(default_factory=list,
+                               description="with slip: doubled, reduplications the language means")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
