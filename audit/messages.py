@@ -47,6 +47,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
         "en": "wrote {count} findings to the baseline {path}",
     },
+    # --- words of the check kinds' findings: section and field names, what is missing ------------
+    "label.section.muc_dich": {"vi": "Mục đích", "en": "Purpose"},
+    "label.section.yeu_cau": {"vi": "Yêu cầu", "en": "Requirements"},
+    "label.section.doi_tuong": {"vi": "Đối tượng tuyên truyền", "en": "Audience"},
+    "label.section.noi_dung": {"vi": "Nội dung tuyên truyền", "en": "Content"},
+    "label.section.hinh_thuc": {"vi": "Hình thức tuyên truyền", "en": "Forms and channels"},
+    "label.section.to_chuc_thuc_hien": {"vi": "Tổ chức thực hiện", "en": "Implementation (who does what)"},
+    "label.section.thoi_gian": {"vi": "Thời gian thực hiện", "en": "Timeline"},
+    "label.section.kinh_phi": {"vi": "Kinh phí", "en": "Budget"},
+    "label.section.san_pham": {"vi": "Sản phẩm, kết quả dự kiến", "en": "Deliverables"},
+    "label.section.phu_luc": {"vi": "Phụ lục", "en": "Appendix"},
+    "label.field.number": {"vi": "số văn bản", "en": "document number"},
+    "label.field.symbol": {"vi": "ký hiệu văn bản", "en": "document symbol"},
+    "label.field.date": {"vi": "ngày ban hành", "en": "date of issue"},
+    "label.field.place": {"vi": "địa danh", "en": "place name"},
+    "label.field.issuer": {"vi": "tên cơ quan ban hành", "en": "issuing body"},
+    "label.field.title": {"vi": "trích yếu", "en": "subject line"},
+    "check.header_block.motto": {"vi": "Quốc hiệu và Tiêu ngữ", "en": "the national name and motto"},
+    "check.header_block.issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body's name"},
+    "check.header_block.place": {"vi": "địa danh trước ngày tháng", "en": "the place before the date"},
+    "check.header_block.type": {"vi": "tên loại văn bản (KẾ HOẠCH ...)", "en": "the document type (KẾ HOẠCH ...)"},
+    "check.header_block.subject": {"vi": "trích yếu nội dung", "en": "the subject line"},
+    "check.closing_block.no_signer": {"vi": "không có phần chữ ký (chức vụ, họ tên người ký)", "en": "no signature block (signer's position and name)"},
+    "check.closing_block.no_position": {"vi": "không ghi chức vụ người ký", "en": "the signer's position is missing"},
+    "check.closing_block.no_name": {"vi": "không ghi họ tên người ký (bản dự thảo?)", "en": "the signer's name is missing (a draft?)"},
+    "check.closing_block.no_recipients": {"vi": 'không có phần "Nơi nhận"', "en": 'no "Nơi nhận" (recipients) list'},
+    "check.closing_block.no_archive": {"vi": '"Nơi nhận" không kết thúc bằng "Lưu: VT, ..."', "en": '"Nơi nhận" does not end with "Lưu: VT, ..."'},
+    "check.requires_field.missing": {"vi": "không có", "en": "missing"},
+    "check.requires_field.blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
+    "check.requires_field.incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
+    "check.requires_field.impossible": {"vi": "không có thật", "en": "not a real date"},
+    "check.closing_block.no_archive.do": {"vi": "Thêm dòng cuối \"- Lưu: VT, ...\"", "en": "End it with \"- Lưu: VT, ...\""},
     # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
     "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
@@ -355,3 +387,8 @@ def msg(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The message `key` in `lang` (Vietnamese unless "en"), its {placeholders} filled from `values`."""
     entry = MESSAGES[key]
     return entry["en" if lang == "en" else "vi"].format(**values)
+
+
+def both(key: str, **values: object) -> dict[str, str]:
+    """The message `key` in every language, as a finding's values carry it ({"vi": ..., "en": ...})."""
+    return {"vi": msg(key, "vi", **values), "en": msg(key, "en", **values)}

@@ -31,17 +31,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.messages import msg
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("missing",)
-
-COMPONENTS = {
-    "motto": {"vi": "Quốc hiệu và Tiêu ngữ", "en": "the national name and motto"},
-    "issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body's name"},
-    "place": {"vi": "địa danh trước ngày tháng", "en": "the place before the date"},
-    "type": {"vi": "tên loại văn bản (KẾ HOẠCH ...)", "en": "the document type (KẾ HOẠCH ...)"},
-    "subject": {"vi": "trích yếu nội dung", "en": "the subject line"},
-}
 
 
 class Params(BaseModel):
@@ -55,7 +48,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     line = plan.header.lines.get("title") or next((each.number for each in plan.lines if each.text), None)
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
-        missing={lang: "; ".join(COMPONENTS[c][lang] for c in missing) for lang in ("vi", "en")},
+        missing={lang: "; ".join(msg(f"check.header_block.{c}", lang) for c in missing) for lang in ("vi", "en")},
     )
 
 

@@ -35,16 +35,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
+from audit.messages import both
 from audit.model import Finding, Header, Plan
 
 PLACEHOLDERS = ("field", "state")
-
-STATES = {
-    "missing": {"vi": "không có", "en": "missing"},
-    "blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
-    "incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
-    "impossible": {"vi": "không có thật", "en": "not a real date"},
-}
 
 
 class Params(BaseModel):
@@ -64,7 +58,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
         severity=draft_severity(context) if state == "blank" else None,
-        field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=STATES[state],
+        field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=both(f"check.requires_field.{state}"),
     )
 
 
