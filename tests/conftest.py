@@ -54,7 +54,8 @@ def pytest_terminal_summary(terminalreporter) -> None:
     reasons = Counter(_skip_reason(report) for report in terminalreporter.stats.get("skipped", []))
     if reasons:
         why = "; ".join(f"{count}: {reason}" for reason, count in reasons.most_common())
-        terminalreporter.write_line(f"{sum(reasons.values())} tests skipped ({why})")
+        count = sum(reasons.values())
+        terminalreporter.write_line(f"{count} test{'s' if count > 1 else ''} skipped ({why})")
 
 
 def _skip_reason(report) -> str:
