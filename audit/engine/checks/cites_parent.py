@@ -41,11 +41,16 @@ Parent::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import written_date
 from audit.model import Citation, Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("cited", "cited_date", "parent_date", "cited_issuer", "parent_issuer", "problem")
 
@@ -54,7 +59,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
     from audit.trace.links import parent_citation
 

@@ -29,13 +29,17 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
 from audit.messages import both
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("problem",)
 
@@ -46,7 +50,7 @@ class Params(BaseModel):
     part: Literal["signer", "recipients"] = Field(description="the part of the closing that must be there")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     problem, line = (_signer if rule.params.part == "signer" else _recipients)(plan)
     if problem:
         yield context.finding(

@@ -28,11 +28,16 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.messages import msg
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("missing",)
 
@@ -41,7 +46,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     missing = missing_components(plan)
     if not missing:
         return

@@ -23,12 +23,16 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from audit.engine.checks import ConceptId, concept_names, expected_section, section_name
 from audit.model import Finding, Plan, SectionKind
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("count", "min", "total", "missing", "section")
 
@@ -50,7 +54,7 @@ class Params(BaseModel):
         return self
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     params: Params = rule.params
     missing: list[str] = []
     if params.of == "concepts":

@@ -26,11 +26,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import change_to
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("problems",)
 
@@ -39,7 +44,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     header = plan.header
     line = header.lines.get("number")
     if line is None or not header.symbol:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +37,10 @@ from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
 from audit.messages import both
 from audit.model import Finding, Header, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("field", "state")
 
@@ -48,7 +52,7 @@ class Params(BaseModel):
         description="the header field that must be filled")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     field = rule.params.field
     header = plan.header
     if getattr(header, field) is not None:

@@ -26,13 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import change_to, texts_hit
 from audit.model import Finding, Line, Plan
 from audit.text import hygiene
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("written", "detail")
 
@@ -45,7 +49,7 @@ class Params(BaseModel):
                                description="with slip: doubled, reduplications the language means")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.base.normalize import canonical_tones
 
     slip = _SLIPS[rule.params.slip]
