@@ -79,6 +79,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.requires_field.incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
     "check.requires_field.impossible": {"vi": "không có thật", "en": "not a real date"},
     "check.closing_block.no_archive.do": {"vi": "Thêm dòng cuối \"- Lưu: VT, ...\"", "en": "End it with \"- Lưu: VT, ...\""},
+    "check.number_symbol.leading_zero": {"vi": "số nhỏ hơn 10 phải viết {number}", "en": "a number below 10 is written {number}"},
+    "check.number_symbol.shape": {
+        "vi": 'ký hiệu phải gồm mã loại văn bản và mã cơ quan nối bằng dấu "-"',
+        "en": 'the symbol is a type code and an issuer code joined by "-"',
+    },
+    "check.number_symbol.unknown_code": {
+        "vi": '"{code}" không phải mã loại văn bản của Phụ lục III', "en": '"{code}" is not a type code of Phụ lục III',
+    },
+    "check.number_symbol.other_type": {
+        "vi": "tên loại là {expected} nhưng ký hiệu ghi {code}", "en": "the title's type is {expected} but the symbol says {code}",
+    },
+    "check.parent_timing.before_parent": {
+        "vi": "trước ngày của kế hoạch cấp trên ({date})", "en": "before the parent plan's date ({date})",
+    },
+    "check.parent_timing.after_deadline": {
+        "vi": "sau hạn ban hành kế hoạch cấp trên giao ({date}, dòng {line})",
+        "en": "after the deadline the parent set for plans ({date}, line {line})",
+    },
+    "check.cites_parent.date": {
+        "vi": "ngày {cited} (văn bản ghi ngày {actual})", "en": "date {cited} (the document is dated {actual})",
+    },
+    "check.cites_parent.issuer": {
+        "vi": 'cơ quan ban hành "{cited}" (văn bản của "{actual}")', "en": 'issuer "{cited}" (the document is by "{actual}")',
+    },
+    "check.change_to": {"vi": 'Sửa thành "{text}"', "en": 'Change it to "{text}"'},
+    "label.section.none": {"vi": "nội dung kế hoạch", "en": "the plan's content"},
+    "label.level.trung_uong": {"vi": "trung ương", "en": "central"},
+    "label.level.tinh": {"vi": "tỉnh", "en": "province"},
+    "label.level.so": {"vi": "sở, ngành", "en": "provincial department"},
+    "label.level.huyen": {"vi": "huyện", "en": "district"},
+    "label.level.xa": {"vi": "xã", "en": "commune"},
     # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
     "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},

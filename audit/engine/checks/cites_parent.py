@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import written_date
+from audit.messages import both
 from audit.model import Citation, Finding, Plan
 
 if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
@@ -89,9 +90,8 @@ def _problems(citation: Citation, parent: Plan) -> list[dict[str, str]]:
 
     found = []
     if date_disagrees(citation, parent):
-        found.append({"vi": f"ngày {written_date(citation.date)} (văn bản ghi ngày {written_date(parent.header.date)})",
-                      "en": f"date {written_date(citation.date)} (the document is dated {written_date(parent.header.date)})"})
+        found.append(both("check.cites_parent.date", cited=written_date(citation.date),
+                          actual=written_date(parent.header.date)))
     if citation.issuer and parent.header.issuer and issuer_agreement(citation.issuer, parent.header.issuer) is None:
-        found.append({"vi": f"cơ quan ban hành \"{citation.issuer}\" (văn bản của \"{parent.header.issuer}\")",
-                      "en": f"issuer \"{citation.issuer}\" (the document is by \"{parent.header.issuer}\")"})
+        found.append(both("check.cites_parent.issuer", cited=citation.issuer, actual=parent.header.issuer))
     return found
