@@ -110,6 +110,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.level.so": {"vi": "sở, ngành", "en": "provincial department"},
     "label.level.huyen": {"vi": "huyện", "en": "district"},
     "label.level.xa": {"vi": "xã", "en": "commune"},
+    # --- `plan-audit rules CODE` -----------------------------------------------------------------
+    "rules.label.severity": {"vi": "Mức", "en": "Severity"},
+    "rules.label.check": {"vi": "Loại kiểm tra", "en": "Check kind"},
+    "rules.label.params": {"vi": "Tham số", "en": "Parameters"},
+    "rules.label.rationale": {"vi": "Vì sao", "en": "Why"},
+    "rules.label.reference": {"vi": "Căn cứ", "en": "Reference"},
+    "rules.label.kind": {"vi": "Loại kiểm tra", "en": "Check kind"},
+    "rules.label.passes": {"vi": "Đạt", "en": "Passes"},
+    "rules.label.fails": {"vi": "Không đạt", "en": "Fails"},
+    "rules.label.parent": {"vi": "Kế hoạch cấp trên", "en": "Parent plan"},
+    "rules.label.examples": {"vi": "Ví dụ của quy tắc này:", "en": "Examples of this rule:"},
     # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
     "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},

@@ -15,6 +15,10 @@ from audit.engine.packs import Family, Rule
 from audit.messages import msg
 
 
+# the labels of `plan-audit rules CODE` (their words: "rules.label.<name>" in audit/messages.py)
+RULE_LABELS = ("severity", "check", "params", "rationale", "reference", "kind", "passes", "fails", "parent", "examples")
+
+
 def params_yaml(rule: Rule) -> str:
     """The rule's parameters as YAML, as a pack author would write them."""
     import yaml
@@ -146,13 +150,7 @@ def _rule_markdown(rule: Rule) -> list[str]:
 
 
 def _labels(lang: str) -> dict[str, str]:
-    if lang == "en":
-        return {"severity": "Severity", "check": "Check kind", "params": "Parameters", "rationale": "Why",
-                "reference": "Reference", "kind": "Check kind", "passes": "Passes", "fails": "Fails",
-                "parent": "Parent plan", "examples": "Examples of this rule:"}
-    return {"severity": "Mức", "check": "Loại kiểm tra", "params": "Tham số", "rationale": "Vì sao",
-            "reference": "Căn cứ", "kind": "Loại kiểm tra", "passes": "Đạt", "fails": "Không đạt",
-            "parent": "Kế hoạch cấp trên", "examples": "Ví dụ của quy tắc này:"}
+    return {name: msg(f"rules.label.{name}", lang) for name in RULE_LABELS}
 
 
 def _indent(text: str) -> str:
