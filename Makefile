@@ -9,7 +9,7 @@ $(BIN)/plan-audit: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-.PHONY: setup demo test bench
+.PHONY: setup demo test bench mutation
 setup: $(BIN)/plan-audit
 
 demo: setup
@@ -21,3 +21,11 @@ test: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Mutation testing of audit/parse/ and audit/engine/checks/ ([tool.mutmut] in pyproject.toml; the
+# score and how long it takes are in docs/testing.md). One worker, niced: the machine is shared.
+# MUTANTS="audit.parse.units.*" runs a sample.
+mutation: setup
+	$(BIN)/pip install --quiet -e '.[test,mutation]'
+	nice $(BIN)/mutmut run --max-children 1 $(MUTANTS)
+	$(BIN)/mutmut results

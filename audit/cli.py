@@ -77,11 +77,10 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
 @LANG_OPTION
 def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
-    from audit.graph import PlanGraph, load_expected
+    from audit.base.yaml_lines import ConfigError
+    from audit.graph import PlanGraph, load_expected, missing_units
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
-
-    from audit.policy.files import ConfigError
 
     try:
         expected_units = load_expected(expected) if expected else None
@@ -93,11 +92,11 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
     if not corpus.plans:
         fail(lang, "cli.no_plan_read", path=directory)
     plan_graph = PlanGraph(corpus.plans)
-    missing = plan_graph.missing_units(expected_units) if expected_units is not None else None
+    missing = missing_units(plan_graph, expected_units) if expected_units is not None else None
     if fmt == "json":
-        emit(graph_json(corpus, plan_graph, missing, lang), output)
+        emit(graph_json(corpus.root, corpus.problems, plan_graph, missing, lang), output)
     else:
-        emit_rich(lambda console: graph_rich(corpus, plan_graph, missing, console, lang), output, width=120)
+        emit_rich(lambda console: graph_rich(corpus.root, corpus.problems, plan_graph, missing, console, lang), output, width=120)
 
 
 def load_rules_or_exit():
@@ -175,7 +174,7 @@ def settings_or_exit(given: dict):
     from audit.policy.files import ConfigError
 
     try:
-        return resolve(given)
+        return resolve(given, FORMATS)
     except ConfigError as error:
         usage_error(error.message(given.get("lang") or DEFAULT_LANG))
 
@@ -270,9 +269,9 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
 def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
+    from audit.base.normalize import visible
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
-    from audit.text.normalize import visible
 
     rules = select_rules_or_exit(settings)
     cache_dir = None if no_cache else cache_dir or str(default_dir())

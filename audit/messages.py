@@ -15,7 +15,6 @@ in both languages: scripts and CI logs search for it.
 
 from __future__ import annotations
 
-LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -55,6 +54,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
         "en": "wrote {count} findings to the baseline {path}",
     },
+    # --- words of the check kinds' findings: section and field names, what is missing ------------
+    "label.section.muc_dich": {"vi": "Mục đích", "en": "Purpose"},
+    "label.section.yeu_cau": {"vi": "Yêu cầu", "en": "Requirements"},
+    "label.section.doi_tuong": {"vi": "Đối tượng tuyên truyền", "en": "Audience"},
+    "label.section.noi_dung": {"vi": "Nội dung tuyên truyền", "en": "Content"},
+    "label.section.hinh_thuc": {"vi": "Hình thức tuyên truyền", "en": "Forms and channels"},
+    "label.section.to_chuc_thuc_hien": {"vi": "Tổ chức thực hiện", "en": "Implementation (who does what)"},
+    "label.section.thoi_gian": {"vi": "Thời gian thực hiện", "en": "Timeline"},
+    "label.section.kinh_phi": {"vi": "Kinh phí", "en": "Budget"},
+    "label.section.san_pham": {"vi": "Sản phẩm, kết quả dự kiến", "en": "Deliverables"},
+    "label.section.phu_luc": {"vi": "Phụ lục", "en": "Appendix"},
+    "label.field.number": {"vi": "số văn bản", "en": "document number"},
+    "label.field.symbol": {"vi": "ký hiệu văn bản", "en": "document symbol"},
+    "label.field.date": {"vi": "ngày ban hành", "en": "date of issue"},
+    "label.field.place": {"vi": "địa danh", "en": "place name"},
+    "label.field.issuer": {"vi": "tên cơ quan ban hành", "en": "issuing body"},
+    "label.field.title": {"vi": "trích yếu", "en": "subject line"},
+    "check.header_block.motto": {"vi": "Quốc hiệu và Tiêu ngữ", "en": "the national name and motto"},
+    "check.header_block.issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body's name"},
+    "check.header_block.place": {"vi": "địa danh trước ngày tháng", "en": "the place before the date"},
+    "check.header_block.type": {"vi": "tên loại văn bản (KẾ HOẠCH ...)", "en": "the document type (KẾ HOẠCH ...)"},
+    "check.header_block.subject": {"vi": "trích yếu nội dung", "en": "the subject line"},
+    "check.closing_block.no_signer": {"vi": "không có phần chữ ký (chức vụ, họ tên người ký)", "en": "no signature block (signer's position and name)"},
+    "check.closing_block.no_position": {"vi": "không ghi chức vụ người ký", "en": "the signer's position is missing"},
+    "check.closing_block.no_name": {"vi": "không ghi họ tên người ký (bản dự thảo?)", "en": "the signer's name is missing (a draft?)"},
+    "check.closing_block.no_recipients": {"vi": 'không có phần "Nơi nhận"', "en": 'no "Nơi nhận" (recipients) list'},
+    "check.closing_block.no_archive": {"vi": '"Nơi nhận" không kết thúc bằng "Lưu: VT, ..."', "en": '"Nơi nhận" does not end with "Lưu: VT, ..."'},
+    "check.requires_field.missing": {"vi": "không có", "en": "missing"},
+    "check.requires_field.blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
+    "check.requires_field.incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
+    "check.requires_field.impossible": {"vi": "không có thật", "en": "not a real date"},
+    "check.closing_block.no_archive.do": {"vi": "Thêm dòng cuối \"- Lưu: VT, ...\"", "en": "End it with \"- Lưu: VT, ...\""},
+    "check.number_symbol.leading_zero": {"vi": "số nhỏ hơn 10 phải viết {number}", "en": "a number below 10 is written {number}"},
+    "check.number_symbol.shape": {
+        "vi": 'ký hiệu phải gồm mã loại văn bản và mã cơ quan nối bằng dấu "-"',
+        "en": 'the symbol is a type code and an issuer code joined by "-"',
+    },
+    "check.number_symbol.unknown_code": {
+        "vi": '"{code}" không phải mã loại văn bản của Phụ lục III', "en": '"{code}" is not a type code of Phụ lục III',
+    },
+    "check.number_symbol.other_type": {
+        "vi": "tên loại là {expected} nhưng ký hiệu ghi {code}", "en": "the title's type is {expected} but the symbol says {code}",
+    },
+    "check.parent_timing.before_parent": {
+        "vi": "trước ngày của kế hoạch cấp trên ({date})", "en": "before the parent plan's date ({date})",
+    },
+    "check.parent_timing.after_deadline": {
+        "vi": "sau hạn ban hành kế hoạch cấp trên giao ({date}, dòng {line})",
+        "en": "after the deadline the parent set for plans ({date}, line {line})",
+    },
+    "check.cites_parent.date": {
+        "vi": "ngày {cited} (văn bản ghi ngày {actual})", "en": "date {cited} (the document is dated {actual})",
+    },
+    "check.cites_parent.issuer": {
+        "vi": 'cơ quan ban hành "{cited}" (văn bản của "{actual}")', "en": 'issuer "{cited}" (the document is by "{actual}")',
+    },
+    "check.change_to": {"vi": 'Sửa thành "{text}"', "en": 'Change it to "{text}"'},
+    "label.section.none": {"vi": "nội dung kế hoạch", "en": "the plan's content"},
+    "label.level.trung_uong": {"vi": "trung ương", "en": "central"},
+    "label.level.tinh": {"vi": "tỉnh", "en": "province"},
+    "label.level.so": {"vi": "sở, ngành", "en": "provincial department"},
+    "label.level.huyen": {"vi": "huyện", "en": "district"},
+    "label.level.xa": {"vi": "xã", "en": "commune"},
+    # --- `plan-audit rules CODE` -----------------------------------------------------------------
+    "rules.label.severity": {"vi": "Mức", "en": "Severity"},
+    "rules.label.check": {"vi": "Loại kiểm tra", "en": "Check kind"},
+    "rules.label.params": {"vi": "Tham số", "en": "Parameters"},
+    "rules.label.rationale": {"vi": "Vì sao", "en": "Why"},
+    "rules.label.reference": {"vi": "Căn cứ", "en": "Reference"},
+    "rules.label.kind": {"vi": "Loại kiểm tra", "en": "Check kind"},
+    "rules.label.passes": {"vi": "Đạt", "en": "Passes"},
+    "rules.label.fails": {"vi": "Không đạt", "en": "Fails"},
+    "rules.label.parent": {"vi": "Kế hoạch cấp trên", "en": "Parent plan"},
+    "rules.label.examples": {"vi": "Ví dụ của quy tắc này:", "en": "Examples of this rule:"},
+    # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
+    "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
+    "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
+    "yaml.duplicate_key": {
+        "vi": "khóa '{name}' xuất hiện hai lần (lần đầu ở dòng {first})",
+        "en": "key '{name}' given twice (first on line {first})",
+    },
     # --- configuration, waivers, baselines (after "<file>: <key>: ") -------------------------------
     "config.unknown_key": {
         "vi": "khóa không hợp lệ (các khóa dùng được: {known})",
@@ -67,9 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp cấu hình phải là một bảng khóa: giá trị",
         "en": "a configuration file is a mapping of keys to values",
     },
-    "config.bad_yaml": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "config.bad_toml": {"vi": "TOML không hợp lệ: {detail}", "en": "bad TOML: {detail}"},
-    "config.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
     "config.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
     "config.bad_glob": {"vi": "mẫu đường dẫn không hợp lệ: {detail}", "en": "bad path pattern: {detail}"},
     "waivers.not_list": {
@@ -358,3 +436,8 @@ def msg(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The message `key` in `lang` (Vietnamese unless "en"), its {placeholders} filled from `values`."""
     entry = MESSAGES[key]
     return entry["en" if lang == "en" else "vi"].format(**values)
+
+
+def both(key: str, **values: object) -> dict[str, str]:
+    """The message `key` in every language, as a finding's values carry it ({"vi": ..., "en": ...})."""
+    return {"vi": msg(key, "vi", **values), "en": msg(key, "en", **values)}

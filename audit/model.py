@@ -15,7 +15,7 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from audit.text.normalize import visible
+from audit.base.normalize import visible
 
 # A file's path as every report prints it: control characters in a file name shown as symbols.
 ShownPath = Annotated[str, AfterValidator(visible)]

@@ -13,6 +13,9 @@ from click.testing import CliRunner
 from audit.cli import main
 from tests.conftest import seed
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 # seed 002, a department's draft: THETHUC001/002 (line 3), CHISO001/002 and NOIDUNG002 (50),
 # SANPHAM001 (62), SANPHAM002 (84); all warnings
 FINDINGS = ["CHISO001", "CHISO002", "NOIDUNG002", "SANPHAM001", "SANPHAM002", "THETHUC001", "THETHUC002",

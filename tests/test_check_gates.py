@@ -14,7 +14,7 @@ from audit.engine.checks import impossible_date, texts_hit
 from audit.parse.docref import DATE_RE
 from audit.read import read_source
 from audit.text import hygiene
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 from tests.conftest import FIXTURES, SEEDS
 
 

@@ -15,6 +15,9 @@ from audit.policy.config import find_config
 from audit.report.formats import FORMATS
 from tests.conftest import FIXTURES
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC001, THETHUC002, CHISO001, CHISO002, NOIDUNG002 (warnings)
 
 
@@ -195,3 +198,15 @@ def test_the_corpus_command_reads_the_configuration_too(project):
     result = CliRunner().invoke(main, ["corpus", str(project / "drafts")])
     assert result.exit_code == 0
     assert rules_of(json.loads(result.stdout)) == ["THETHUC001", "THETHUC007"]
+
+
+def test_a_key_given_twice_in_the_configuration_is_refused_in_either_language(tmp_path):
+    from audit.policy.config import load_config
+    from audit.policy.files import ConfigError
+
+    config = tmp_path / "plan-audit.yaml"
+    config.write_text("lang: en\nfail-on: warning\nlang: vi\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config, FORMATS)
+    assert caught.value.message("en") == f"{config}:3: key 'lang' given twice (first on line 1)"
+    assert caught.value.message("vi") == f"{config}:3: khóa 'lang' xuất hiện hai lần (lần đầu ở dòng 1)"

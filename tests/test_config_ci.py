@@ -16,8 +16,12 @@ from click.testing import CliRunner
 
 from audit.cli import main
 from audit.policy.config import Config, load_config
+from audit.report.formats import FORMATS
 from audit.policy.waivers import read_waiver_file
 from tests.conftest import FIXTURES, REPO
+
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
 
 CI_DOC = REPO / "docs" / "ci.md"
 WORKFLOW = REPO / "docs" / "examples" / "plan-audit.yml"
@@ -130,14 +134,14 @@ def test_the_configuration_examples_in_the_doc_are_valid(tmp_path):
     blocks = {block.splitlines()[0]: block for block in code_blocks("yaml") if block.startswith("# ")}
     config_path = tmp_path / "plan-audit.yaml"
     config_path.write_text(blocks["# plan-audit.yaml"], encoding="utf-8")
-    config, _ = load_config(config_path)
+    config, _ = load_config(config_path, FORMATS)
     assert config.fail_on == "warning" and config.waivers == "waivers.yaml" and len(config.per_path) == 2
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text(blocks["# waivers.yaml"], encoding="utf-8")
     assert [w.entry.code for w in read_waiver_file(waivers)] == ["THETHUC001", "KETHUA001"]
     [toml] = code_blocks("toml")
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
-    config, _ = load_config(tmp_path / "pyproject.toml")
+    config, _ = load_config(tmp_path / "pyproject.toml", FORMATS)
     assert config == Config.model_validate({"fail-on": "warning", "ignore": ["THETHUC003"],
                                             "per-path": [{"paths": ["drafts/**"], "ignore": ["THETHUC001", "THETHUC002"]}]})
 

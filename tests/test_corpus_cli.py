@@ -12,6 +12,9 @@ from click.testing import CliRunner
 from audit.cli import main
 from tests.helpers.schema import validated
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 

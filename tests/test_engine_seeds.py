@@ -62,7 +62,7 @@ def findings_of(prefix: str):
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_gets_exactly_the_findings_a_reviewer_accepts(prefix):
     got = findings_of(prefix)
-    assert sorted((f.rule, f.line, f.concept) for f in got) == sorted((r, l, c) for r, l, c, _ in EXPECTED[prefix])
+    assert sorted((f.rule, f.line, f.concept) for f in got) == sorted((rule, line, concept) for rule, line, concept, _ in EXPECTED[prefix])
     for rule, _, _, message in EXPECTED[prefix]:
         if message:
             assert next(f.message for f in got if f.rule == rule) == message

@@ -22,6 +22,9 @@ from click.testing import CliRunner
 from audit.cli import main
 from tests.conftest import seed
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 MARKUP = "[red]x[/red]"
 LINK = "[link=https://evil.example]xem[/link]"
 SCRIPT = "<script>alert(1)</script>"

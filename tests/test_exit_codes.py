@@ -12,6 +12,9 @@ from click.testing import CliRunner
 from audit.cli import main
 from tests.conftest import FIXTURES
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 CLEAN = str(FIXTURES / "2024-tinh-lam-giang.md")  # no finding at all
 WARNINGS = str(FIXTURES / "2024-so-tttt.docx")  # a draft: five warnings, no error
 CORPUS = str(FIXTURES)  # four parent-audit errors (KETHUA001, KETHUA005) among warnings

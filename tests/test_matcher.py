@@ -173,26 +173,38 @@ concepts:
 
 
 @pytest.mark.parametrize(
-    ("yaml_text", "problem"),
+    ("yaml_text", "line", "problem"),
     [
-        ("version: 1\nconcepts: [\n", "not valid YAML"),
-        (BASE.replace("    label_en: loudspeakers\n", ""), "concepts.0.label_en: Field required"),
-        (BASE.replace("id: channel.loa", "id: indicator.loa"), "must start with its category"),
-        (BASE + "    fuzzy: 30\n", "concepts.0.fuzzy"),
-        (BASE + "    not_in: [Trung tâm Truyền thanh]\n", "not_in 'Trung tâm Truyền thanh' contains none of its aliases"),
-        (BASE + BASE.split("concepts:\n")[1].replace("channel.loa", "channel.xe_loa"),
+        ("version: 1\nconcepts: [\n", 3, "bad YAML: while parsing a flow node did not find expected node content"),
+        (BASE.replace("    label_en: loudspeakers\n", ""), 4, "concepts.0.label_en: Field required"),
+        (BASE.replace("id: channel.loa", "id: indicator.loa"), 4, "concepts.0: Value error, id 'indicator.loa' must start with its category"),
+        (BASE + "    fuzzy: 30\n", 9, "concepts.0.fuzzy: Input should be greater than or equal to 50"),
+        (BASE + "    not_in: [Trung tâm Truyền thanh]\n", 4,
+         "channel.loa: not_in 'Trung tâm Truyền thanh' contains none of its aliases"),
+        (BASE + BASE.split("concepts:\n")[1].replace("channel.loa", "channel.xe_loa"), 9,
          "channel.xe_loa: alias 'loa' is the same words as an alias of channel.loa"),
-        (BASE + BASE.split("concepts:\n")[1], "channel.loa is defined twice"),
-        (BASE + "abbreviations: {PT-TH: phát thanh truyền hình, PT TH: phát thanh}\n", "listed twice"),
+        (BASE + BASE.split("concepts:\n")[1], 9, "concept channel.loa is defined twice"),
+        (BASE + "abbreviations: {PT-TH: phát thanh truyền hình, PT TH: phát thanh}\n", 9,
+         "abbreviation 'PT TH' is listed twice"),
+        (BASE + "    label_vi: Loa nữa\n", 9, "key 'label_vi' given twice (first on line 6)"),
+        ("version: 1\nversion: 1\n", 2, "key 'version' given twice (first on line 1)"),
     ],
 )
-def test_a_bad_lexicon_names_the_file_and_the_problem(tmp_path: Path, yaml_text: str, problem: str) -> None:
+def test_a_bad_lexicon_names_the_file_the_line_and_the_problem(tmp_path: Path, yaml_text: str, line: int,
+                                                               problem: str) -> None:
     path = tmp_path / "lexicon.yaml"
     path.write_text(yaml_text, encoding="utf-8")
     with pytest.raises(LexiconError) as error:
         load_lexicon(path)
-    assert str(error.value).startswith(f"{path}: ")
-    assert problem in str(error.value)
+    assert str(error.value).startswith(f"{path}:{line}: {problem}")
+
+
+def test_an_unreadable_lexicon_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yaml"
+    path.write_bytes(b"version: 1\n\xff\n")
+    with pytest.raises(LexiconError) as error:
+        load_lexicon(path)
+    assert str(error.value).startswith(f"{path}: cannot read the file (")
 
 
 def test_a_custom_lexicon_is_used(tmp_path: Path) -> None:

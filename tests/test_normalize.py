@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.text.normalize import Token, canonical_tones, expand_abbreviations, fold, normalize_word, tokenize
+from audit.base.normalize import Token, canonical_tones, expand_abbreviations, fold, normalize_word, tokenize
 
 TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
 VOWELS = "aăâeêioôơuưy"
@@ -119,7 +119,7 @@ def test_words_are_runs_of_letters_with_their_marks(text: str) -> None:
     does: a letter (or, for tokens, a digit) followed by letters and combining marks."""
     import re
 
-    from audit.text.normalize import _TOKEN, _WORD
+    from audit.base.normalize import _TOKEN, _WORD
 
     plain_token = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
     plain_word = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")

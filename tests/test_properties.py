@@ -29,7 +29,7 @@ from audit.pipeline import load_plan
 from audit.read import read_source
 from audit.read.errors import InputError
 from audit.text.matcher import match_plan
-from audit.text.normalize import normalize_word, tokenize
+from audit.base.normalize import normalize_word, tokenize
 from tests.helpers.schema import problems, schema_path
 
 LOWER = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"

@@ -14,6 +14,9 @@ from audit.report import github, junit
 from tests.conftest import REPO, seed
 from tests.helpers.reports import fixture_run, waive
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 
 def corpus(fmt: str, *args: str):
     with pytest.MonkeyPatch.context() as patch:

@@ -10,6 +10,9 @@ from audit.cli import main
 from audit.report.formats import FORMATS
 from tests.conftest import REPO
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 
 def corpus(*args: str):
     with pytest.MonkeyPatch.context() as patch:

@@ -17,6 +17,9 @@ from audit.report import html, markdown
 from tests.conftest import FIXTURES, REPO
 from tests.helpers.reports import IMAGE, SCRIPT, fixture_run, hostile_pair, waive
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 
 def corpus(fmt: str, *args: str) -> str:
     with pytest.MonkeyPatch.context() as patch:

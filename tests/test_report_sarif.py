@@ -18,6 +18,9 @@ from tests.conftest import REPO
 from tests.helpers.reports import fixture_run, waive
 from tests.helpers.schema import validated
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 
 @pytest.fixture(scope="module")
 def sarif() -> dict:

@@ -15,6 +15,9 @@ from tests.conftest import FIXTURES, SEEDS
 from tests.helpers.reports import fixture_run, waive
 from tests.helpers.schema import SCHEMA_DIR, problems, validated
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 
 def test_schemas_are_draft_2020_12():
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):

@@ -13,6 +13,9 @@ from audit.report.terminal import check_rich
 from tests.conftest import REPO
 from tests.helpers.reports import fixture_run, waive
 
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
+
 REASON = "Gia hạn theo Công văn 15/UBND ngày 20/02/2024"
 
 

@@ -110,7 +110,7 @@ def test_a_lexicon_cannot_run_code(rules, tmp_path):
     lexicon.write_text(f"version: 1\nconcepts: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
     result = plan_audit(rules, "check", str(seed("004")))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.startswith(f"plan-audit: error: {lexicon}: not valid YAML: could not determine a constructor "
+    assert result.stderr.startswith(f"plan-audit: error: {lexicon}:2: bad YAML: could not determine a constructor "
                                     "for the tag 'tag:yaml.org,2002:python/object/apply:os.system'")
     assert not marker.exists()
 

@@ -71,3 +71,15 @@ def test_markdown_has_a_section_per_rule_grouped_by_family():
         assert f"### {rule.code}: {rule.title.vi}" in text
     assert text.index("## KENH:") < text.index("### KENH001") < text.index("## NOIDUNG:")
     assert "### `requires_any_of`" in text
+
+
+def test_every_parameter_of_a_check_kind_is_described_in_the_reference():
+    from audit.engine.checks import kind_names, load_kind
+
+    # inherits_from_parent's parameters are the lead engineer's, being rewritten with the parent audit
+    undescribed = [f"{kind}.{name}" for kind in kind_names() if kind != "inherits_from_parent"
+                   for name, field in load_kind(kind).Params.model_fields.items() if not field.description]
+    assert undescribed == []
+    reference = DOCS.read_text(encoding="utf-8")
+    assert "| `concept` | concept id | required | the concept the plan must name |" in reference
+    assert "| `min` | int | `1` | the fewest that pass |" in reference

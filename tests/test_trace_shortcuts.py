@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.read import read_source
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 from audit.trace import localization
 from audit.trace.coverage import STOPWORDS, key_words
 from tests.conftest import FIXTURES, SEEDS

@@ -16,7 +16,11 @@ from audit.engine.engine import select_rules
 from audit.engine.packs import load_rules
 from audit.policy import apply_policy
 from audit.policy.config import resolve
+from audit.report.formats import FORMATS
 from tests.conftest import FIXTURES
+
+# totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
+pytestmark = pytest.mark.usefixtures("pinned_rules")
 
 WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC001, THETHUC002, CHISO001, CHISO002, NOIDUNG002 (warnings)
 
@@ -134,7 +138,7 @@ def test_a_waiver_is_good_through_its_expiry_date(project):
     from audit.engine.parents import audit_inputs, load_inputs
     from audit.engine.context import CheckContext
 
-    settings = resolve({})
+    settings = resolve({}, FORMATS)
     rules = select_rules(load_rules(), ["THETHUC001", "POLICY"])
     run_ = audit_inputs(load_inputs(["drafts/so-tttt.docx"]), rules, CheckContext())
     on_the_day = apply_policy(run_, rules, settings, today=dt.date(2026, 3, 31))

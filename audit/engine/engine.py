@@ -20,7 +20,7 @@ from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
-from audit.text.normalize import visible
+from audit.base.normalize import visible
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace

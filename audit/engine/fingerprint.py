@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from audit.model import Plan
-from audit.text.normalize import canonical_tones
+from audit.base.normalize import canonical_tones
 
 
 def document_key(plan: Plan | None, path: str) -> str:

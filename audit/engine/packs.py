@@ -23,14 +23,30 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from audit.engine.checks import kind_names, load_kind
 from yaml.nodes import Node
 
-from audit.engine.yaml_lines import PackError, key_line, line_of, load_with_nodes
+from audit.base.yaml_lines import YamlError, key_line, line_of, load_with_nodes
+from audit.engine.checks import kind_names, load_kind
+from audit.messages import msg
 from audit.model import Severity
 
 CODE_PATTERN = r"^[A-Z]{2,10}\d{3}$"
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used. `str()` is "<file>:<line>: <what is wrong>"."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = str(path), line, problem
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+def _load_yaml(path: Path) -> tuple[Any, Node | None]:
+    try:
+        return load_with_nodes(path)
+    except YamlError as error:  # worded in English, as every problem of a pack is
+        raise PackError(path, error.line, msg(f"yaml.{error.kind}", "en", **error.values)) from None
 
 
 class Localized(BaseModel):
@@ -41,6 +57,18 @@ class Localized(BaseModel):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
+
+
+class RuleExamples(BaseModel):
+    """A plan excerpt the rule passes and one it fails (and the parent's, for a rule that compares
+    with the parent): `plan-audit rules CODE` shows them and tests/test_rule_examples.py runs them.
+    An excerpt that starts at a section heading is audited under a plain plan header."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    passes: str = Field(alias="pass", min_length=1)
+    fails: str = Field(alias="fail", min_length=1)
+    parent: str = ""
 
 
 class Rule(BaseModel):
@@ -59,6 +87,7 @@ class Rule(BaseModel):
     # An opt-in rule (enabled: false) runs only when --select names its full code: for findings
     # a reviewer would not want by default (e.g. every channel a province merely lists).
     enabled: bool = True
+    examples: RuleExamples | None = None
     pack: str = ""
     source: str = ""  # file:line where the rule is written
 
@@ -180,7 +209,7 @@ def load_families(root: Path | None = None) -> list[Family]:
 
 def load_pack_file(path: Path, pack: str = "") -> Family:
     """The family of one pack file, validated; every code must carry the family's prefix."""
-    data, node = load_with_nodes(path)
+    data, node = _load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(path, 1, "a pack file is a mapping with 'family', 'description' and a list under 'rules'")
     extra = sorted(set(data) - {"family", "description", "rules"})

@@ -24,7 +24,7 @@ from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rul
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import ConceptHit, Finding, Plan
 from audit.read.errors import InputError
-from audit.text.normalize import visible
+from audit.base.normalize import visible
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace

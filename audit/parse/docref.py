@@ -27,7 +27,7 @@ TYPE_CODES: dict[str, str] = {
 KNOWN_CODES = {
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
     "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "NĐ", "TT",
-    "TTLT", "KL", "CTTr", "TB", "HD",
+    "TTLT", "KL", "CTTr",
 }
 _TYPE_WORDS = sorted(TYPE_CODES, key=len, reverse=True)
 _TYPE_RE = "|".join(re.escape(w) for w in _TYPE_WORDS)

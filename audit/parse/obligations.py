@@ -27,7 +27,7 @@ from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
 from audit.parse.sections import heading_of, walk
 from audit.parse.terms import ACT, address_spans, read_terms
 from audit.parse.units import ORG_WORDS
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 _NOT_ORG = r"(?!Hội (?:nghị|thi|thảo|diễn)|Báo cáo|Ban hành|Cơ quan báo chí)"
 _ORG_START = re.compile(rf"^(?:[-+•*]\s*)?(?:Đối với\s+|Giao\s+|Đề nghị\s+)?{_NOT_ORG}(?P<org>(?:{ORG_WORDS})\b[^:;,.]{{0,80}}?)"

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from audit.model import Line, Section
-from audit.text.normalize import SEEN_LINES, fold
+from audit.base.normalize import SEEN_LINES, fold
 
 _HEADING_RES = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)]\s*(?P<t>\S.*)$")),
@@ -97,11 +97,6 @@ def walk(sections: list[Section]):
 
     for section in sections:
         yield from visit(section, [])
-
-
-def kinds_at(sections: list[Section], line: int) -> list[str]:
-    """The section kinds in force at a line (from the deepest section that contains it)."""
-    return kinds_in(section_spans(sections), line)
 
 
 def section_spans(sections: list[Section]) -> list[tuple[int, int, list[str]]]:

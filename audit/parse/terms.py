@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from audit.model import Deadline, Frequency, Level, Quantity, Terms
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 # --- who: the levels and the general addressees a phrase names ---------------------------------
 

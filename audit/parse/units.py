@@ -15,7 +15,7 @@ import re
 
 from audit.model import Line, Section, Task, Unit
 from audit.parse.sections import heading_of, walk
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 ORG_WORDS = (
     r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng|Ban|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
@@ -51,7 +51,7 @@ def parse_units(lines: list[Line], sections: list[Section]) -> list[Unit]:
     for line in lines:
         _units_from_role_line(line, units)
     if not any(u.tasks for u in units.values()):
-        for section, kinds in walk(sections):
+        for section, _ in walk(sections):
             if "to_chuc_thuc_hien" in section.kinds:
                 _units_from_bullets(section, by_number, units)
     return list(units.values())

@@ -1,7 +1,7 @@
 """What a project decides about findings, outside the rule packs: its configuration file
 (`config.py`), per-path ignores, waivers (`waivers.py`) and a baseline (`baseline.py`).
 
-    settings = resolve({"select": ("KENH",), "config": None, ...})    # command line over the file
+    settings = resolve({"select": ("KENH",), "config": None, ...}, FORMATS)  # command line over the file
     run.findings = apply_policy(run, rules, settings)
 
 Rules still run on every plan; the policy then drops the findings a per-path setting ignores, marks

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
 from audit.messages import DEFAULT_LANG
 from audit.policy.baseline import BaselineEntry, read_baseline
@@ -68,11 +68,11 @@ class Config(Strict):
 
     @field_validator("format")
     @classmethod
-    def _known_format(cls, value: str | None) -> str | None:
-        from audit.report.formats import FORMATS
-
-        if value is not None and value not in FORMATS:
-            raise ValueError(f"choice:{', '.join(FORMATS)}")
+    def _known_format(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # the report formats are the report layer's, above this one: the caller names them
+        formats = (info.context or {}).get("formats")
+        if value is not None and formats is not None and value not in formats:
+            raise ValueError(f"choice:{', '.join(formats)}")
         return value
 
 
@@ -145,8 +145,9 @@ def _shown(path: Path | None) -> Path | None:
     return path.relative_to(Path.cwd().resolve())
 
 
-def load_config(path: Path) -> tuple[Config, dict[tuple, int]]:
-    """The validated configuration of `path` and, for YAML, the line of each key path."""
+def load_config(path: Path, formats: tuple[str, ...]) -> tuple[Config, dict[tuple, int]]:
+    """The validated configuration of `path` (its `format` one of `formats`) and, for YAML, the line
+    of each key path."""
     if not path.is_file():
         raise ConfigError(path, "", "config.not_found")
     if path.name == "pyproject.toml":
@@ -158,18 +159,19 @@ def load_config(path: Path) -> tuple[Config, dict[tuple, int]]:
     if not isinstance(data, dict):
         raise ConfigError(path, prefix, "config.not_mapping", line=lines.get(()))
     try:
-        return Config.model_validate(data), lines
+        return Config.model_validate(data, context={"formats": formats}), lines
     except ValidationError as error:
         raise validation_error(path, error, Config, lines, prefix) from None
 
 
-def resolve(given: dict[str, Any], start: Path | None = None) -> Settings:
+def resolve(given: dict[str, Any], formats: tuple[str, ...], start: Path | None = None) -> Settings:
     """The settings of a run: each option given on the command line (not None, not empty), else
     the configuration file's value (`given["config"]`, or the file found upward), else the default.
+    `formats` are the report formats a file may name.
     Raises `ConfigError` for a configuration, waiver or baseline file that cannot be used."""
     explicit = given.get("config")
     path = Path(explicit) if explicit else _shown(find_config(start))
-    config, lines = load_config(path) if path else (Config(), {})
+    config, lines = load_config(path, formats) if path else (Config(), {})
     base = path.parent if path else Path()  # as the path is shown: files it names are shown alike
 
     def pick(name: str, from_file: Any, default: Any) -> Any:

@@ -8,7 +8,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from audit.messages import DEFAULT_LANG, msg
+from audit.base.yaml_lines import ConfigError, read_toml, read_yaml
+
+__all__ = ["ConfigError", "Strict", "read_toml", "read_yaml", "validation_error"]
 
 
 class Strict(BaseModel):
@@ -16,58 +18,6 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True,
                               alias_generator=lambda name: name.replace("_", "-"))
-
-
-class ConfigError(Exception):
-    """A configuration, waiver or baseline file that cannot be used: "<file>:<line>: <key>: <problem>",
-    in either language (`message(lang)`); `str()` is the Vietnamese line."""
-
-    def __init__(self, path: str | Path, key: str, problem: str, line: int | None = None, **values: Any) -> None:
-        self.path, self.key, self.problem, self.line, self.values = str(path), key, problem, line, values
-        super().__init__(self.message(DEFAULT_LANG))
-
-    def message(self, lang: str = DEFAULT_LANG) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return ": ".join(part for part in (where, self.key, msg(self.problem, lang, **self.values)) if part)
-
-
-def read_toml(path: Path) -> dict:
-    import tomllib
-
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(path, "", "config.bad_toml", detail=error) from None
-
-
-def read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
-    """A YAML file's data and the line of every key path in it ("per-path", 0, "ignore")."""
-    from audit.engine.yaml_lines import PackError, load_with_nodes
-
-    try:
-        data, node = load_with_nodes(path)
-    except PackError as error:
-        key = "config.bad_yaml" if error.problem.startswith(("bad YAML", "key '")) else "config.unreadable"
-        detail = error.problem.removeprefix("bad YAML: ").removeprefix("cannot read the file: ")
-        raise ConfigError(path, "", key, line=error.line, detail=detail) from None
-    return data, _node_lines(node, ())
-
-
-def _node_lines(node, where: tuple) -> dict[tuple, int]:
-    from yaml.nodes import MappingNode, SequenceNode
-
-    if node is None:
-        return {}
-    lines = {where: node.start_mark.line + 1}
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            lines |= _node_lines(value, (*where, key.value))
-            lines[(*where, key.value)] = key.start_mark.line + 1
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            lines |= _node_lines(item, (*where, index))
-    return lines
 
 
 def validation_error(path: Path, error: ValidationError, model: type[BaseModel],

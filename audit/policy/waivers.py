@@ -34,7 +34,7 @@ from audit.model import Finding, Header
 from audit.parse.docref import clean_symbol
 from audit.policy.files import ConfigError, Strict, read_yaml, validation_error
 from audit.policy.globs import PathPattern
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 # "15/KH-UBND", "02/KH-BCĐ": a document number, not a path (no folder name is only digits with a symbol after)
 _DOCUMENT_NUMBER = re.compile(r"^(\d+[a-z]?)/([A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ0-9]+)*)$", re.IGNORECASE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from audit.messages import DEFAULT_LANG, MESSAGES, msg
-from audit.text.normalize import visible
+from audit.base.normalize import visible
 
 
 class InputError(Exception):

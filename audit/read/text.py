@@ -11,7 +11,7 @@ from pathlib import Path
 from audit.model import Line, SourceText, trusted
 from audit.read.errors import InputError
 from audit.read.legacy import refuse_legacy, windows_1258
-from audit.text.normalize import visible
+from audit.base.normalize import visible
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")

@@ -31,19 +31,21 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 
-from audit.corpus import Corpus
 from audit.graph import MissingUnits, PlanGraph, UnresolvedGroup
 from audit.messages import msg
+from audit.read.errors import InputError
 
 SCHEMA_VERSION = 1
 
 
-def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, lang: str = "vi") -> dict:
+def graph_document(root: Path, problems: list[InputError], graph: PlanGraph, missing: list[MissingUnits] | None,
+                   lang: str = "vi") -> dict:
     unresolved = graph.unresolved_groups()
     data = {
         "schema_version": SCHEMA_VERSION,
-        "root": str(corpus.root),
+        "root": str(root),
         "documents": [_document(graph, path) for path in graph.plans],
         "links": [
             {"child": child, "parent": parent, **_link(data)}
@@ -57,7 +59,7 @@ def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits]
         ],
         "no_parent": [_no_parent(graph, path) for path in graph.no_parent()],
         "missing": [vars(item) for item in missing or []],
-        "problems": [{"path": p.path, "message": p.message(lang)} for p in corpus.problems],
+        "problems": [{"path": p.path, "message": p.message(lang)} for p in problems],
     }
     data["summary"] = {
         "documents": len(data["documents"]), "links": len(data["links"]),
@@ -68,8 +70,8 @@ def graph_document(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits]
     return data
 
 
-def graph_json(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, lang: str = "vi") -> str:
-    return json.dumps(graph_document(corpus, graph, missing, lang), ensure_ascii=False, indent=2)
+def graph_json(root: Path, problems: list[InputError], graph: PlanGraph, missing: list[MissingUnits] | None, lang: str = "vi") -> str:
+    return json.dumps(graph_document(root, problems, graph, missing, lang), ensure_ascii=False, indent=2)
 
 
 def _document(graph: PlanGraph, path: str) -> dict:
@@ -117,11 +119,11 @@ def _no_parent(graph: PlanGraph, path: str) -> dict:
 # --- rich ----------------------------------------------------------------------------------
 
 
-def graph_rich(corpus: Corpus, graph: PlanGraph, missing: list[MissingUnits] | None, console, lang: str = "vi") -> None:
+def graph_rich(root: Path, problems: list[InputError], graph: PlanGraph, missing: list[MissingUnits] | None, console, lang: str = "vi") -> None:
     """The hierarchy as a tree, then each kind of gap. Document text is never read as markup."""
     from rich.text import Text
 
-    data = graph_document(corpus, graph, missing, lang)
+    data = graph_document(root, problems, graph, missing, lang)
     console.print(_tree(graph, data, lang))
     section = functools.partial(_section, console, lang)
     section("graph.unresolved", data["unresolved"], lambda group: _unresolved_lines(group, lang))

@@ -8,10 +8,15 @@ parameters, and the kind's documented examples of a plan excerpt that passes and
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from audit.engine.checks import kind_doc, kind_names
+from audit.engine.checks import ConceptId, kind_doc, kind_names, load_kind
 from audit.engine.packs import Family, Rule
 from audit.messages import msg
+
+
+# the labels of `plan-audit rules CODE` (their words: "rules.label.<name>" in audit/messages.py)
+RULE_LABELS = ("severity", "check", "params", "rationale", "reference", "kind", "passes", "fails", "parent", "examples")
 
 
 def params_yaml(rule: Rule) -> str:
@@ -48,14 +53,24 @@ def explain_rule(rule: Rule, console, lang: str = "vi") -> None:
         console.print(Text(_indent(params)))
     console.print(Text.assemble((f"{labels['rationale']}: ", "dim"), rule.rationale.get(lang)))
     console.print(Text.assemble((f"{labels['reference']}: ", "dim"), rule.reference))
+    if rule.examples:
+        _print_examples(console, labels["examples"], rule.examples.parent, rule.examples.passes,
+                        rule.examples.fails, labels)
     if rule.check in kind_names():
         doc = kind_doc(rule.check)
-        console.print(Text(f"\n{labels['kind']} {rule.check}: {doc.summary}"))
-        examples = [(labels["parent"], doc.parent, "dim")] if doc.parent else []
-        examples += [(labels["passes"], doc.passes, "green"), (labels["fails"], doc.fails, "red")]
-        for label, excerpt, style in examples:
-            console.print(Text(f"\n{label}:", style=style))
-            console.print(Text(_indent(excerpt)))
+        _print_examples(console, f"{labels['kind']} {rule.check}: {doc.summary}", doc.parent, doc.passes,
+                        doc.fails, labels)
+
+
+def _print_examples(console, heading: str, parent: str, passes: str, fails: str, labels: dict[str, str]) -> None:
+    from rich.text import Text
+
+    console.print(Text(f"\n{heading}"))
+    examples = [(labels["parent"], parent, "dim")] if parent else []
+    examples += [(labels["passes"], passes, "green"), (labels["fails"], fails, "red")]
+    for label, excerpt, style in examples:
+        console.print(Text(f"\n{label}:", style=style))
+        console.print(Text(_indent(excerpt)))
 
 
 def rules_markdown(families: list[Family]) -> str:
@@ -79,11 +94,41 @@ def rules_markdown(families: list[Family]) -> str:
     out += ["", "## Check kinds / Loại kiểm tra"]
     for name in kind_names():
         doc = kind_doc(name)
-        out += ["", f"### `{name}`", "", doc.summary, "", "Example rule:", "", "```yaml", doc.example_rule, "```"]
+        out += ["", f"### `{name}`", "", doc.summary, *_params_table(name), "", "Example rule:", "", "```yaml",
+                doc.example_rule, "```"]
         if doc.parent:
             out += ["", "Parent plan / Kế hoạch cấp trên:", "", "```text", doc.parent, "```"]
         out += ["", "Passes / Đạt:", "", "```text", doc.passes, "```", "", "Fails / Không đạt:", "", "```text", doc.fails, "```"]
     return "\n".join(out) + "\n"
+
+
+def _params_table(kind: str) -> list[str]:
+    """The kind's parameters, from its `Params` model: name, type, default, description."""
+    fields = load_kind(kind).Params.model_fields
+    if not fields:
+        return []
+    rows = ["", "| parameter | type | default | description |", "|---|---|---|---|"]
+    for name, field in fields.items():
+        default = "required" if field.is_required() else f"`{field.get_default(call_default_factory=True)!r}`"
+        annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+        rows.append(f"| `{name}` | {_type_text(annotation)} | {default} | {field.description or ''} |")
+    return rows
+
+
+def _type_text(annotation: Any) -> str:
+    """A parameter's type as a pack author reads it: "one of: a, b", "list of concept id"."""
+    if annotation is ConceptId:
+        return "concept id"
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Literal:
+        return "one of: " + ", ".join(f"`{arg}`" for arg in args)
+    if origin is list:
+        return f"list of {_type_text(args[0])}"
+    if origin is Annotated:
+        return _type_text(args[0])
+    if args and type(None) in args:  # X | None
+        return f"{_type_text(next(arg for arg in args if arg is not type(None)))} (optional)"
+    return getattr(annotation, "__name__", str(annotation))
 
 
 def _rule_markdown(rule: Rule) -> list[str]:
@@ -105,13 +150,7 @@ def _rule_markdown(rule: Rule) -> list[str]:
 
 
 def _labels(lang: str) -> dict[str, str]:
-    if lang == "en":
-        return {"severity": "Severity", "check": "Check kind", "params": "Parameters", "rationale": "Why",
-                "reference": "Reference", "kind": "Check kind", "passes": "Passes", "fails": "Fails",
-                "parent": "Parent plan"}
-    return {"severity": "Mức", "check": "Loại kiểm tra", "params": "Tham số", "rationale": "Vì sao",
-            "reference": "Căn cứ", "kind": "Loại kiểm tra", "passes": "Đạt", "fails": "Không đạt",
-            "parent": "Kế hoạch cấp trên"}
+    return {name: msg(f"rules.label.{name}", lang) for name in RULE_LABELS}
 
 
 def _indent(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from audit.text.normalize import canonical_tones
+from audit.base.normalize import canonical_tones
 
 REORGANISED = dt.date(2025, 7, 1)
 # The kind words of the list, as plans write them.

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from audit.text.normalize import SEEN_LINES, canonical_tones, fold, tokenize
+from audit.base.normalize import SEEN_LINES, canonical_tones, fold, tokenize
 
 # The unit words of each level, as a plan names its own unit and its peers ("xã Tiền Tiến").
 UNIT_WORDS: dict[str, tuple[str, ...]] = {

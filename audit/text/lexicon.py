@@ -14,14 +14,20 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from yaml.nodes import Node
 
-from audit.text.normalize import Expansions, Token, expand_abbreviations, tokenize
+from audit.base.normalize import Expansions, Token, expand_abbreviations, tokenize
 
 Category = Literal["channel", "indicator", "content", "deliverable"]
 
 
 class LexiconError(ValueError):
-    """A lexicon that cannot be used; the message names the file and the problem."""
+    """A lexicon that cannot be used: `str()` is "<file>:<line>: <problem>" (no line when the
+    problem is the whole file's)."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path, self.problem, self.line = str(path), problem, line
+        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
 # --- the YAML, as written ------------------------------------------------------------------
@@ -107,51 +113,57 @@ def lexicon_path() -> Path:
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The compiled lexicon at `path` (default: the packaged rules/lexicon.yaml), compiled once."""
-    import yaml
-
-    from audit.engine.yaml_lines import SAFE_LOADER
+    """The compiled lexicon at `path` (default: the packaged rules/lexicon.yaml), compiled once.
+    Read like the rule packs: duplicate keys refused, every problem at its file:line."""
+    from audit.base.yaml_lines import YamlError, load_with_nodes
+    from audit.messages import msg
 
     path = Path(path) if path is not None else lexicon_path()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except OSError as error:
-        raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML: {error}") from None
+        data, node = load_with_nodes(path)
+    except YamlError as error:
+        raise LexiconError(path, msg(f"yaml.{error.kind}", "en", **error.values), error.line) from None
     try:
         spec = LexiconSpec.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}" for e in error.errors()
-        )
-        raise LexiconError(f"{path}: {problems}") from None
-    return compile_lexicon(spec, str(path))
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise LexiconError(path, f"{where}: {first['msg']}", _line(node, first["loc"])) from None
+    return compile_lexicon(spec, str(path), node)
 
 
-def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>") -> Lexicon:
-    """Index the aliases and exclusions by first word; reject what would silently never work."""
+def _line(node: Node | None, loc: tuple) -> int | None:
+    from audit.base.yaml_lines import line_of
+
+    return line_of(node, loc) if node is not None else None
+
+
+def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>", node: Node | None = None) -> Lexicon:
+    """Index the aliases and exclusions by first word; reject what would silently never work.
+    `node`, the YAML's node tree, gives each problem its line."""
     lexicon = Lexicon(
-        path=path, concepts={}, expansions=_compile_abbreviations(spec, path),
+        path=path, concepts={}, expansions=_compile_abbreviations(spec, path, node),
         fuzzy_word_similarity=spec.fuzzy_word_similarity,
     )
     seen: dict[tuple[str, ...], str] = {}
-    for concept in spec.concepts:
+    for index, concept in enumerate(spec.concepts):
+        line = _line(node, ("concepts", index))
         if concept.id in lexicon.concepts:
-            raise LexiconError(f"{path}: concept {concept.id} is defined twice")
+            raise LexiconError(path, f"concept {concept.id} is defined twice", line)
         lexicon.concepts[concept.id] = concept
-        aliases = [_phrase(lexicon, concept.id, a.text, path, keep_tones=a.keep_tones) for a in concept.alias_specs()]
+        aliases = [_phrase(lexicon, concept.id, a.text, path, line, keep_tones=a.keep_tones)
+                   for a in concept.alias_specs()]
         for alias, phrase in zip(concept.aliases, aliases):
             if phrase.norm in seen:
                 raise LexiconError(
-                    f"{path}: {concept.id}: alias {_text(alias)!r} is the same words as an alias of {seen[phrase.norm]}"
+                    path, f"{concept.id}: alias {_text(alias)!r} is the same words as an alias of {seen[phrase.norm]}", line
                 )
             seen[phrase.norm] = concept.id
             _add_fuzzy(lexicon, concept, phrase, spec.fuzzy_min_chars)
-        negatives = [_phrase(lexicon, concept.id, text, path, negative=True) for text in concept.not_in]
+        negatives = [_phrase(lexicon, concept.id, text, path, line, negative=True) for text in concept.not_in]
         for text, negative in zip(concept.not_in, negatives):
             if not any(_contains(negative.loose, a.loose) for a in aliases):
-                raise LexiconError(f"{path}: {concept.id}: not_in {text!r} contains none of its aliases, so it never applies")
+                raise LexiconError(path, f"{concept.id}: not_in {text!r} contains none of its aliases, so it never applies", line)
         for phrase in aliases + negatives:
             lexicon.by_first.setdefault(phrase.loose[0], []).append(phrase)
     for phrases in lexicon.by_first.values():
@@ -159,25 +171,26 @@ def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>") -> Lexicon:
     return lexicon
 
 
-def _compile_abbreviations(spec: LexiconSpec, path: str) -> Expansions:
+def _compile_abbreviations(spec: LexiconSpec, path: str, node: Node | None) -> Expansions:
     table: dict[str, list] = defaultdict(list)
     for short, full in spec.abbreviations.items():
         key = tuple(t.loose for t in tokenize(short))
         expansion = tuple((t.norm, t.loose) for t in tokenize(full))
+        line = _line(node, ("abbreviations", short))
         if not key or not expansion:
-            raise LexiconError(f"{path}: abbreviation {short!r}: {full!r} has no words on one side")
+            raise LexiconError(path, f"abbreviation {short!r}: {full!r} has no words on one side", line)
         if any(k == key for k, _ in table[key[0]]):
-            raise LexiconError(f"{path}: abbreviation {short!r} is listed twice (punctuation does not count)")
+            raise LexiconError(path, f"abbreviation {short!r} is listed twice (punctuation does not count)", line)
         table[key[0]].append((key, expansion))
     for entries in table.values():
         entries.sort(key=lambda entry: -len(entry[0]))
     return dict(table)
 
 
-def _phrase(lexicon: Lexicon, concept: str, text: str, path: str, **flags) -> Phrase:
+def _phrase(lexicon: Lexicon, concept: str, text: str, path: str, line: int | None, **flags) -> Phrase:
     words = lexicon.words(text)
     if not words:
-        raise LexiconError(f"{path}: {concept}: {text!r} has no words")
+        raise LexiconError(path, f"{concept}: {text!r} has no words", line)
     return Phrase(concept, tuple(w.norm for w in words), tuple(w.loose for w in words), **flags)
 
 

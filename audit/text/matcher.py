@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from audit.model import ConceptHit, Evidence, Line, Plan
 from audit.text.lexicon import FuzzyAlias, Lexicon, load_lexicon
-from audit.text.normalize import SEEN_LINES, Token
+from audit.base.normalize import SEEN_LINES, Token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside

@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from audit.graph import LEVEL_RANK
+from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Requirement, Shortfall, Terms
 from audit.parse.terms import (
     DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
 )
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
 TWO_TIER_FROM = dt.date(2025, 7, 1)

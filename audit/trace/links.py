@@ -14,7 +14,7 @@ from audit.graph import agreement, document_keys, ref_key
 from audit.model import Citation, Plan
 from audit.trace.coverage import ISSUE_PLAN_RE
 from audit.trace.requirements import obligations_for, terms_for
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 TWO_TIER_FROM = dt.date(2025, 7, 1)
 PARENT_LEVELS = {  # child level -> the levels its parent may have

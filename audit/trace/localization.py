@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.model import Line
-from audit.text.normalize import SEEN_LINES, fold
+from audit.base.normalize import SEEN_LINES, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 _WORD = re.compile(r"[a-z0-9]+")  # a word of folded text

@@ -21,7 +21,7 @@ from functools import lru_cache
 from audit.model import Addressee, Obligation, Plan, Requirement, Terms
 from audit.parse.sections import kinds_in, section_spans
 from audit.parse.terms import ubnd
-from audit.text.normalize import fold
+from audit.base.normalize import fold
 
 LISTING_KINDS = {"noi_dung", "hinh_thuc", "san_pham"}
 REPORT_RE = re.compile(r"\bbao cao\b(?! (?:vien|tham luan|chuyen de|cua ubnd|chinh tri))")

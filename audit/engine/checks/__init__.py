@@ -26,6 +26,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from audit.messages import both
 from audit.model import Plan, Section
 
 
@@ -109,7 +110,7 @@ def section_name(plan: Plan, kinds: list[str]) -> dict[str, str]:
         written = f"{mark} {section.title}" if section.marker else section.title
         return {"vi": written, "en": written}
     if not kinds:
-        return {"vi": "nội dung kế hoạch", "en": "the plan's content"}
+        return both("label.section.none")
     return {lang: section_label(kinds[0], lang) for lang in ("vi", "en")}
 
 
@@ -158,4 +159,4 @@ def written_date(value) -> str:
 
 def change_to(text: str | None) -> dict[str, str] | None:
     """A finding's suggestion that gives the corrected text, as advice a reviewer reads."""
-    return None if text is None else {"vi": f"Sửa thành \"{text}\"", "en": f"Change it to \"{text}\""}
+    return None if text is None else both("check.change_to", text=text)

@@ -41,11 +41,17 @@ Parent::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import written_date
+from audit.messages import both
 from audit.model import Citation, Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("cited", "cited_date", "parent_date", "cited_issuer", "parent_issuer", "problem")
 
@@ -54,7 +60,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
     from audit.trace.links import parent_citation
 
@@ -84,9 +90,8 @@ def _problems(citation: Citation, parent: Plan) -> list[dict[str, str]]:
 
     found = []
     if date_disagrees(citation, parent):
-        found.append({"vi": f"ngày {written_date(citation.date)} (văn bản ghi ngày {written_date(parent.header.date)})",
-                      "en": f"date {written_date(citation.date)} (the document is dated {written_date(parent.header.date)})"})
+        found.append(both("check.cites_parent.date", cited=written_date(citation.date),
+                          actual=written_date(parent.header.date)))
     if citation.issuer and parent.header.issuer and issuer_agreement(citation.issuer, parent.header.issuer) is None:
-        found.append({"vi": f"cơ quan ban hành \"{citation.issuer}\" (văn bản của \"{parent.header.issuer}\")",
-                      "en": f"issuer \"{citation.issuer}\" (the document is by \"{parent.header.issuer}\")"})
+        found.append(both("check.cites_parent.issuer", cited=citation.issuer, actual=parent.header.issuer))
     return found

@@ -29,38 +29,34 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
+from audit.messages import both
 from audit.model import Finding, Plan
 
-PLACEHOLDERS = ("problem",)
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
-PROBLEMS = {
-    "no_signer": {"vi": "không có phần chữ ký (chức vụ, họ tên người ký)", "en": "no signature block (signer's position and name)"},
-    "no_position": {"vi": "không ghi chức vụ người ký", "en": "the signer's position is missing"},
-    "no_name": {"vi": "không ghi họ tên người ký (bản dự thảo?)", "en": "the signer's name is missing (a draft?)"},
-    "no_recipients": {"vi": "không có phần \"Nơi nhận\"", "en": "no \"Nơi nhận\" (recipients) list"},
-    "no_archive": {"vi": "\"Nơi nhận\" không kết thúc bằng \"Lưu: VT, ...\"", "en": "\"Nơi nhận\" does not end with \"Lưu: VT, ...\""},
-}
+PLACEHOLDERS = ("problem",)
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    part: Literal["signer", "recipients"]
+    part: Literal["signer", "recipients"] = Field(description="the part of the closing that must be there")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     problem, line = (_signer if rule.params.part == "signer" else _recipients)(plan)
     if problem:
         yield context.finding(
             rule, plan, line=line, evidence=plan.line_text(line) if line else None,
-            severity=draft_severity(context) if problem == "no_name" else None, problem=PROBLEMS[problem],
-            suggestion={"vi": "Thêm dòng cuối \"- Lưu: VT, ...\"", "en": "End it with \"- Lưu: VT, ...\""}
-            if problem == "no_archive" else None,
+            severity=draft_severity(context) if problem == "no_name" else None, problem=both(f"check.closing_block.{problem}"),
+            suggestion=both("check.closing_block.no_archive.do") if problem == "no_archive" else None,
         )
 
 

@@ -28,34 +28,32 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.messages import msg
 from audit.model import Finding, Plan
 
-PLACEHOLDERS = ("missing",)
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
-COMPONENTS = {
-    "motto": {"vi": "Quốc hiệu và Tiêu ngữ", "en": "the national name and motto"},
-    "issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body's name"},
-    "place": {"vi": "địa danh trước ngày tháng", "en": "the place before the date"},
-    "type": {"vi": "tên loại văn bản (KẾ HOẠCH ...)", "en": "the document type (KẾ HOẠCH ...)"},
-    "subject": {"vi": "trích yếu nội dung", "en": "the subject line"},
-}
+PLACEHOLDERS = ("missing",)
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     missing = missing_components(plan)
     if not missing:
         return
-    line = plan.header.lines.get("title") or next((l.number for l in plan.lines if l.text), None)
+    line = plan.header.lines.get("title") or next((each.number for each in plan.lines if each.text), None)
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
-        missing={lang: "; ".join(COMPONENTS[c][lang] for c in missing) for lang in ("vi", "en")},
+        missing={lang: "; ".join(msg(f"check.header_block.{c}", lang) for c in missing) for lang in ("vi", "en")},
     )
 
 

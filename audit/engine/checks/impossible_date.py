@@ -22,11 +22,16 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import texts_hit
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("written",)
 
@@ -41,7 +46,7 @@ class Params(BaseModel):
 _MAY_HOLD_DATE = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.parse.docref import DATE_RE
 
     lines = plan.lines

@@ -56,9 +56,11 @@ SECTION_KINDS = {"concept": ["hinh_thuc", "noi_dung"], "task": ["to_chuc_thuc_hi
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    category: Literal["concept", "task", "report"]
-    weight: Literal["assigned", "listed"] = "assigned"
-    families: list[str] | None = None
+    category: Literal["concept", "task", "report"] = Field(
+        description="what the parent asks: a concept, a task judged by its words, a reporting duty")
+    weight: Literal["assigned", "listed"] = Field(
+        "assigned", description="assigned to the plan's level or to it by name, or only listed in the parent")
+    families: list[str] | None = Field(None, description="concept families kept (channel, indicator, ...); all when absent")
     task_share: float = Field(0.6, gt=0, le=1, description="share of a task's key words one line of the plan must hold")
 
 

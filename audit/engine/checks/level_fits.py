@@ -39,24 +39,25 @@ Parent::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from audit.messages import MESSAGES, both, msg
 from audit.model import Finding, Plan
 
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
+
 PLACEHOLDERS = ("level", "parent_level", "allowed")
-LEVEL_NAMES = {
-    "trung_uong": {"vi": "trung ương", "en": "central"}, "tinh": {"vi": "tỉnh", "en": "province"},
-    "so": {"vi": "sở, ngành", "en": "provincial department"}, "huyen": {"vi": "huyện", "en": "district"},
-    "xa": {"vi": "xã", "en": "commune"},
-}
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
     from audit.trace.links import allowed_parent_levels, parent_citation
 
@@ -73,9 +74,9 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         evidence=citation.text if citation else None,
         parent=ParentRef.at(parent, parent_line),
         level=_name(plan.header.level), parent_level=_name(parent.header.level),
-        allowed={lang: ", ".join(LEVEL_NAMES[level][lang] for level in sorted(allowed)) for lang in ("vi", "en")},
+        allowed={lang: ", ".join(msg(f"label.level.{level}", lang) for level in sorted(allowed)) for lang in ("vi", "en")},
     )
 
 
 def _name(level: str | None) -> dict[str, str]:
-    return LEVEL_NAMES.get(level or "", {"vi": "?", "en": "?"})
+    return both(f"label.level.{level}") if f"label.level.{level}" in MESSAGES else {"vi": "?", "en": "?"}

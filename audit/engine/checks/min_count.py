@@ -23,12 +23,16 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from audit.engine.checks import ConceptId, concept_names, expected_section, section_name
 from audit.model import Finding, Plan, SectionKind
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("count", "min", "total", "missing", "section")
 
@@ -36,9 +40,9 @@ PLACEHOLDERS = ("count", "min", "total", "missing", "section")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    of: Literal["concepts", "units", "tasks"] = "concepts"
+    of: Literal["concepts", "units", "tasks"] = Field("concepts", description="what is counted")
     concepts: list[ConceptId] = Field(default_factory=list, description="with of: concepts, the concepts counted")
-    min: int = Field(1, ge=1)
+    min: int = Field(1, ge=1, description="the fewest that pass")
     sections: list[SectionKind] = Field(default_factory=list, description="where the missing ones belong")
 
     @model_validator(mode="after")
@@ -50,7 +54,7 @@ class Params(BaseModel):
         return self
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     params: Params = rule.params
     missing: list[str] = []
     if params.of == "concepts":

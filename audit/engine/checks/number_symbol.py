@@ -26,11 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import change_to
+from audit.messages import both
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("problems",)
 
@@ -39,7 +45,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     header = plan.header
     line = header.lines.get("number")
     if line is None or not header.symbol:
@@ -72,17 +78,14 @@ def symbol_problems(number: str | None, symbol: str, expected: str | None) -> tu
     fixed_number, fixed_code = number, code
     if number and len(number) == 1:
         fixed_number = f"0{number}"
-        problems.append({"vi": f"số nhỏ hơn 10 phải viết {fixed_number}", "en": f"a number below 10 is written {fixed_number}"})
+        problems.append(both("check.number_symbol.leading_zero", number=fixed_number))
     if len(parts) < 2 or not all(re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9]*", p) for p in parts):
-        problems.append({"vi": "ký hiệu phải gồm mã loại văn bản và mã cơ quan nối bằng dấu \"-\"",
-                         "en": "the symbol is a type code and an issuer code joined by \"-\""})
+        problems.append(both("check.number_symbol.shape"))
     elif code not in KNOWN_CODES and code != "UBND":
-        problems.append({"vi": f"\"{code}\" không phải mã loại văn bản của Phụ lục III",
-                         "en": f"\"{code}\" is not a type code of Phụ lục III"})
+        problems.append(both("check.number_symbol.unknown_code", code=code))
     if expected and code in KNOWN_CODES and code != expected:
         fixed_code = expected
-        problems.append({"vi": f"tên loại là {expected} nhưng ký hiệu ghi {code}",
-                         "en": f"the title's type is {expected} but the symbol says {code}"})
+        problems.append(both("check.number_symbol.other_type", expected=expected, code=code))
     suggestion = None
     if problems and (fixed_number != number or fixed_code != code):
         suggestion = f"Số: {fixed_number or ''}/{'-'.join([fixed_code, *parts[1:]])}"

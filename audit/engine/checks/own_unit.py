@@ -40,13 +40,17 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import change_to
 from audit.model import Finding, Plan
 from audit.text.hygiene import UNIT_WORDS, UnitName, unit_names
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("written", "own")
 
@@ -54,10 +58,10 @@ PLACEHOLDERS = ("written", "own")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    problem: Literal["other_unit", "spelling"]
+    problem: Literal["other_unit", "spelling"] = Field(description="which slip of the own unit's name is found")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     own = own_unit(plan)
     if own is None:
         return

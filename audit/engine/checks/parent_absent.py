@@ -45,7 +45,7 @@ class Params(BaseModel):
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
-    from audit.graph import is_plan_citation
+    from audit.graph.identity import is_plan_citation
     from audit.trace.links import parent_citation
 
     if not context.linked or context.all_parents:

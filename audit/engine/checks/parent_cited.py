@@ -52,7 +52,7 @@ class Params(BaseModel):
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
-    from audit.graph import is_plan_citation
+    from audit.graph.identity import is_plan_citation
     from audit.trace.links import parent_citation
 
     parent = context.parent

@@ -52,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import concept_names
 from audit.messages import msg
@@ -64,7 +64,8 @@ PLACEHOLDERS = ("concept_label", "parent_text", "parent_line", "asked", "given")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    term: Literal["quantity", "frequency", "deadline", "recipient", "defunct_recipient"]
+    term: Literal["quantity", "frequency", "deadline", "recipient", "defunct_recipient"] = Field(
+        description="the term compared: how many, how often, by when, to whom, to a body that no longer exists")
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:

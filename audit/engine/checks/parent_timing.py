@@ -29,11 +29,17 @@ Parent::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.engine.checks import written_date
+from audit.messages import both
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("date", "problem")
 
@@ -42,7 +48,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     from audit.engine.context import ParentRef
     from audit.trace.links import subordinate_deadline
 
@@ -54,8 +60,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         parent_line = parent.header.lines.get("date")
         yield context.finding(
             rule, plan, line=line, parent=ParentRef.at(parent, parent_line),
-            date=written_date(date), problem={"vi": f"trước ngày của kế hoạch cấp trên ({written_date(parent.header.date)})",
-                                       "en": f"before the parent plan's date ({written_date(parent.header.date)})"},
+            date=written_date(date), problem=both("check.parent_timing.before_parent", date=written_date(parent.header.date)),
         )
         return
     deadline = subordinate_deadline(parent, plan)
@@ -63,6 +68,5 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
         when, parent_line, text = deadline
         yield context.finding(
             rule, plan, line=line, parent=ParentRef(parent.path, parent_line, text),
-            date=written_date(date), problem={"vi": f"sau hạn ban hành kế hoạch cấp trên giao ({written_date(when)}, dòng {parent_line})",
-                                       "en": f"after the deadline the parent set for plans ({written_date(when)}, line {parent_line})"},
+            date=written_date(date), problem=both("check.parent_timing.after_deadline", date=written_date(when), line=parent_line),
         )

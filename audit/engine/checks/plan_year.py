@@ -29,10 +29,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from audit.model import Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("written", "year")
 
@@ -43,7 +48,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     m = _ANNUAL.search(plan.header.title or "")
     if m is None or re.search(r"giai đoạn|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", plan.header.title or "", re.IGNORECASE):
         return

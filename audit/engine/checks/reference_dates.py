@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import written_date
 from audit.model import DocRef, Finding, Plan
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("reference", "written", "plan_date", "first_date", "other_line")
 
@@ -47,10 +51,11 @@ PLACEHOLDERS = ("reference", "written", "plan_date", "first_date", "other_line")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    problem: Literal["after_plan", "no_year", "conflicting"]
+    problem: Literal["after_plan", "no_year", "conflicting"] = Field(
+        description="which problem of a cited date is found")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     refs = sorted(plan.citations + plan.mentions, key=lambda r: r.line)
     problem = rule.params.problem
     if problem == "after_plan":

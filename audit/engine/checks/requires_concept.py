@@ -24,11 +24,16 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import ConceptId, concept_names, expected_section, section_name
 from audit.model import Finding, Plan, SectionKind
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("concept_label", "section")
 
@@ -36,11 +41,11 @@ PLACEHOLDERS = ("concept_label", "section")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    concept: ConceptId
+    concept: ConceptId = Field(description="the concept the plan must name")
     sections: list[SectionKind] = Field(default_factory=list, description="where the concept belongs")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     params: Params = rule.params
     if plan.concept(params.concept):
         return

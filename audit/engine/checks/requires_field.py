@@ -29,31 +29,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
+from audit.messages import both
 from audit.model import Finding, Header, Plan
 
-PLACEHOLDERS = ("field", "state")
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
-STATES = {
-    "missing": {"vi": "không có", "en": "missing"},
-    "blank": {"vi": "để trống (bản dự thảo?)", "en": "left blank (a draft?)"},
-    "incomplete": {"vi": "viết chưa đủ", "en": "incomplete"},
-    "impossible": {"vi": "không có thật", "en": "not a real date"},
-}
+PLACEHOLDERS = ("field", "state")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    field: Literal["number", "symbol", "date", "place", "issuer", "title"]
+    field: Literal["number", "symbol", "date", "place", "issuer", "title"] = Field(
+        description="the header field that must be filled")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     field = rule.params.field
     header = plan.header
     if getattr(header, field) is not None:
@@ -63,7 +62,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
         severity=draft_severity(context) if state == "blank" else None,
-        field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=STATES[state],
+        field={lang: field_label(field, lang) for lang in ("vi", "en")}, state=both(f"check.requires_field.{state}"),
     )
 
 

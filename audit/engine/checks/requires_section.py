@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,7 +34,11 @@ from audit.engine.checks import Regex
 from audit.engine.labels import section_label
 from audit.model import Finding, Plan, SectionKind
 from audit.parse.sections import walk
-from audit.text.normalize import canonical_tones
+from audit.base.normalize import canonical_tones
+
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
 
 PLACEHOLDERS = ("section",)
 
@@ -45,7 +50,7 @@ class Params(BaseModel):
     title_pattern: Regex | None = Field(None, description="a section whose title matches this (case-insensitive) also counts")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     params: Params = rule.params
     sections, wanted = [section for section, _ in walk(plan.sections)], set(params.kinds)
     if any(not wanted.isdisjoint(section.kinds) for section in sections):

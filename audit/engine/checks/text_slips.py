@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,18 +34,23 @@ from audit.engine.checks import change_to, texts_hit
 from audit.model import Finding, Line, Plan
 from audit.text import hygiene
 
+if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
+    from audit.engine.context import CheckContext
+    from audit.engine.packs import Rule
+
 PLACEHOLDERS = ("written", "detail")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    slip: Literal["foreign_letters", "doubled", "placeholder"]
-    allowed: list[str] = Field(default_factory=list)
+    slip: Literal["foreign_letters", "doubled", "placeholder"] = Field(description="which slip is found")
+    allowed: list[str] = Field(default_factory=list,
+                               description="with slip: doubled, reduplications the language means")
 
 
-def check(plan: Plan, rule, context) -> Iterator[Finding]:
-    from audit.text.normalize import canonical_tones
+def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    from audit.base.normalize import canonical_tones
 
     slip = _SLIPS[rule.params.slip]
     allowed = frozenset(canonical_tones(a).lower() for a in rule.params.allowed)
