@@ -55,8 +55,24 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
     for rule in rules:
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
-            findings.extend(kind.check(plan, rule, context))
+            findings.extend(capped(kind.check(plan, rule, context)))
     return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
+
+
+# A reviewer reads a handful of findings of one rule on one line; a line that trips a rule hundreds
+# of times (a broken or hostile file) would only make the report grow with the square of the line.
+MAX_PER_LINE = 20
+
+
+def capped(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """`findings` of one rule, at most MAX_PER_LINE on any one line."""
+    counts: dict[int, int] = {}
+    for finding in findings:
+        if finding.line is not None:
+            counts[finding.line] = counts.get(finding.line, 0) + 1
+            if counts[finding.line] > MAX_PER_LINE:
+                continue
+        yield finding
 
 
 def one_gap_per_concept(findings: list[Finding]) -> list[Finding]:
