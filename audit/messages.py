@@ -197,6 +197,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cấp quyền đọc cho tệp (chmod +r) hoặc sao chép tệp ra chỗ khác",
         "en": "Make the file readable (chmod +r) or copy it",
     },
+    "input.not_regular": {
+        "vi": "không phải tệp thông thường (ống dẫn FIFO, thiết bị...), không đọc",
+        "en": "is not a regular file (a FIFO, a device ...), not read",
+    },
+    "input.not_regular.do": {"vi": "Chỉ đưa vào tệp kế hoạch", "en": "Give plan files only"},
     "input.directory": {"vi": "là thư mục, không phải tệp kế hoạch", "en": "is a directory, not a plan file"},
     "input.directory.do": {
         "vi": "Dùng `plan-audit corpus DIR` để kiểm tra cả thư mục",

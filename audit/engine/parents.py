@@ -196,15 +196,16 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
     from audit.cache import Cache, digest
     from audit.corpus import plan_or_error
+    from audit.read import read_bytes
 
     cache: Cache = _state["cache"]
     persistent = _state["setup"].persistent
     try:
-        content = digest(Path(path).read_bytes())
-    except OSError:
+        content = digest(read_bytes(path))
+    except (OSError, InputError):
         error = plan_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content)) if persistent else None
+    outline = cache.get(cache.key("outline", content), Plan) if persistent else None
     if outline is None:
         plan = plan_or_error(path)
         if isinstance(plan, InputError):
@@ -240,10 +241,13 @@ def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding],
     cache = _state["cache"]
     key = cache.key("audit", content, parent_content or "", path, parent_path or "", setup.context.lang,
                     f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
-    if setup.persistent and (hit := cache.get(key)) is not None:
+    if setup.persistent and (hit := cache.get(key, tuple)) is not None:
         return hit
-    plan = _full_plan(path, content)
-    parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
+    try:
+        plan = _full_plan(path, content)
+        parent = _full_plan(parent_path, parent_content) if parent_path and parent_content else None
+    except InputError as error:  # the file went away (or changed into something unreadable) since it was indexed
+        return _unreadable(Audited(path=path, error=error), setup.rules, setup.context), None, []
     findings = run_rules(plan, setup.rules, replace(setup.context, parent=parent))
     result = findings, trace(plan, parent) if parent else None, plan.concepts
     if setup.persistent:
@@ -258,7 +262,7 @@ def _full_plan(path: str, content: str) -> Plan:
         plans.move_to_end((path, content))
         return plans[path, content]
     cache = _state["cache"]
-    plan = cache.get(cache.key("plan", content))
+    plan = cache.get(cache.key("plan", content), Plan)
     if plan is None:
         from audit.pipeline import load_plan
 

@@ -6,6 +6,8 @@ what to do; the caller turns it into a finding (in a batch) or exit code 2 (alon
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,15 +66,28 @@ def _refuse_misnamed(path: Path, head: bytes) -> None:
 
 
 def _head(path: Path) -> bytes:
+    return read_bytes(path, 1024)
+
+
+def read_bytes(path: str | Path, count: int = MAX_BYTES) -> bytes:
+    """The first `count` bytes of the plan file `path`. Only a regular file of at most MAX_BYTES is
+    read: a FIFO would wait for a writer forever and a device (/dev/zero) never ends, so both are
+    refused, checked on the opened file (opened without waiting), never by name alone."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise InputError(name, "directory")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, "too_big", size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-        with path.open("rb") as handle:
-            return handle.read(1024)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(name, "directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(name, "not_regular")
+            if info.st_size > MAX_BYTES:
+                raise InputError(name, "too_big", size=info.st_size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+            data = handle.read(min(count, MAX_BYTES + 1))
+        if len(data) > MAX_BYTES:  # it grew after it was measured
+            raise InputError(name, "too_big", size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+        return data
     except FileNotFoundError:
         raise InputError(name, "not_found") from None
     except PermissionError:

@@ -20,7 +20,9 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def read_text(path: Path) -> SourceText:
-    data = path.read_bytes()
+    from audit.read import read_bytes
+
+    data = read_bytes(path)
     text, encoding = decode(str(path), data)
     markdown = path.suffix.lower() in {".md", ".markdown"} or "**" in text or "\n#" in text
     lines = [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
