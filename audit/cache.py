@@ -105,7 +105,8 @@ class Cache:
 
     @staticmethod
     def key(*parts: str) -> str:
-        return hashlib.blake2b("\0".join((salt(), *parts)).encode(), digest_size=20).hexdigest()
+        # a file name that is not valid UTF-8 keeps its bytes (as surrogates), so it is a key like any other
+        return hashlib.blake2b("\0".join((salt(), *parts)).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key[2:]}.pickle"

@@ -36,6 +36,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: thư mục bộ nhớ đệm thuộc người dùng khác hoặc người khác ghi được; lần chạy này không dùng bộ nhớ đệm",
         "en": "{path}: the cache folder belongs to another user or others can write to it; this run uses no cache",
     },
+    # the error policy (audit/cli.Guarded): what no command handled
+    "cli.interrupted": {"vi": "đã dừng (Ctrl-C)", "en": "interrupted (Ctrl-C)"},
+    "cli.os_error": {"vi": "{path}: lỗi hệ thống: {reason}", "en": "{path}: system error: {reason}"},
+    "cli.stdout_encoding": {
+        "vi": "đầu ra chuẩn dùng bảng mã {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+              "hoặc ghi ra tệp bằng --output",
+        "en": "standard output uses the {encoding} encoding, which cannot show Vietnamese; set PYTHONIOENCODING=utf-8 "
+              "or write to a file with --output",
+    },
+    "cli.internal_error": {
+        "vi": "lỗi ngoài dự kiến của plan-audit ({detail}); chạy lại với --debug để xem chi tiết và báo lỗi",
+        "en": "unexpected plan-audit error ({detail}); run again with --debug for the details, and report it",
+    },
+    "cli.output_is_input": {
+        "vi": "{output}: tệp ghi ra chính là tệp đầu vào {input}; không ghi đè, hãy chọn tên tệp khác",
+        "en": "{output}: the output is the input {input}; it is not overwritten, choose another file name",
+    },
     "cli.no_rule": {
         "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
         "en": "no rule {code} (see `plan-audit rules`)",

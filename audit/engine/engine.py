@@ -20,7 +20,7 @@ from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
-from audit.text.normalize import visible
+from audit.text.normalize import visible_path
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -112,7 +112,7 @@ class Audited:
     trace: Trace | None = None
 
     def __post_init__(self) -> None:
-        self.path = visible(self.path)  # the path as reports print it, like Plan.path
+        self.path = visible_path(self.path)  # the path as reports print it, like Plan.path
 
 
 class Spool(Sequence[Audited]):

@@ -24,7 +24,7 @@ from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rul
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import ConceptHit, Finding, Plan
 from audit.read.errors import InputError
-from audit.text.normalize import visible
+from audit.text.normalize import visible_path
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -129,8 +129,8 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
                for path, digest_, item in indexed]
     # A run knows files by their shown paths (Audited.path, Plan.path); workers open the real ones.
-    real = {visible(path): path for path, _, _ in indexed}
-    digests = {visible(path): digest_ for path, digest_, _ in indexed if digest_}
+    real = {visible_path(path): path for path, _, _ in indexed}
+    digests = {visible_path(path): digest_ for path, digest_, _ in indexed if digest_}
     graph = PlanGraph([item.plan for item in inputs if item.plan is not None])
     jobs = []
     for index, item in enumerate(inputs):
@@ -214,7 +214,7 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
         outline = _outline(plan)
         if persistent:
             cache.put(cache.key("outline", content), outline)
-    outline.path = visible(path)  # as load_plan names it: a cached outline may be another file's
+    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
     return path, content, outline
 
 
@@ -267,7 +267,7 @@ def _full_plan(path: str, content: str) -> Plan:
         from audit.pipeline import load_plan
 
         plan = load_plan(path)
-    plan.path = visible(path)
+    plan.path = visible_path(path)
     plans[path, content] = plan
     if len(plans) > 8:
         plans.popitem(last=False)

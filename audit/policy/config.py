@@ -104,6 +104,8 @@ class Settings:
     baseline: tuple[BaselineEntry, ...] = ()
     write_baseline: str | None = None
     config: Path | None = None  # the file the settings came from, if any
+    read_from: tuple[Path, ...] = ()  # the configuration and waiver files read: never an output
+    baseline_path: Path | None = None  # the baseline read: only --write-baseline may replace it
     file_codes: tuple[tuple[str, tuple[str, ...], int | None], ...] = ()  # (key, codes, line) taken from it
 
 
@@ -205,4 +207,6 @@ def resolve(given: dict[str, Any], start: Path | None = None) -> Settings:
         write_baseline=given.get("write_baseline"),
         config=path,
         file_codes=tuple(file_codes),
+        read_from=tuple(p for p in (path, base / config.waivers if isinstance(config.waivers, str) else None) if p),
+        baseline_path=Path(baseline) if baseline else None,
     )
