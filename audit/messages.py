@@ -242,6 +242,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; đoạn văn của kế hoạch ngắn hơn nhiều",
         "en": "Check that this is a plan and not data; a plan's paragraphs are far shorter",
     },
+    "input.too_many_lines": {
+        "vi": "có {count} dòng (đoạn), vượt giới hạn {limit} dòng của một kế hoạch",
+        "en": "has {count} lines (paragraphs), over the {limit} limit for one plan",
+    },
+    "input.too_many_lines.do": {
+        "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; một kế hoạch có vài nghìn dòng",
+        "en": "Check that this is a plan and not data; a plan has a few thousand lines",
+    },
+    "input.pdf_heavy": {
+        "vi": "trang {page}: nội dung trang ({size} KB, cả tệp đến đây {total} KB) vượt giới hạn {limit} KB",
+        "en": "page {page}: the page's content ({size} KB, {total} KB for the file so far) is over the {limit} KB limit",
+    },
+    "input.pdf_heavy.do": {
+        "vi": "Xuất lại PDF từ tệp gốc (Word) hoặc gửi tệp .docx",
+        "en": "Export the PDF again from the original (Word) file, or send the .docx",
+    },
     "input.doc": {"vi": "không hỗ trợ định dạng Word .doc cũ", "en": "old Word .doc format is not supported"},
     "input.doc.do": {
         "vi": "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`",
@@ -323,6 +339,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.bomb.ratio": {
         "vi": "bị từ chối vì có thể là bom nén: phần {member} nén theo tỉ lệ {ratio}:1, vượt xa mọi kế hoạch",
         "en": "refused as a possible zip bomb: its part {member} is compressed {ratio}:1, far beyond any plan",
+    },
+    "input.bomb.lie": {
+        "vi": "bị từ chối vì có thể là bom nén: phần {member} ghi {declared} byte nhưng giải nén ra nhiều hơn",
+        "en": "refused as a possible zip bomb: its part {member} says {declared} bytes but unpacks to more",
     },
     "input.bomb.do": {
         "vi": "Kiểm tra nguồn gốc tệp; nếu tệp là thật, mở bằng Word và lưu lại",

@@ -21,6 +21,9 @@ MAX_BYTES = 20 * 1024 * 1024  # a real plan is well under 1 MB; larger inputs ar
 # well under this. A longer line is data, not a plan; refusing it bounds the time and memory that
 # parsing and matching spend on one line.
 MAX_LINE_CHARS = 100_000
+# A plan has a few thousand lines (paragraphs, table rows). Far more is data, or a file made to
+# cost time: it is refused before its lines are parsed one by one.
+MAX_LINES = 20_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
 
@@ -49,6 +52,12 @@ def _read(path: Path) -> SourceText:
     from audit.read import text
 
     return text.read_text(path)
+
+
+def refuse_many_lines(name: str, count: int) -> None:
+    """Refuse a file of more than MAX_LINES lines (called by each reader as soon as it can count them)."""
+    if count > MAX_LINES:
+        raise InputError(name, "too_many_lines", count=f"{count:,}", limit=f"{MAX_LINES:,}")
 
 
 def _refuse_long_lines(source: SourceText) -> None:
