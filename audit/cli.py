@@ -270,10 +270,15 @@ def settings_or_exit(given: dict):
     from audit.policy.config import resolve
     from audit.policy.files import ConfigError
 
+    from audit.text.normalize import visible_path
+
     try:
-        return resolve(given)
+        settings = resolve(given)
     except ConfigError as error:
         usage_error(error.message(given.get("lang") or DEFAULT_LANG))
+    for key, path in settings.passed_over:
+        warn(msg(key, settings.lang, path=visible_path(str(path))))
+    return settings
 
 
 @main.command()

@@ -53,6 +53,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{output}: tệp ghi ra chính là tệp đầu vào {input}; không ghi đè, hãy chọn tên tệp khác",
         "en": "{output}: the output is the input {input}; it is not overwritten, choose another file name",
     },
+    "config.untrusted": {
+        "vi": "{path}: không dùng tệp cấu hình này vì nó thuộc người dùng khác hoặc người khác ghi được",
+        "en": "{path}: this configuration is not used: it belongs to another user or others can write to it",
+    },
+    "config.untrusted_folder": {
+        "vi": "{path}: không dùng tệp cấu hình này vì thư mục của nó thuộc người dùng khác",
+        "en": "{path}: this configuration is not used: its folder belongs to another user",
+    },
     "cli.no_rule": {
         "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
         "en": "no rule {code} (see `plan-audit rules`)",
