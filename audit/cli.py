@@ -388,6 +388,10 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
                                cache_dir=cache_dir)
     except InputError as error:
         usage_error(error.message(settings.lang))
+    if cache_dir:
+        from audit.cache import Cache
+
+        Cache(cache_dir).prune()  # least recently used entries out, down to PLAN_AUDIT_CACHE_MB
     if not run.inputs:
         fail(settings.lang, "cli.no_plan_file", path=directory)
     report_and_exit(run, settings)
