@@ -83,6 +83,14 @@ def _check_true_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     for up to 2 GB at once when a part is read whole, and only then cuts it to the stated size.
     Each part is unpacked here in small steps, never holding more than a step."""
     name = str(path)
+    try:
+        _unpack_each(path, members)
+    except (OSError, struct.error, zlib.error):  # an offset or a stream the directory got wrong
+        raise InputError(name, "docx_damaged.zip") from None
+
+
+def _unpack_each(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    name = str(path)
     with path.open("rb") as handle:
         for member in members:
             if member.compress_type == zipfile.ZIP_STORED:
