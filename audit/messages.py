@@ -258,6 +258,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; một kế hoạch có vài nghìn dòng",
         "en": "Check that this is a plan and not data; a plan has a few thousand lines",
     },
+    "input.too_much_text": {
+        "vi": "có {count} ký tự chữ, vượt giới hạn {limit} ký tự của một kế hoạch",
+        "en": "holds {count} characters of text, over the {limit} limit for one plan",
+    },
+    "input.too_much_text.do": {
+        "vi": "Kiểm tra đây có đúng là một kế hoạch; nếu tệp gộp nhiều văn bản, hãy tách ra",
+        "en": "Check that this is one plan; if the file joins several documents, split it",
+    },
     "input.pdf_heavy": {
         "vi": "trang {page}: nội dung trang ({size} KB, cả tệp đến đây {total} KB) vượt giới hạn {limit} KB",
         "en": "page {page}: the page's content ({size} KB, {total} KB for the file so far) is over the {limit} KB limit",

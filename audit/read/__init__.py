@@ -24,6 +24,9 @@ MAX_LINE_CHARS = 100_000
 # A plan has a few thousand lines (paragraphs, table rows). Far more is data, or a file made to
 # cost time: it is refused before its lines are parsed one by one.
 MAX_LINES = 20_000
+# A long plan with its appendix holds a few hundred thousand characters. Parsing and the rules cost
+# a few microseconds a character on the worst text: the limit keeps any file to seconds.
+MAX_TEXT_CHARS = 2_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
 
@@ -32,6 +35,7 @@ def read_source(path: str | Path) -> SourceText:
     """Read one plan file (.txt, .md, .docx, .pdf) into lines as the reviewer sees them."""
     source = _read(Path(path))
     _refuse_long_lines(source)
+    refuse_much_text(source.path, sum(len(line.raw or line.text) for line in source.lines))
     return source
 
 
@@ -58,6 +62,12 @@ def refuse_many_lines(name: str, count: int) -> None:
     """Refuse a file of more than MAX_LINES lines (called by each reader as soon as it can count them)."""
     if count > MAX_LINES:
         raise InputError(name, "too_many_lines", count=f"{count:,}", limit=f"{MAX_LINES:,}")
+
+
+def refuse_much_text(name: str, chars: int) -> None:
+    """Refuse a file of more than MAX_TEXT_CHARS characters of text (each reader calls it as soon as it can)."""
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(name, "too_much_text", count=f"{chars:,}", limit=f"{MAX_TEXT_CHARS:,}")
 
 
 def _refuse_long_lines(source: SourceText) -> None:

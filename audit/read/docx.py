@@ -31,6 +31,8 @@ from audit.read.text import tidy
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a real plan unpacks to a few MB, images included
 MAX_RATIO = 100  # compression ratio above which a large member is taken for a bomb
 RATIO_MIN_BYTES = 10 * 1024 * 1024  # small members compress well legitimately (XML, fonts)
+# An XML part is parsed into a tree about ten times its size: a plan's document.xml is a few MB at most.
+MAX_XML_BYTES = 32 * 1024 * 1024
 _WORD_PARTS = ("[Content_Types].xml", "word/document.xml")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -69,6 +71,8 @@ def check_zip(path: Path) -> None:
     if total > MAX_UNPACKED_BYTES:
         raise InputError(name, "bomb.size", size=total // (1024 * 1024))
     for member in members:
+        if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_BYTES:
+            raise InputError(name, "bomb.size", size=member.file_size // (1024 * 1024))
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
             raise InputError(name, "bomb.ratio", member=member.filename, ratio=f"{ratio:.0f}")
