@@ -55,9 +55,11 @@ def text_cases(folder: Path) -> dict[str, Path]:
     return paths
 
 
-def docx_case(folder: Path, paragraphs: list[str], padding: int, name: str) -> Path:
-    """A .docx whose body is `paragraphs`, padded to size with a stored part of random bytes (an image)."""
-    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{_xml(p)}</w:t></w:r></w:p>" for p in paragraphs)
+def docx_case(folder: Path, paragraphs: list[str], padding: int, name: str, style: str | None = None) -> Path:
+    """A .docx whose body is `paragraphs` (each of paragraph style `style`, if given), padded to
+    `padding` bytes with a stored part of random bytes (an image). The tests build theirs here too."""
+    styled = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    body = "".join(f"<w:p>{styled}<w:r><w:t xml:space=\"preserve\">{_xml(p)}</w:t></w:r></w:p>" for p in paragraphs)
     path = folder / name
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", (

@@ -17,6 +17,7 @@ from audit.cli import main
 
 CITATION = "Thực hiện Kế hoạch số 1183/KH-UBND ngày 08/4/2022 của UBND tỉnh Tây Ninh"
 HEADER = "ỦY BAN NHÂN DÂN\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n"
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 
 def growth(work, make, n: int, repeat: int = 7) -> float:
@@ -37,8 +38,12 @@ def growth(work, make, n: int, repeat: int = 7) -> float:
 
 
 def linear(work, make, n: int) -> None:
-    ratio = growth(work, make, n)
-    assert ratio < 10, f"4 times the input took {ratio:.1f} times as long"
+    """Growth under 10 in one of three measurements: a busy machine can slow one measurement down,
+    a quadratic cost (16) never measures under 10."""
+    ratios = []
+    while len(ratios) < 3 and (not ratios or ratios[-1] >= 10):
+        ratios.append(growth(work, make, n))
+    assert min(ratios) < 10, f"4 times the input took {', '.join(f'{r:.1f}' for r in ratios)} times as long"
 
 
 # --- regular expressions over document text ------------------------------------------------------------
@@ -90,23 +95,14 @@ def test_a_line_that_trips_a_rule_many_times_gives_capped_findings_with_clipped_
 # --- .docx and PDF ---------------------------------------------------------------------------------------
 
 
-def _docx(path: Path, paragraphs: int, style: bool = True) -> Path:
-    styled = '<w:pPr><w:pStyle w:val="X"/></w:pPr>' if style else ""
-    body = f"<w:p>{styled}<w:r><w:t>a</w:t></w:r></w:p>" * paragraphs
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>'))
-        archive.writestr("word/document.xml", (
-            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>{body}</w:body></w:document>"))
-    return path
+def _docx(path: Path, paragraphs: int) -> Path:
+    """A .docx of a "KẾ HOẠCH" line and `paragraphs` one-letter paragraphs, all of style "X"."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hostile_inputs", SCRIPTS / "hostile_inputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.docx_case(path.parent, ["KẾ HOẠCH"] + ["a"] * paragraphs, 0, path.name, style="X")
 
 
 def test_a_docx_of_many_tiny_paragraphs_is_refused_before_they_are_read(tmp_path):
@@ -127,7 +123,7 @@ def test_a_paragraph_style_is_looked_up_once_per_style(tmp_path, monkeypatch):
     style = Paragraph.style.fget
     monkeypatch.setattr(Paragraph, "style", property(lambda self: looked_up.append(1) or style(self)))
     read_source(_docx(tmp_path / "styled.docx", 2000))
-    assert len(looked_up) == 2  # the KẾ HOẠCH paragraph's default style, and "X"
+    assert len(looked_up) == 1  # style "X", once for 2,001 paragraphs
 
 
 def test_a_zip_part_that_unpacks_to_more_than_it_says_is_refused_in_small_steps(tmp_path):
