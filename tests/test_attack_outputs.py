@@ -192,3 +192,12 @@ def test_the_tools_own_reports_in_a_corpus_folder_are_not_audited(plan):
     # and writing the report again over itself is allowed: it is not an input
     assert invoke("corpus", str(plan.parent), "--format", "markdown", "-o", str(plan.parent / "report.md"),
                   "--no-cache").exit_code == 0
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly_with_141():
+    run = subprocess.Popen([sys.executable, "-m", "audit", "corpus", str(FIXTURES), "--format", "json", "--no-cache"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdout.read(10) == b'{\n  "schem'
+    run.stdout.close()  # `| head -c 10`
+    assert run.wait(timeout=120) == 141
+    assert run.stderr.read() == b""
