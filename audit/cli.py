@@ -1,7 +1,9 @@
 """The command line: parse arguments, call the stages, choose a reporter, set the exit code.
 
 Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or above it;
-2 usage error, or no input could be read at all.
+2 usage error, or no input could be read at all, or an output cannot be written (or would replace an
+input); 3 an unexpected error (a bug: one line on stderr, the traceback with --debug); 130 interrupted
+(Ctrl-C); 141 the reader of standard output went away (`| head`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from audit.read.errors import InputError
 from audit.report.formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 3, 130, 141
 
 
 def usage_error(text: str) -> NoReturn:
@@ -34,19 +37,107 @@ def fail(lang: str, key: str, **values: object) -> NoReturn:
 def warn(text: str) -> None:
     click.echo(f"plan-audit: warning: {text}", err=True)
 
+
+def refuse_overwrite(lang: str, outputs, inputs=(), folders=()) -> None:
+    """Exit 2 when an output would replace one of the inputs (or a plan under one of `folders`)."""
+    from audit.guard import overwritten_input
+    from audit.base.normalize import visible_path
+
+    for output in outputs:
+        clash = overwritten_input(output, inputs, folders)
+        if clash:
+            fail(lang, "cli.output_is_input", output=visible_path(str(output)), input=visible_path(clash))
+
+
+def refuse_overwriting_settings(settings, inputs=(), folders=()) -> None:
+    """The report (-o) replaces no input, policy file or baseline; --write-baseline may replace the
+    baseline it updates, but no other input."""
+    refuse_overwrite(settings.lang, [settings.output], [*inputs, *settings.read_from, settings.baseline_path], folders)
+    refuse_overwrite(settings.lang, [settings.write_baseline], [*inputs, *settings.read_from], folders)
+
 # An audit makes millions of short-lived tuples (tokens, matches, spans) and keeps large caches of
 # seen lines: with Python's default thresholds (700, 10, 10) the collector runs every few hundred
 # allocations and often walks the whole cache, about a tenth of a corpus run's CPU. Collections
 # stay on (a plan's models can form cycles), only less often.
 GC_THRESHOLDS = (50_000, 20, 20)
 
+
+
+# --- the one error policy of every command ----------------------------------------------------------
+# Exit 1 means "findings": a crash must never look like one. Whatever a command did not handle ends
+# here as one line on stderr and its own exit code; --debug (or PLAN_AUDIT_DEBUG=1) shows the traceback.
+
+
+class Guarded(click.Group):
+    """The command group, with the error policy around every command."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk or closed pipe behind stdout shows here, not at exit
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("plan-audit: " + msg("cli.interrupted", _lang(ctx)), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        except Exception as error:  # noqa: BLE001 - the policy: one line and an exit code, never a traceback
+            if ctx.params.get("debug"):
+                raise
+            _quiet_stdout()
+            code, key, values = _error_line(error)
+            click.echo("plan-audit: error: " + msg(key, _lang(ctx), **values), err=True)
+            sys.exit(code)
+
+
+def _error_line(error: Exception) -> tuple[int, str, dict]:
+    """(exit code, message key, values) for an error no command handled."""
+    from audit.base.normalize import visible_path
+
+    if isinstance(error, UnicodeEncodeError):  # stdout in an encoding that cannot show Vietnamese
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        return EXIT_USAGE, "cli.stdout_encoding", {"encoding": encoding}
+    if isinstance(error, OSError):
+        where = visible_path(str(error.filename)) if error.filename else "<stdout>"
+        return EXIT_USAGE, "cli.os_error", {"path": where, "reason": error.strerror or error}
+    detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+    return EXIT_INTERNAL, "cli.internal_error", {"detail": detail}
+
+
+def _lang(ctx: click.Context) -> str:
+    return ctx.meta.get("plan-audit.lang") or DEFAULT_LANG
+
+
+def _remember_lang(ctx: click.Context, _param, lang: str | None) -> str | None:
+    """The --lang of the command, kept where the error policy finds it (context meta is shared)."""
+    ctx.meta["plan-audit.lang"] = lang
+    return lang
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the exit does not fail again flushing what could not be written."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=DEFAULT_LANG, show_default=True,
-                           help="Language of messages and titles.")
+                           callback=_remember_lang, help="Language of messages and titles.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plan-audit")
-def main() -> None:
+@click.option("--debug", is_flag=True, envvar="PLAN_AUDIT_DEBUG",
+              help="On an unexpected error, show the Python traceback (for a bug report).")
+def main(debug: bool) -> None:
     """Audit Vietnamese administrative-reform communication plans against the directives they implement."""
     gc.set_threshold(*GC_THRESHOLDS)
 
@@ -61,6 +152,7 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
     from audit.report.extract import extract_json, extract_rich
     from audit.report.output import emit, emit_rich
 
+    refuse_overwrite(lang, [output], [file])
     plan = load_plan_or_exit(file, lang)
     if fmt == "json":
         emit(extract_json(plan), output)
@@ -82,6 +174,7 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
 
+    refuse_overwrite(lang, [output], [expected], [directory])
     try:
         expected_units = load_expected(expected) if expected else None
     except ConfigError as error:
@@ -148,7 +241,8 @@ def audit_options(command):
                      help="Skip these rule codes or prefixes (comma-separated, repeatable)."),
         click.option("--draft", is_flag=True, default=None,
                      help="The plans are drafts: a blank number, date or signature is info, not a warning."),
-        click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages and titles.  [default: vi]"),
+        click.option("--lang", type=click.Choice(["vi", "en"]), callback=_remember_lang,
+                     help="Language of messages and titles.  [default: vi]"),
         click.option("--config", type=click.Path(dir_okay=False, path_type=str),
                      help="Configuration file (default: plan-audit.yaml, .plan-audit.yaml or pyproject.toml "
                           "[tool.plan-audit], searched from here upward)."),
@@ -161,7 +255,9 @@ def audit_options(command):
     @functools.wraps(command)
     def with_settings(**kwargs):
         given = {name: kwargs.pop(name) for name in SETTING_OPTIONS if name in kwargs}
-        return command(settings=settings_or_exit(given), **kwargs)
+        settings = settings_or_exit(given)
+        _remember_lang(click.get_current_context(), None, settings.lang)  # the configuration's, if it sets one
+        return command(settings=settings, **kwargs)
 
     for option in reversed(options):
         with_settings = option(with_settings)
@@ -173,10 +269,15 @@ def settings_or_exit(given: dict):
     from audit.policy.config import resolve
     from audit.policy.files import ConfigError
 
+    from audit.base.normalize import visible_path
+
     try:
-        return resolve(given, FORMATS)
+        settings = resolve(given, FORMATS)
     except ConfigError as error:
         usage_error(error.message(given.get("lang") or DEFAULT_LANG))
+    for key, path in settings.passed_over:
+        warn(msg(key, settings.lang, path=visible_path(str(path))))
+    return settings
 
 
 @main.command()
@@ -194,6 +295,7 @@ def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | Non
     rules = select_rules_or_exit(settings)
     if parent_path and corpus_dir:
         fail(settings.lang, "cli.parent_or_corpus")
+    refuse_overwriting_settings(settings, [*files, parent_path], [corpus_dir])
     inputs = parents.load_inputs(files)
     if parent_path:
         inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
@@ -269,14 +371,15 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
 def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
-    from audit.base.normalize import visible
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
+    from audit.base.normalize import visible_path
 
     rules = select_rules_or_exit(settings)
+    refuse_overwriting_settings(settings, folders=[directory])
     cache_dir = None if no_cache else cache_dir or str(default_dir())
     if cache_dir and distrust(cache_dir):
-        warn(msg("cli.cache_distrusted", settings.lang, path=visible(cache_dir)))
+        warn(msg("cli.cache_distrusted", settings.lang, path=visible_path(cache_dir)))
         cache_dir = None
     try:
         with corpus_progress() as progress:
@@ -284,6 +387,10 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
                                cache_dir=cache_dir)
     except InputError as error:
         usage_error(error.message(settings.lang))
+    if cache_dir:
+        from audit.cache import Cache
+
+        Cache(cache_dir).prune()  # least recently used entries out, down to PLAN_AUDIT_CACHE_MB
     if not run.inputs:
         fail(settings.lang, "cli.no_plan_file", path=directory)
     report_and_exit(run, settings)

@@ -5,12 +5,16 @@ symbolic links (sometimes looping back to a parent), hidden folders (.git, .Tras
 files ("~$plan.docx"). The walk follows links but enters each real directory once, skips what is
 hidden, and lists files in sorted order so every run reports the same plans in the same order.
 
-A file that cannot be read becomes an `InputError` in `Corpus.problems`; the batch goes on.
+A file that cannot be read becomes an `InputError` in `Corpus.problems`; the batch goes on. Only
+regular files are plans: a FIFO or a device under the folder is reported, never opened (reading
+one would wait forever, or never end). The tool's own reports written into the folder (a Markdown
+report naming plan-audit, a terminal report saved as text) are passed over, not audited as plans.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +58,33 @@ def find_plan_files(root: str | Path) -> tuple[list[Path], list[InputError]]:
     return files, problems
 
 
+def is_plan_file(path: Path) -> bool:
+    """Whether the file `path` would be audited as a plan in a corpus folder (by its name, and not
+    one of plan-audit's own reports)."""
+    return _is_plan(path) and not own_report(path)
+
+
 def _is_plan(path: Path) -> bool:
     return path.suffix.lower() in PLAN_SUFFIXES and not path.stem.lower().startswith(NOT_PLANS)
+
+
+# How plan-audit's text reports begin: the rich report's panel, or a report that names the tool.
+_REPORT_MARKS = ("╭─", "plan-audit")
+
+
+def own_report(path: Path) -> bool:
+    """Whether `path` is a report plan-audit wrote (its first 2 KB), not a plan; a file that is not a
+    regular file, or cannot be read, is not one (it is reported when read)."""
+    if path.suffix.lower() not in (".md", ".txt"):
+        return False
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(2048).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return head.lstrip().startswith(_REPORT_MARKS[0]) or _REPORT_MARKS[1] in head
 
 
 def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
@@ -82,8 +111,10 @@ def _walk(directory: Path, seen_dirs: set[Path], seen_files: set[Path],
 
 
 def _add_file(path: Path, seen_files: set[Path], files: list[Path], problems: list[InputError]) -> None:
-    if not path.is_file():
+    if not path.exists():
         problems.append(InputError(str(path), "broken_link"))
+        return
+    if own_report(path):
         return
     real = path.resolve()
     if real in seen_files:  # the same file reached through a link is one document, not a duplicate

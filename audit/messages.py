@@ -42,6 +42,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: thư mục bộ nhớ đệm thuộc người dùng khác hoặc người khác ghi được; lần chạy này không dùng bộ nhớ đệm",
         "en": "{path}: the cache folder belongs to another user or others can write to it; this run uses no cache",
     },
+    # the error policy (audit/cli.Guarded): what no command handled
+    "cli.interrupted": {"vi": "đã dừng (Ctrl-C)", "en": "interrupted (Ctrl-C)"},
+    "cli.os_error": {"vi": "{path}: lỗi hệ thống: {reason}", "en": "{path}: system error: {reason}"},
+    "cli.stdout_encoding": {
+        "vi": "đầu ra chuẩn dùng bảng mã {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+              "hoặc ghi ra tệp bằng --output",
+        "en": "standard output uses the {encoding} encoding, which cannot show Vietnamese; set PYTHONIOENCODING=utf-8 "
+              "or write to a file with --output",
+    },
+    "cli.internal_error": {
+        "vi": "lỗi ngoài dự kiến của plan-audit ({detail}); chạy lại với --debug để xem chi tiết và báo lỗi",
+        "en": "unexpected plan-audit error ({detail}); run again with --debug for the details, and report it",
+    },
+    "cli.output_is_input": {
+        "vi": "{output}: tệp ghi ra chính là tệp đầu vào {input}; không ghi đè, hãy chọn tên tệp khác",
+        "en": "{output}: the output is the input {input}; it is not overwritten, choose another file name",
+    },
+    "config.untrusted": {
+        "vi": "{path}: không dùng tệp cấu hình này vì nó thuộc người dùng khác hoặc người khác ghi được",
+        "en": "{path}: this configuration is not used: it belongs to another user or others can write to it",
+    },
+    "config.untrusted_folder": {
+        "vi": "{path}: không dùng tệp cấu hình này vì thư mục của nó thuộc người dùng khác",
+        "en": "{path}: this configuration is not used: its folder belongs to another user",
+    },
     "cli.no_rule": {
         "vi": "không có quy tắc {code} (xem `plan-audit rules`)",
         "en": "no rule {code} (see `plan-audit rules`)",
@@ -131,6 +156,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- a YAML file that cannot be read (audit/base/yaml_lines.py YamlError.kind) ----------------
     "yaml.syntax": {"vi": "YAML không hợp lệ: {detail}", "en": "bad YAML: {detail}"},
     "yaml.unreadable": {"vi": "không đọc được tệp ({detail})", "en": "cannot read the file ({detail})"},
+    "yaml.alias": {
+        "vi": "YAML không hợp lệ: không dùng bí danh (&tên, *tên, <<); hãy viết đầy đủ giá trị",
+        "en": "bad YAML: aliases (&name, *name, <<) are not accepted; write the value out",
+    },
+    "yaml.too_deep": {"vi": "YAML không hợp lệ: lồng quá sâu", "en": "bad YAML: nested too deeply"},
     "yaml.duplicate_key": {
         "vi": "khóa '{name}' xuất hiện hai lần (lần đầu ở dòng {first})",
         "en": "key '{name}' given twice (first on line {first})",
@@ -282,6 +312,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cấp quyền đọc cho tệp (chmod +r) hoặc sao chép tệp ra chỗ khác",
         "en": "Make the file readable (chmod +r) or copy it",
     },
+    "input.not_regular": {
+        "vi": "không phải tệp thông thường (ống dẫn FIFO, thiết bị...), không đọc",
+        "en": "is not a regular file (a FIFO, a device ...), not read",
+    },
+    "input.not_regular.do": {"vi": "Chỉ đưa vào tệp kế hoạch", "en": "Give plan files only"},
     "input.directory": {"vi": "là thư mục, không phải tệp kế hoạch", "en": "is a directory, not a plan file"},
     "input.directory.do": {
         "vi": "Dùng `plan-audit corpus DIR` để kiểm tra cả thư mục",
@@ -304,6 +339,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.long_line.do": {
         "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; đoạn văn của kế hoạch ngắn hơn nhiều",
         "en": "Check that this is a plan and not data; a plan's paragraphs are far shorter",
+    },
+    "input.too_many_lines": {
+        "vi": "có {count} dòng (đoạn), vượt giới hạn {limit} dòng của một kế hoạch",
+        "en": "has {count} lines (paragraphs), over the {limit} limit for one plan",
+    },
+    "input.too_many_lines.do": {
+        "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; một kế hoạch có vài nghìn dòng",
+        "en": "Check that this is a plan and not data; a plan has a few thousand lines",
+    },
+    "input.too_much_text": {
+        "vi": "có {count} ký tự chữ, vượt giới hạn {limit} ký tự của một kế hoạch",
+        "en": "holds {count} characters of text, over the {limit} limit for one plan",
+    },
+    "input.too_much_text.do": {
+        "vi": "Kiểm tra đây có đúng là một kế hoạch; nếu tệp gộp nhiều văn bản, hãy tách ra",
+        "en": "Check that this is one plan; if the file joins several documents, split it",
+    },
+    "input.pdf_heavy": {
+        "vi": "trang {page}: nội dung trang ({size} KB, cả tệp đến đây {total} KB) vượt giới hạn {limit} KB",
+        "en": "page {page}: the page's content ({size} KB, {total} KB for the file so far) is over the {limit} KB limit",
+    },
+    "input.pdf_heavy.do": {
+        "vi": "Xuất lại PDF từ tệp gốc (Word) hoặc gửi tệp .docx",
+        "en": "Export the PDF again from the original (Word) file, or send the .docx",
     },
     "input.doc": {"vi": "không hỗ trợ định dạng Word .doc cũ", "en": "old Word .doc format is not supported"},
     "input.doc.do": {
@@ -386,6 +445,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.bomb.ratio": {
         "vi": "bị từ chối vì có thể là bom nén: phần {member} nén theo tỉ lệ {ratio}:1, vượt xa mọi kế hoạch",
         "en": "refused as a possible zip bomb: its part {member} is compressed {ratio}:1, far beyond any plan",
+    },
+    "input.bomb.lie": {
+        "vi": "bị từ chối vì có thể là bom nén: phần {member} ghi {declared} byte nhưng giải nén ra nhiều hơn",
+        "en": "refused as a possible zip bomb: its part {member} says {declared} bytes but unpacks to more",
     },
     "input.bomb.do": {
         "vi": "Kiểm tra nguồn gốc tệp; nếu tệp là thật, mở bằng Word và lưu lại",

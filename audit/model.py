@@ -15,10 +15,10 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from audit.base.normalize import visible
+from audit.base.normalize import visible_path
 
 # A file's path as every report prints it: control characters in a file name shown as symbols.
-ShownPath = Annotated[str, AfterValidator(visible)]
+ShownPath = Annotated[str, AfterValidator(visible_path)]
 
 Level = Literal["trung_uong", "tinh", "so", "huyen", "xa"]
 Relation = Literal["thuc_hien", "can_cu"]

@@ -62,8 +62,12 @@ def test_corrupt_cache_entries_are_computed_again(corpus, tmp_path):
     assert run_corpus(corpus, "--cache-dir", str(cache)) == first
     import pickle
 
-    for path in entries:  # every damaged entry was written again, whole
-        pickle.loads(path.read_bytes())
+    from audit.cache import MAGIC, SIGNATURE
+
+    for path in entries:  # every damaged entry was written again, whole (signed)
+        data = path.read_bytes()
+        assert data.startswith(MAGIC)
+        pickle.loads(data[len(MAGIC) + SIGNATURE :])
 
 
 def test_an_edited_plan_is_read_again(tmp_path):

@@ -139,6 +139,14 @@ def _unreadable(path: Path, monkeypatch) -> None:
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(pathlib.Path, "open", denied)
+    real_os_open = os.open
+
+    def os_denied(name, *args, **kwargs):  # the reader opens plans with os.open (to check them on the open file)
+        if Path(name).resolve() == path.resolve():
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_os_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_denied)
 
 
 def message(path: Path, name: str) -> str:

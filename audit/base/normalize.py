@@ -158,12 +158,27 @@ def _abbreviation_at(tokens: list[Token], i: int, table: Expansions):
 def visible(text: str) -> str:
     """`text` with its control characters shown as symbols ("\\x1b" as "␛"; a stray line break, form
     feed or vertical tab as a space): document text and file names are printed by every report, and
-    must never send a terminal escape sequence."""
+    must never send a terminal escape sequence. Bidirectional controls, which make text read in
+    another order than it is stored ("Trojan Source"), are shown by their code ("[U+202E]")."""
     return text.translate(_VISIBLE_CONTROLS) if _CONTROL_RE.search(text) else text
+
+
+def visible_path(path: str) -> str:
+    """A file name as reports show it: like `visible`, but every control character has a symbol of its
+    own (a line break too) and a byte that is not UTF-8 is shown as "\\xFF", so two files whose
+    names differ only there are never shown, or counted, as one."""
+    return path.translate(_PATH_CONTROLS) if _PATH_CONTROL_RE.search(path) else path
 
 
 # Tab separates cells and stays; C0 controls become their Unicode control pictures (U+2400...),
 # DEL its own, C1 controls (which some terminals also obey) the replacement character.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_SHOWN_BIDI = {ord(ch): f"[U+{ord(ch):04X}]" for ch in _BIDI}
 _VISIBLE_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if code != 9} | {
-    10: " ", 11: " ", 12: " ", 13: " ", 127: "\u2421"} | {code: "\ufffd" for code in range(0x80, 0xA0)}
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+    10: " ", 11: " ", 12: " ", 13: " ", 127: "\u2421"} | {code: "\ufffd" for code in range(0x80, 0xA0)} | _SHOWN_BIDI
+_CONTROL_RE = re.compile(rf"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
+# A name's undecodable bytes arrive as lone surrogates (U+DC80-U+DCFF, Python's "surrogateescape").
+_PATH_CONTROLS = {code: chr(0x2400 + code) for code in range(32)} | {127: "\u2421"} | {
+    code: f"\\x{code:02X}" for code in range(0x80, 0xA0)} | {
+    code: f"\\x{code - 0xDC00:02X}" for code in range(0xDC80, 0xDD00)} | _SHOWN_BIDI
+_PATH_CONTROL_RE = re.compile(rf"[\x00-\x1f\x7f-\x9f\udc80-\udcff{_BIDI}]")

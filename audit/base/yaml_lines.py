@@ -8,6 +8,8 @@ files users edit (`ConfigError`, in Vietnamese or English); the rule packs word 
 `yaml.safe_load` forgets positions; here the document is composed into nodes (which carry marks)
 and then constructed with the safe constructor: the data and its node tree come from one parse.
 Duplicate mapping keys, which YAML loaders silently collapse, are reported with both lines.
+Aliases (`&name` ... `*name`) are refused: nothing plan-audit reads needs them, and they are how
+400 bytes expand to gigabytes (an alias bomb) or a value contains itself (endless recursion).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def load_with_nodes(path: Path) -> tuple[Any, Node | None]:
         node = loader.get_single_node()
         if node is None:
             return None, None
+        _refuse_aliases(path, node)
         _refuse_duplicate_keys(path, node)
         return loader.construct_document(node), node
     except yaml.MarkedYAMLError as error:
@@ -55,6 +58,8 @@ def load_with_nodes(path: Path) -> tuple[Any, Node | None]:
         raise YamlError(path, mark.line + 1 if mark else None, "syntax", detail=problem) from None
     except yaml.YAMLError as error:
         raise YamlError(path, None, "syntax", detail=str(error)) from None
+    except RecursionError:
+        raise YamlError(path, None, "too_deep") from None
     finally:
         loader.dispose()
 
@@ -84,6 +89,22 @@ def _child(node: Node, key: Any) -> Node | None:
     if isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
     return None
+
+
+def _refuse_aliases(path: Path, root: Node) -> None:
+    """A node reached twice is an alias (the composer shares the anchored node): refused at its line.
+    Walked with a stack and a set of nodes seen, so a node that contains itself is found, not followed."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise YamlError(path, node.start_mark.line + 1, "alias")
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def _refuse_duplicate_keys(path: Path, node: Node) -> None:

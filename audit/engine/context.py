@@ -68,6 +68,7 @@ def make_finding(
 ) -> Finding:
     """The Finding of `rule` for `path`; `document` identifies the plan in the fingerprint."""
     filled = {k: _in(lang, v) for k, v in values.items()}
+    evidence = clip(evidence)
     return Finding(
         rule=rule.code, severity=severity or rule.severity, message=rule.message.get(lang).format_map(filled),
         path=path, line=line, concept=concept, evidence=evidence,
@@ -76,6 +77,18 @@ def make_finding(
         parent_text=parent.text if parent else None,
         fingerprint=fingerprint(rule.code, document, subject_key(concept, evidence or (parent.text if parent else None))),
     )
+
+
+# A plan's longest paragraph is about a thousand characters. Evidence longer than this is cut, so a
+# line that trips a rule many times is not copied whole into each finding (and each fingerprint).
+MAX_EVIDENCE = 2_000
+
+
+def clip(evidence: str | None) -> str | None:
+    """`evidence`, cut to MAX_EVIDENCE characters (with "…" where it was cut)."""
+    if evidence is None or len(evidence) <= MAX_EVIDENCE:
+        return evidence
+    return evidence[: MAX_EVIDENCE - 1] + "…"
 
 
 def _in(lang: str, value: Value) -> str | int:

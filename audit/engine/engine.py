@@ -20,7 +20,7 @@ from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
-from audit.base.normalize import visible
+from audit.base.normalize import visible_path
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -59,7 +59,7 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
     for rule in rules:
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
-            findings.extend(kind.check(plan, rule, context))
+            findings.extend(capped(kind.check(plan, rule, context)))
     return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
 
 
@@ -74,6 +74,22 @@ def traced(plan: Plan, parents: list[Plan], rules: list[Rule]) -> Trace:
             if hasattr(rule.params, name):
                 settings = replace(settings, **{name: getattr(rule.params, name)})
     return trace(plan, parents, settings)
+
+
+# A reviewer reads a handful of findings of one rule on one line; a line that trips a rule hundreds
+# of times (a broken or hostile file) would only make the report grow with the square of the line.
+MAX_PER_LINE = 20
+
+
+def capped(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """`findings` of one rule, at most MAX_PER_LINE on any one line."""
+    counts: dict[int, int] = {}
+    for finding in findings:
+        if finding.line is not None:
+            counts[finding.line] = counts.get(finding.line, 0) + 1
+            if counts[finding.line] > MAX_PER_LINE:
+                continue
+        yield finding
 
 
 def one_gap_per_concept(findings: list[Finding]) -> list[Finding]:
@@ -120,7 +136,7 @@ class Audited:
         return [self.parent, *self.others] if self.parent else []
 
     def __post_init__(self) -> None:
-        self.path = visible(self.path)  # the path as reports print it, like Plan.path
+        self.path = visible_path(self.path)  # the path as reports print it, like Plan.path
 
 
 class Spool(Sequence[Audited]):

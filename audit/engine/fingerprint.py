@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from audit.model import Plan
@@ -19,6 +20,9 @@ def document_key(plan: Plan | None, path: str) -> str:
     return Path(path).name
 
 
+# Findings on one line share their evidence (a line with several slips gives several findings):
+# its normalized form, the costly part, is made once.
+@lru_cache(maxsize=4096)
 def subject_key(concept: str | None, evidence: str | None) -> str:
     """What the finding is about: the concept, or the evidence text with spacing and case normalized."""
     if concept:

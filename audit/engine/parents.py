@@ -24,7 +24,7 @@ from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rul
 from audit.engine.packs import INPUT_RULE, Rule
 from audit.model import ConceptHit, Finding, Plan
 from audit.read.errors import InputError
-from audit.base.normalize import visible
+from audit.base.normalize import visible_path
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -145,8 +145,8 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
                for path, digest_, item in indexed]
     # A run knows files by their shown paths (Audited.path, Plan.path); workers open the real ones.
-    real = {visible(path): path for path, _, _ in indexed}
-    digests = {visible(path): digest_ for path, digest_, _ in indexed if digest_}
+    real = {visible_path(path): path for path, _, _ in indexed}
+    digests = {visible_path(path): digest_ for path, digest_, _ in indexed if digest_}
     graph = PlanGraph([item.plan for item in inputs if item.plan is not None])
     jobs = []
     for index, item in enumerate(inputs):
@@ -213,15 +213,16 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
     from audit.cache import Cache, digest
     from audit.corpus import plan_or_error
+    from audit.read import read_bytes
 
     cache: Cache = _state["cache"]
     persistent = _state["setup"].persistent
     try:
-        content = digest(Path(path).read_bytes())
-    except OSError:
+        content = digest(read_bytes(path))
+    except (OSError, InputError):
         error = plan_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content)) if persistent else None
+    outline = cache.get(cache.key("outline", content), Plan) if persistent else None
     if outline is None:
         plan = plan_or_error(path)
         if isinstance(plan, InputError):
@@ -230,7 +231,7 @@ def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
         outline = _outline(plan)
         if persistent:
             cache.put(cache.key("outline", content), outline)
-    outline.path = visible(path)  # as load_plan names it: a cached outline may be another file's
+    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
     return path, content, outline
 
 
@@ -255,11 +256,14 @@ def _audit(job: tuple[str, str, tuple[tuple[str, str], ...]]) -> tuple[list[Find
     cache = _state["cache"]
     key = cache.key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
                     f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
-    if setup.persistent and (hit := cache.get(key)) is not None:
+    if setup.persistent and (hit := cache.get(key, tuple)) is not None:
         return hit
-    plan = _full_plan(path, content)
-    findings, traced_plan = _audit_one(plan, [_full_plan(*pair) for pair in parents], setup.rules,
-                                       replace(setup.context, linked=True))
+    try:
+        plan = _full_plan(path, content)
+        found = [_full_plan(*pair) for pair in parents]
+    except InputError as error:  # the file went away (or changed into something unreadable) since it was indexed
+        return _unreadable(Audited(path=path, error=error), setup.rules, setup.context), None, []
+    findings, traced_plan = _audit_one(plan, found, setup.rules, replace(setup.context, linked=True))
     result = findings, traced_plan, plan.concepts
     if setup.persistent:
         cache.put(key, result)
@@ -273,12 +277,12 @@ def _full_plan(path: str, content: str) -> Plan:
         plans.move_to_end((path, content))
         return plans[path, content]
     cache = _state["cache"]
-    plan = cache.get(cache.key("plan", content))
+    plan = cache.get(cache.key("plan", content), Plan)
     if plan is None:
         from audit.pipeline import load_plan
 
         plan = load_plan(path)
-    plan.path = visible(path)
+    plan.path = visible_path(path)
     plans[path, content] = plan
     if len(plans) > 8:
         plans.popitem(last=False)

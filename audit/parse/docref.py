@@ -52,21 +52,24 @@ _MAY_HOLD_REF = re.compile(r"\d[a-z]?\s*(?:/\s*(?:19|20)\d{2}\s*)?[-–/]\s*[A-Z
 
 # "Số: 02/KH-UBND", "Số: /KH-UBND", "Số: 02 /KH- UBND"
 HEADER_NUMBER_RE = re.compile(
-    rf"Số\s*:?\s*(?P<num>\d{{0,5}})\s*(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{_TOKEN}(?:{_SEP}{_TOKEN})*)"
+    rf"Số\s*+:?\s*+(?P<num>\d{{0,5}})\s*+(?:/\s*+(?P<year>(?:19|20)\d{{2}})\s*+)?/\s*+(?P<sym>{_TOKEN}(?:{_SEP}{_TOKEN})*)"
 )
 
 _DAY_MONTH_YEAR = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
 _WORDY = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<wy>(?:19|20)\d{2}))?"
 DATE_RE = re.compile(rf"(?:{_DAY_MONTH_YEAR}|{_WORDY})")
 # The date that belongs to a reference follows it closely: ", ngày 05/01/2022", " ngày 28 tháng 12 năm 2023"
-_REF_DATE_RE = re.compile(rf"\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(?:{_DAY_MONTH_YEAR}|{_WORDY})", re.IGNORECASE)
+_REF_DATE_RE = re.compile(rf"\s*+[,(]?\s*+(?:ban hành\s+)?ngày\s+(?:{_DAY_MONTH_YEAR}|{_WORDY})", re.IGNORECASE)
+# Where a name or subject may end is tested only after a character that is not a space (an end after
+# a space is found one space-run earlier), and runs of spaces are taken whole (possessive): a
+# citation followed by thousands of spaces costs one pass, not one pass per space.
 _ISSUER_RE = re.compile(
-    r"\s*,?\s*(?:\)\s*)?(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|ban hành|quy định|hướng dẫn|"
-    r"thực hiện|triển khai|phê duyệt|sửa đổi|tại|và)\b|\s*[,;:.()]|$)",
+    r"\s*+,?\s*+(?:\)\s*+)?(?:của|do)\s+(?P<issuer>.+?)(?:(?<!\s)(?=\s++(?:về|v/v|ban hành|quy định|hướng dẫn|"
+    r"thực hiện|triển khai|phê duyệt|sửa đổi|tại|và)\b|\s*+[,;:.()])|$)",
     re.IGNORECASE,
 )
 _SUBJECT_RE = re.compile(
-    r"\s*,?\s*(?:về việc|về|v/v)\s+(?P<subject>.+?)(?=\s*(?:;|\.\s|\.$|\)|,\s*(?:căn cứ|thực hiện)\b)|$)",
+    r"\s*+,?\s*+(?:về việc|về|v/v)\s+(?P<subject>.+?)(?:(?<!\s)(?=\s*+(?:;|\.\s|\.$|\)|,\s*+(?:căn cứ|thực hiện)\b))|$)",
     re.IGNORECASE,
 )
 

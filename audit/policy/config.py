@@ -24,6 +24,8 @@ the line (YAML) and the key.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -104,6 +106,9 @@ class Settings:
     baseline: tuple[BaselineEntry, ...] = ()
     write_baseline: str | None = None
     config: Path | None = None  # the file the settings came from, if any
+    read_from: tuple[Path, ...] = ()  # the configuration and waiver files read: never an output
+    baseline_path: Path | None = None  # the baseline read: only --write-baseline may replace it
+    passed_over: tuple[tuple[str, Path], ...] = ()  # configuration files not trusted: (message key, path)
     file_codes: tuple[tuple[str, tuple[str, ...], int | None], ...] = ()  # (key, codes, line) taken from it
 
 
@@ -116,15 +121,52 @@ def check_codes(settings: Settings, known: list[str]) -> None:
                 raise ConfigError(settings.config, key, "rules.unknown_code", line=line, code=code)
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """The first configuration file from `start` (default: the current folder) up to the root."""
+def find_config(start: Path | None = None, warnings: list[tuple[str, Path]] | None = None) -> Path | None:
+    """The first configuration file from `start` (default: the current folder) up to the repository
+    root (a folder with .git) or the first folder that belongs to another user. A configuration
+    changes what fails a run: one another user owns or others may write to is not used, and the
+    search ends there; each file passed over is added to `warnings` as (message key, path)."""
+    warnings = [] if warnings is None else warnings
     folder = (start or Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
+        found = _config_in(directory)
+        if not _mine(directory):
+            if found:
+                warnings.append(("config.untrusted_folder", found))
+            return None
+        if found and not _trusted_file(found):
+            warnings.append(("config.untrusted", found))
+            return None
+        if found or (directory / ".git").exists():
+            return found
     return None
+
+
+def _config_in(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None
+
+
+def _mine(path: Path) -> bool:
+    """Whether `path` belongs to the user (or to root, as the folders above a home folder do)."""
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return False
+    return not hasattr(os, "getuid") or owner in (os.getuid(), 0)
+
+
+def _trusted_file(path: Path) -> bool:
+    """The user's own file (not root's, unless the user is root), which no one else may write to."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -170,7 +212,8 @@ def resolve(given: dict[str, Any], formats: tuple[str, ...], start: Path | None 
     `formats` are the report formats a file may name.
     Raises `ConfigError` for a configuration, waiver or baseline file that cannot be used."""
     explicit = given.get("config")
-    path = Path(explicit) if explicit else _shown(find_config(start))
+    passed_over: list[tuple[str, Path]] = []
+    path = Path(explicit) if explicit else _shown(find_config(start, passed_over))
     config, lines = load_config(path, formats) if path else (Config(), {})
     base = path.parent if path else Path()  # as the path is shown: files it names are shown alike
 
@@ -207,4 +250,7 @@ def resolve(given: dict[str, Any], formats: tuple[str, ...], start: Path | None 
         write_baseline=given.get("write_baseline"),
         config=path,
         file_codes=tuple(file_codes),
+        read_from=tuple(p for p in (path, base / config.waivers if isinstance(config.waivers, str) else None) if p),
+        baseline_path=Path(baseline) if baseline else None,
+        passed_over=tuple(passed_over),
     )

@@ -6,6 +6,8 @@ what to do; the caller turns it into a finding (in a batch) or exit code 2 (alon
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,12 @@ MAX_BYTES = 20 * 1024 * 1024  # a real plan is well under 1 MB; larger inputs ar
 # well under this. A longer line is data, not a plan; refusing it bounds the time and memory that
 # parsing and matching spend on one line.
 MAX_LINE_CHARS = 100_000
+# A plan has a few thousand lines (paragraphs, table rows). Far more is data, or a file made to
+# cost time: it is refused before its lines are parsed one by one.
+MAX_LINES = 20_000
+# A long plan with its appendix holds a few hundred thousand characters. Parsing and the rules cost
+# a few microseconds a character on the worst text: the limit keeps any file to seconds.
+MAX_TEXT_CHARS = 2_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
 
@@ -27,6 +35,7 @@ def read_source(path: str | Path) -> SourceText:
     """Read one plan file (.txt, .md, .docx, .pdf) into lines as the reviewer sees them."""
     source = _read(Path(path))
     _refuse_long_lines(source)
+    refuse_much_text(source.path, sum(len(line.raw or line.text) for line in source.lines))
     return source
 
 
@@ -49,6 +58,18 @@ def _read(path: Path) -> SourceText:
     return text.read_text(path)
 
 
+def refuse_many_lines(name: str, count: int) -> None:
+    """Refuse a file of more than MAX_LINES lines (called by each reader as soon as it can count them)."""
+    if count > MAX_LINES:
+        raise InputError(name, "too_many_lines", count=f"{count:,}", limit=f"{MAX_LINES:,}")
+
+
+def refuse_much_text(name: str, chars: int) -> None:
+    """Refuse a file of more than MAX_TEXT_CHARS characters of text (each reader calls it as soon as it can)."""
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(name, "too_much_text", count=f"{chars:,}", limit=f"{MAX_TEXT_CHARS:,}")
+
+
 def _refuse_long_lines(source: SourceText) -> None:
     longest = max(source.lines, key=lambda line: len(line.raw or line.text), default=None)
     length = len(longest.raw or longest.text) if longest else 0
@@ -64,15 +85,28 @@ def _refuse_misnamed(path: Path, head: bytes) -> None:
 
 
 def _head(path: Path) -> bytes:
+    return read_bytes(path, 1024)
+
+
+def read_bytes(path: str | Path, count: int = MAX_BYTES) -> bytes:
+    """The first `count` bytes of the plan file `path`. Only a regular file of at most MAX_BYTES is
+    read: a FIFO would wait for a writer forever and a device (/dev/zero) never ends, so both are
+    refused, checked on the opened file (opened without waiting), never by name alone."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise InputError(name, "directory")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, "too_big", size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-        with path.open("rb") as handle:
-            return handle.read(1024)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(name, "directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(name, "not_regular")
+            if info.st_size > MAX_BYTES:
+                raise InputError(name, "too_big", size=info.st_size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+            data = handle.read(min(count, MAX_BYTES + 1))
+        if len(data) > MAX_BYTES:  # it grew after it was measured
+            raise InputError(name, "too_big", size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+        return data
     except FileNotFoundError:
         raise InputError(name, "not_found") from None
     except PermissionError:

@@ -18,7 +18,9 @@ with a clear message instead of a traceback or an exhausted memory.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from audit.model import Line, SourceText
@@ -29,6 +31,8 @@ from audit.read.text import tidy
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a real plan unpacks to a few MB, images included
 MAX_RATIO = 100  # compression ratio above which a large member is taken for a bomb
 RATIO_MIN_BYTES = 10 * 1024 * 1024  # small members compress well legitimately (XML, fonts)
+# An XML part is parsed into a tree about ten times its size: a plan's document.xml is a few MB at most.
+MAX_XML_BYTES = 32 * 1024 * 1024
 _WORD_PARTS = ("[Content_Types].xml", "word/document.xml")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -41,6 +45,7 @@ def read_docx(path: Path) -> SourceText:
 
     try:
         document = Document(str(path))
+        _refuse_many_paragraphs(name, document)
         lines = _lines(document)
     except InputError:
         raise
@@ -66,9 +71,67 @@ def check_zip(path: Path) -> None:
     if total > MAX_UNPACKED_BYTES:
         raise InputError(name, "bomb.size", size=total // (1024 * 1024))
     for member in members:
+        if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_BYTES:
+            raise InputError(name, "bomb.size", size=member.file_size // (1024 * 1024))
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
             raise InputError(name, "bomb.ratio", member=member.filename, ratio=f"{ratio:.0f}")
+    _check_true_sizes(path, members)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, (fixed fields), name length, extra length
+
+
+def _check_true_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a part whose data unpacks to more than the zip's directory says: zipfile asks zlib
+    for up to 2 GB at once when a part is read whole, and only then cuts it to the stated size.
+    Each part is unpacked here in small steps, never holding more than a step."""
+    name = str(path)
+    try:
+        _unpack_each(path, members)
+    except (OSError, struct.error, zlib.error):  # an offset or a stream the directory got wrong
+        raise InputError(name, "docx_damaged.zip") from None
+
+
+def _unpack_each(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    name = str(path)
+    with path.open("rb") as handle:
+        for member in members:
+            if member.compress_type == zipfile.ZIP_STORED:
+                continue
+            if member.compress_type != zipfile.ZIP_DEFLATED:  # Word writes no other kind
+                raise InputError(name, "docx_damaged.zip")
+            handle.seek(member.header_offset)
+            magic, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
+            if magic != b"PK\x03\x04":
+                raise InputError(name, "docx_damaged.zip")
+            handle.seek(name_length + extra_length, 1)
+            if _unpacked_size(handle, member.compress_size, member.file_size + 1) > member.file_size:
+                raise InputError(name, "bomb.lie", member=member.filename, declared=member.file_size)
+
+
+def _unpacked_size(handle, compressed: int, limit: int) -> int:
+    """How many bytes the next `compressed` bytes of raw deflate data unpack to, counted up to `limit`."""
+    inflate, size, step = zlib.decompressobj(-zlib.MAX_WBITS), 0, 64 * 1024
+    while compressed > 0 and size < limit:
+        chunk = handle.read(min(step, compressed))
+        if not chunk:
+            break
+        compressed -= len(chunk)
+        data = inflate.decompress(chunk, step)
+        while data and size < limit:
+            size += len(data)
+            data = inflate.decompress(inflate.unconsumed_tail, step) if inflate.unconsumed_tail else b""
+    return size
+
+
+def _refuse_many_paragraphs(name: str, document) -> None:
+    """A document of more paragraphs and table rows than a plan has is refused before they are read
+    one by one (100,000 tiny paragraphs zip into 45 KB)."""
+    from audit.read import refuse_many_lines
+
+    body = document.element.body
+    refuse_many_lines(name, len(body.xpath(".//w:p")) + len(body.xpath(".//w:tr")))
 
 
 def _lines(document) -> list[Line]:
@@ -142,8 +205,21 @@ def _is_bold(paragraph) -> bool:
     runs = [run for run in paragraph.runs if run.text.strip()]
     if not runs:
         return False
-    style_bold = _style_bold(paragraph.style)
-    return all(run.bold if run.bold is not None else style_bold for run in runs)
+    bolds = [run.bold for run in runs]
+    if None not in bolds:  # every run says: the style (a costly look-up) does not matter
+        return all(bolds)
+    style_bold = _style_bold_of(paragraph)
+    return all(bold if bold is not None else style_bold for bold in bolds)
+
+
+def _style_bold_of(paragraph) -> bool:
+    """`_style_bold` of the paragraph's style, looked up once per style and document: python-docx
+    searches the styles part on every `paragraph.style`."""
+    known = paragraph.part.__dict__.setdefault("_plan_audit_style_bold", {})
+    style_id = paragraph._p.style
+    if style_id not in known:
+        known[style_id] = _style_bold(paragraph.style)
+    return known[style_id]
 
 
 def _style_bold(style) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from audit.messages import DEFAULT_LANG, MESSAGES, msg
-from audit.base.normalize import visible
+from audit.base.normalize import visible_path
 
 
 class InputError(Exception):
@@ -14,7 +14,7 @@ class InputError(Exception):
     def __init__(self, path: str, key: str, **values: object) -> None:
         if f"input.{key}" not in MESSAGES:
             raise KeyError(f"no message input.{key} in audit/messages.py")
-        self.path, self.key, self.values = visible(path), key, values  # a file name is printed: no escapes
+        self.path, self.key, self.values = visible_path(path), key, values  # a file name is printed: no escapes
         super().__init__(self.message(DEFAULT_LANG))
 
     def __reduce__(self):

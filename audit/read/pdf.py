@@ -51,7 +51,7 @@ def _page_texts(name: str, path: Path) -> list[str]:
             reader = PdfReader(str(path))
             if reader.is_encrypted:
                 _unlock(name, reader)
-            return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+            return [page.extract_text(extraction_mode="layout") or "" for page in _bounded_pages(name, reader)]
     except InputError:
         raise
     except DependencyError:
@@ -72,6 +72,26 @@ def _quiet():
             yield
     finally:
         logger.setLevel(level)
+
+
+# A page of a plan draws a few tens of KB of text operators. Extraction time grows with what a page
+# draws, and pages may share one content stream (a 2 MB stream on 1,000 pages is 2 GB to extract):
+# a page's and the whole file's content are bounded before any page is extracted.
+MAX_PAGE_CONTENT = 1024 * 1024
+MAX_CONTENT = 8 * 1024 * 1024
+
+
+def _bounded_pages(name: str, reader) -> list:
+    """The pages of `reader`, refused (InputError) when one page's or all pages' content is too large."""
+    pages, total = list(reader.pages), 0
+    for number, page in enumerate(pages, start=1):
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+        total += size
+        if size > MAX_PAGE_CONTENT or total > MAX_CONTENT:
+            raise InputError(name, "pdf_heavy", page=number, size=size // 1024, total=total // 1024,
+                             limit=(MAX_PAGE_CONTENT if size > MAX_PAGE_CONTENT else MAX_CONTENT) // 1024)
+    return pages
 
 
 def _unlock(name: str, reader) -> None:

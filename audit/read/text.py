@@ -20,8 +20,11 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def read_text(path: Path) -> SourceText:
-    data = path.read_bytes()
+    from audit.read import read_bytes, refuse_many_lines
+
+    data = read_bytes(path)
     text, encoding = decode(str(path), data)
+    refuse_many_lines(str(path), text.count("\n") + 1)
     markdown = path.suffix.lower() in {".md", ".markdown"} or "**" in text or "\n#" in text
     lines = [clean_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
     return SourceText(

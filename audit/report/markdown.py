@@ -2,8 +2,9 @@
 e-mail, a ticket or a document. Vietnamese by default, English with --lang en.
 
 Document text is neutralized: Markdown's punctuation and HTML are backslash-escaped, a cell's
-`|` cannot split a table, and line breaks become spaces, so a plan's words never turn into
-markup, links or raw HTML in the rendered report.
+`|` cannot split a table, line breaks become spaces, and bare web and e-mail addresses are split
+where GitHub would link them, so a plan's words never turn into markup, links or raw HTML in the
+rendered report.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from audit.report.review import Item, PlanReport, Section, review
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")
 # What opens a block at the start of a text placed after a list marker: "- x", "+ x", "1. x".
 BLOCK_START = re.compile(r"^([-+]|\d+\.)")
+# GitHub turns bare "https://...", "www...." and e-mail addresses into links. A backslash before
+# their ":", "." or "@" leaves the text as it reads but splits it where the link would be seen.
+AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=www)(\.)|(@)(?=[\w-]+\.)", re.IGNORECASE)
 
 
 def render(run: CheckRun, lang: str = "vi") -> str:
@@ -64,4 +68,5 @@ def _item(item: Item, number: int, ordered: bool) -> list[str]:
 def text(value: str) -> str:
     """`value` as literal Markdown text: one line, every markup character escaped."""
     escaped = SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    escaped = AUTOLINK.sub(lambda m: "\\" + m.group(0), escaped)
     return BLOCK_START.sub(lambda m: "\\" + m.group(1) if len(m.group(1)) == 1 else m.group(1)[:-1] + "\\.", escaped)

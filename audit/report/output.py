@@ -15,6 +15,24 @@ from pathlib import Path
 def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
     """Write `text` (or its pieces, one after another, as a long report is made) to `path`."""
     path = Path(path)
+    try:
+        if _special(path):  # /dev/null, a FIFO: written to, never replaced by a rename
+            with path.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines([text] if isinstance(text, str) else text)
+        else:
+            _replace_with(path, text)
+    except OSError as error:  # the message names the output, not the temporary file beside it
+        raise OSError(error.errno, error.strerror, str(path)) from None
+
+
+def _special(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _replace_with(path: Path, text: str | Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

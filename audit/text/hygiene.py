@@ -269,13 +269,15 @@ def _tight(text: str, tokens) -> bool:
 _BLANK_AFTER = r"(?:số|ngày|tháng|năm|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|ông|bà|đồng chí)"
 _PLACEHOLDER_RES = (
     # "Số: .../KH-UBND", "ngày ..../..../2024", "xã ……": dots standing for a value to fill in
-    re.compile(rf"(?<!\w){_BLANK_AFTER}\s*:?\s*(?:\.{{3,}}|…+)", re.IGNORECASE),
-    re.compile(r"(?:\.{3,}|…+)\s*/\s*(?:\.{3,}|…+|[A-ZĐ]{2})"),
+    # (a run of dots is tried from its first dot only, and taken whole: a run of 100,000 dots is one
+    # pass, not one per dot)
+    re.compile(rf"(?<!\w){_BLANK_AFTER}\s*+:?\s*+(?:\.{{3,}}|…+)", re.IGNORECASE),
+    re.compile(r"(?:(?<!\.)\.{3,}+|(?<!…)…++)\s*+/\s*+(?:\.{3,}|…+|[A-ZĐ]{2})"),
     # "xxx", "XXXX" (not a Roman numeral after "thứ", "khóa": "Đại hội lần thứ XXX")
-    re.compile(r"(?<!thứ )(?<!khóa )(?<!khoá )(?<![\w.])(?:x{3,}|X{3,})(?![\w])"),
+    re.compile(r"(?<!thứ )(?<!khóa )(?<!khoá )(?<![\w.])(?:x{3,}+|X{3,}+)(?![\w])"),
     # "[tên đơn vị]", "<tên cơ quan>", "[...]": a template's slots (not a Markdown link "[text](url)")
-    re.compile(r"\[\s*(?:tên\b[^\]\n]{0,40}|[.…x\s]+)\](?!\()", re.IGNORECASE),
-    re.compile(r"<\s*tên\b[^>\n]{0,40}>", re.IGNORECASE),
+    re.compile(r"\[(?:\s*+tên\b[^\]\n]{0,40}+|[.…x\s]++)\](?!\()", re.IGNORECASE),
+    re.compile(r"<\s*+tên\b[^>\n]{0,40}>", re.IGNORECASE),
     # "ngày tháng năm" with nothing written in it and no year (a draft's "ngày tháng năm 2024"
     # is a blank date, reported by the header rules)
     re.compile(r"(?<!\w)ngày\s+tháng\s+năm(?!\s*\d)(?!\w)", re.IGNORECASE),

@@ -41,7 +41,44 @@ def _regex(value: str) -> str:
         re.compile(value)
     except re.error as error:
         raise ValueError(f"bad regular expression {value!r}: {error}") from None
+    if _nested_repeat(re._parser.parse(value)):
+        raise ValueError(f"regular expression {value!r} repeats a repeat (like (a+)+): on some lines it takes "
+                         "exponential time; make the inner or outer repeat possessive (a++, (?>...)) or remove one")
     return value
+
+
+_REPEATS = {re._constants.MAX_REPEAT, re._constants.MIN_REPEAT}
+
+
+def _nested_repeat(parsed, inside: bool = False) -> bool:
+    """Whether a pattern (parsed by re's own parser) has a repeat that may run more than once
+    holding a repeat of no fixed count: the shape that backtracks exponentially. Possessive
+    repeats and atomic groups give nothing back, and are not counted."""
+    for op, arg in parsed:
+        if op in _REPEATS:
+            low, high, body = arg
+            if inside and low != high:
+                return True
+            if _nested_repeat(body, inside or high > 1):
+                return True
+        elif op in (re._constants.POSSESSIVE_REPEAT, re._constants.ATOMIC_GROUP):
+            continue
+        elif any(_nested_repeat(part, inside) for part in _subpatterns(op, arg)):
+            return True
+    return False
+
+
+def _subpatterns(op, arg) -> list:
+    """The sub-patterns of one parsed item: a group's body, each branch of an alternation, ..."""
+    if op is re._constants.SUBPATTERN:
+        return [arg[-1]]
+    if op is re._constants.BRANCH:
+        return list(arg[1])
+    if op in (re._constants.ASSERT, re._constants.ASSERT_NOT):
+        return [arg[1]]
+    if op is re._constants.GROUPREF_EXISTS:
+        return [part for part in arg[1:] if part is not None]
+    return []
 
 
 ConceptId = Annotated[str, AfterValidator(_concept_id)]
