@@ -10,6 +10,7 @@ import functools
 import gc
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import NoReturn
 
 import click
@@ -139,7 +140,9 @@ def audit_options(command):
     configuration, baseline. The command receives them as one `settings` (audit/policy/config.Settings):
     each option given on the command line, else the configuration file's value, else the default."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format.  [default: rich]"),
+        click.option("--format", "fmt", type=click.Choice(FORMATS),
+                     help="Report format; docx, xlsx and letter are files (--output).  "
+                          "[default: rich on a terminal, else concise]"),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
                      help="Exit 1 when a finding that is not waived is at or above this level.  [default: error]"),
@@ -157,16 +160,46 @@ def audit_options(command):
                      help="Findings in this baseline are waived (reason: baseline); its stale entries are reported."),
         click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str),
                      help="Write the current findings to this baseline file and exit 0."),
+        *REPORT_OPTIONS,
     ]
 
     @functools.wraps(command)
     def with_settings(**kwargs):
         given = {name: kwargs.pop(name) for name in SETTING_OPTIONS if name in kwargs}
-        return command(settings=settings_or_exit(given), **kwargs)
+        report = Reporting(kwargs.pop("statistics"), kwargs.pop("absolute_paths"))
+        return command(settings=report_settings(settings_or_exit(given)), report=report, **kwargs)
 
     for option in reversed(options):
         with_settings = option(with_settings)
     return with_settings
+
+
+# --- report options: how the report is laid out, not what is audited ---------------------------
+
+REPORT_OPTIONS = [
+    click.option("--statistics", is_flag=True,
+                 help="Print the number of findings of each rule instead of the report (JSON with --format json)."),
+    click.option("--absolute-paths", is_flag=True,
+                 help="Show files by their absolute paths (default: relative to the current or audited folder)."),
+]
+
+
+@dataclass(frozen=True)
+class Reporting:
+    statistics: bool = False
+    absolute_paths: bool = False
+
+
+def report_settings(settings):
+    """The settings with their format chosen: rich on a terminal, concise into a pipe (unless the
+    command line or the configuration file chose one); a file format needs --output."""
+    from audit.report.formats import FILE_FORMATS, default_format
+
+    if settings.fmt is None:
+        settings = replace(settings, fmt=default_format(settings.output, sys.stdout.isatty()))
+    if settings.fmt in FILE_FORMATS and not settings.output:
+        fail(settings.lang, "cli.format_needs_output", format=settings.fmt)
+    return settings
 
 
 def settings_or_exit(given: dict):
@@ -187,7 +220,7 @@ def settings_or_exit(given: dict):
               help="Audit the plans against this parent plan (the KETHUA rules).")
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=str),
               help="Find each plan's parent in this folder of plans, by the plan's citation.")
-def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings) -> None:
+def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings, report) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
     from audit.engine import parents
@@ -200,7 +233,8 @@ def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | Non
         inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
     elif corpus_dir:
         inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir, settings.lang).plans)
-    report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings)
+    audited = [*files, *filter(None, (parent_path, corpus_dir))]
+    report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings, report, audited)
 
 
 def load_plan_or_exit(path: str, lang: str):
@@ -228,19 +262,23 @@ def audit_context(settings):
     return CheckContext(lang=settings.lang, draft=settings.draft)
 
 
-def report_and_exit(run, settings) -> None:
+def report_and_exit(run, settings, report: Reporting, audited: list[str]) -> None:
     """Report the audited `run` under the project's policy (per-path ignores, waivers, baseline) and
     exit with the code CONTRACT.md gives: 2 when no input could be read, 1 when a finding that is not
     waived reaches `fail_on`. With --write-baseline, write the findings to the baseline instead of a
-    report, and exit 0."""
+    report, and exit 0. `audited`: the files and folders named, which paths are shown relative to."""
     from audit.engine.engine import fails
     from audit.policy import apply_policy
-    from audit.report.formats import write_report
+    from audit.report.formats import write_report, write_statistics
+    from audit.report.paths import PathStyle
 
     run.findings = apply_policy(run, run.rules, settings)
     if settings.write_baseline and run.read_any:
         write_baseline_and_exit(run, settings)
-    write_report(run, settings.fmt, settings.output, settings.lang)
+    if report.statistics:
+        write_statistics(run, settings.fmt, settings.output, settings.lang)
+    else:
+        write_report(run, settings.fmt, settings.output, settings.lang, PathStyle.of(audited, report.absolute_paths))
     if not run.read_any:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if fails(run.findings, settings.fail_on) else EXIT_OK)
@@ -268,7 +306,7 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
               help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
-def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
+def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings, report) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
@@ -287,7 +325,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
         usage_error(error.message(settings.lang))
     if not run.inputs:
         fail(settings.lang, "cli.no_plan_file", path=directory)
-    report_and_exit(run, settings)
+    report_and_exit(run, settings, report, [directory])
 
 
 @contextmanager

@@ -44,6 +44,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{code}' không khớp mã quy tắc nào (xem `plan-audit rules`)",
         "en": "'{code}' matches no rule code (see `plan-audit rules`)",
     },
+    # --- report formats (deliverables) ---
+    "cli.format_needs_output": {
+        "vi": "định dạng {format} ghi ra tệp: hãy chỉ định --output TỆP (hoặc THƯ MỤC khi có nhiều kế hoạch)",
+        "en": "the {format} format writes files: give --output FILE (or FOLDER for several plans)",
+    },
     "cli.baseline_written": {
         "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
         "en": "wrote {count} findings to the baseline {path}",
@@ -122,6 +127,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.weight.listed": {"vi": "liệt kê", "en": "listed"},
     "report.add": {"vi": "Bổ sung", "en": "Add"},
     "report.summary": {"vi": "Tóm tắt", "en": "Summary"},
+    # --- Word, Excel and letter formats (deliverables) ---
+    "report.what_to_do": {"vi": "Đề nghị", "en": "What to do"},
+    "report.parent_asks": {"vi": "Kế hoạch cấp trên yêu cầu", "en": "The parent plan asks for it"},
     "report.plan_file": {"vi": "Tệp", "en": "File"},
     "report.intro": {
         "vi": "Báo cáo do plan-audit lập, đối chiếu kế hoạch với văn bản cấp trên mà kế hoạch thực hiện.",

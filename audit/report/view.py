@@ -141,19 +141,29 @@ def under(path: str, cwd: Path) -> str | None:
 
 def to_add(view: PlanView, rules: dict[str, Rule], lang: str) -> list[str]:
     """What the authors should add or change, one line per standing finding: its suggestion, or
-    the rule's title (what a plan must have), then where; repeated advice once."""
+    the rule's title (what a plan must have), then where (the plan's line, the parent's line);
+    repeated advice once."""
     out: list[str] = []
     for finding in view.findings:
-        rule = rules.get(finding.rule)
-        advice = finding.suggestion or (rule.title.get(lang) if rule else finding.message)
-        if finding.concept and not finding.suggestion:
-            from audit.engine.labels import concept_label
-
-            advice = f"{words(lang)['add']}: {concept_label(finding.concept, lang)}"
-        line = f"{advice} ({words(lang)['parent_line']} {finding.parent_line})" if finding.parent_line else advice
+        w = words(lang)
+        places = [f"{w['line']} {finding.line}"] if finding.line else []
+        places += [f"{w['parent_line']} {finding.parent_line}"] if finding.parent_line else []
+        line = to_add_one(finding, rules, lang) + (f" ({'; '.join(places)})" if places else "")
         if line not in out:
             out.append(line)
     return out
+
+
+def to_add_one(finding: Finding, rules: dict[str, Rule], lang: str) -> str:
+    """What to do about one finding: its suggestion, "Add: <concept>", or the rule's title."""
+    if finding.suggestion:
+        return finding.suggestion
+    if finding.concept:
+        from audit.engine.labels import concept_label
+
+        return f"{words(lang)['add']}: {concept_label(finding.concept, lang)}"
+    rule = rules.get(finding.rule)
+    return rule.title.get(lang) if rule else finding.message
 
 
 def facts(plan: Plan | None, lang: str) -> list[tuple[str, str]]:

@@ -1,0 +1,84 @@
+"""How reports name files: never by the reviewer's own absolute path, which would go out with a
+report sent to a commune or the province (`/home/chuyenvien/Tài liệu/...`).
+
+A path given relative stays as given. An absolute one is shown relative to the current folder
+when it lies under it, else relative to the folder audited (the corpus folder, or the folder the
+checked files share). `--absolute-paths` shows every path absolute instead.
+
+    paths = PathStyle.of(["/srv/plans/2024"])
+    paths.shown("/srv/plans/2024/xa/kim-khe.docx")   # "xa/kim-khe.docx" (run from elsewhere)
+    run = paths.apply(run)                            # the run as every text format prints it
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from audit.engine.engine import Audited, CheckRun
+from audit.model import Finding, Plan
+from audit.read.errors import InputError
+
+
+@dataclass(frozen=True)
+class PathStyle:
+    anchor: str | None = None  # the folder audited, absolute
+    absolute: bool = False
+
+    @classmethod
+    def of(cls, audited: Iterable[str], absolute: bool = False) -> PathStyle:
+        """The style for a run over the files and folders `audited`: its anchor is the folder they share."""
+        folders = [p if os.path.isdir(p) else os.path.dirname(p) or "." for p in map(os.path.abspath, audited)]
+        return cls(os.path.commonpath(folders) if folders else None, absolute)
+
+    def shown(self, path: str) -> str:
+        if self.absolute:
+            return os.path.abspath(path)
+        if not os.path.isabs(path):
+            return path
+        path, cwd = os.path.normpath(path), os.getcwd()
+        if _inside(path, cwd) or self.anchor is None:
+            return os.path.relpath(path, cwd)
+        return os.path.relpath(path, self.anchor)
+
+    def apply(self, run: CheckRun) -> CheckRun:
+        """`run` with every path of its findings and inputs (plans, parents, errors) shown this way;
+        its inputs are mapped as a report reads them, one at a time."""
+        return replace(run, inputs=_Mapped(run.inputs, self._input), findings=[self.finding(f) for f in run.findings])
+
+    def finding(self, finding: Finding) -> Finding:
+        update = {"path": self.shown(finding.path), "message": finding.message.replace(finding.path, self.shown(finding.path))}
+        if finding.parent_path:
+            update["parent_path"] = self.shown(finding.parent_path)
+        return finding.model_copy(update=update)
+
+    def _input(self, item: Audited) -> Audited:
+        return replace(item, path=self.shown(item.path), plan=self._plan(item.plan), parent=self._plan(item.parent),
+                       error=self._error(item.error))
+
+    def _plan(self, plan: Plan | None) -> Plan | None:
+        return plan.model_copy(update={"path": self.shown(plan.path)}) if plan is not None else None
+
+    def _error(self, error: InputError | None) -> InputError | None:
+        return InputError(self.shown(error.path), error.key, **error.values) if error is not None else None
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+class _Mapped(Sequence):
+    """`items` seen through `function`, item by item, as they are read."""
+
+    def __init__(self, items: Sequence, function) -> None:
+        self._items, self._function = items, function
+
+    def __getitem__(self, index):  # no slices: reports read items one at a time
+        return self._function(self._items[index])
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self):
+        return map(self._function, self._items)
