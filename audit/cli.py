@@ -11,6 +11,7 @@ import gc
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -78,16 +79,11 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
 @LANG_OPTION
 def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
-    from audit.graph import PlanGraph, load_expected
+    from audit.graph import PlanGraph
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
 
-    from audit.policy.files import ConfigError
-
-    try:
-        expected_units = load_expected(expected) if expected else None
-    except ConfigError as error:
-        usage_error(error.message(lang))
+    expected_units = expected_or_exit(expected, lang)
     corpus = load_corpus_or_exit(directory, lang)
     for problem in corpus.problems:
         warn(problem.message(lang))
@@ -143,7 +139,8 @@ def audit_options(command):
         click.option("--format", "fmt", type=click.Choice(FORMATS),
                      help="Report format; docx, xlsx and letter are files (--output).  "
                           "[default: rich on a terminal, else concise]"),
-        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
+        click.option("--output", "-o", type=click.Path(), help="Write to FILE instead of stdout "
+                     "(docx and letter: a FOLDER, with a document per plan)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
                      help="Exit 1 when a finding that is not waived is at or above this level.  [default: error]"),
         click.option("--select", multiple=True, metavar="CODES",
@@ -188,17 +185,31 @@ REPORT_OPTIONS = [
 class Reporting:
     statistics: bool = False
     absolute_paths: bool = False
+    expected: dict[str, list[str]] | None = None  # corpus --expected
+
+
+def expected_or_exit(path: str | None, lang: str) -> dict[str, list[str]] | None:
+    """The units expected to file plans (`--expected`); a file that cannot be used is a usage error."""
+    from audit.graph import load_expected
+    from audit.policy.files import ConfigError
+
+    try:
+        return load_expected(path) if path else None
+    except ConfigError as error:
+        usage_error(error.message(lang))
 
 
 def report_settings(settings):
     """The settings with their format chosen: rich on a terminal, concise into a pipe (unless the
     command line or the configuration file chose one); a file format needs --output."""
-    from audit.report.formats import FILE_FORMATS, default_format
+    from audit.report.formats import FILE_FORMATS, FOLDER_FORMATS, default_format
 
     if settings.fmt is None:
         settings = replace(settings, fmt=default_format(settings.output, sys.stdout.isatty()))
     if settings.fmt in FILE_FORMATS and not settings.output:
         fail(settings.lang, "cli.format_needs_output", format=settings.fmt)
+    if settings.output and Path(settings.output).is_dir() and settings.fmt not in FOLDER_FORMATS:
+        fail(settings.lang, "cli.output_is_dir", path=settings.output)
     return settings
 
 
@@ -278,7 +289,8 @@ def report_and_exit(run, settings, report: Reporting, audited: list[str]) -> Non
     if report.statistics:
         write_statistics(run, settings.fmt, settings.output, settings.lang)
     else:
-        write_report(run, settings.fmt, settings.output, settings.lang, PathStyle.of(audited, report.absolute_paths))
+        write_report(run, settings.fmt, settings.output, settings.lang, PathStyle.of(audited, report.absolute_paths),
+                     report.expected)
     if not run.read_any:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if fails(run.findings, settings.fail_on) else EXIT_OK)
@@ -306,7 +318,10 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
               help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
-def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings, report) -> None:
+@click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
+              help="YAML: issuer -> subordinate units expected to file a plan (listed in --format xlsx when missing).")
+def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, expected: str | None, settings,
+           report) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
@@ -325,7 +340,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
         usage_error(error.message(settings.lang))
     if not run.inputs:
         fail(settings.lang, "cli.no_plan_file", path=directory)
-    report_and_exit(run, settings, report, [directory])
+    report_and_exit(run, settings, replace(report, expected=expected_or_exit(expected, settings.lang)), [directory])
 
 
 @contextmanager

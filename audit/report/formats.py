@@ -26,6 +26,7 @@ TEXT_FORMATS = {"concise": "concise", "json": "json_report", "sarif": "sarif", "
                 "markdown": "markdown", "html": "html"}
 # format name -> module under audit.report with write(run, output, lang, paths)
 FILE_FORMATS = {"docx": "word_comments", "xlsx": "workbook", "letter": "letter"}
+FOLDER_FORMATS = ("docx", "letter")  # a document per plan: --output may be a folder
 FORMATS = ("rich", *TEXT_FORMATS, *FILE_FORMATS)
 
 
@@ -35,13 +36,16 @@ def default_format(output: str | None, terminal: bool) -> str:
     return "rich" if output or terminal else "concise"
 
 
-def write_report(run: CheckRun, fmt: str, output: str | None, lang: str, paths: PathStyle = PathStyle()) -> None:
+def write_report(run: CheckRun, fmt: str, output: str | None, lang: str, paths: PathStyle = PathStyle(),
+                 expected: dict[str, list[str]] | None = None) -> None:
     """Render `run` in `fmt` to stdout, or atomically to the file `output` (a file format: to the
-    file or folder `output`, which it needs)."""
+    file or folder `output`, which it needs). `expected`: the units expected to file plans
+    (`corpus --expected`), which the workbook lists when they filed none."""
     from audit.report.output import emit, emit_rich
 
     if fmt in FILE_FORMATS:
-        import_module(f"audit.report.{FILE_FORMATS[fmt]}").write(run, output, lang, paths)
+        module = import_module(f"audit.report.{FILE_FORMATS[fmt]}")
+        module.write(run, output, lang, paths, **({"expected": expected} if fmt == "xlsx" else {}))
         return
     run = paths.apply(run)
     if fmt == "rich":

@@ -19,7 +19,7 @@ from pathlib import Path
 from audit.engine.engine import Audited, CheckRun
 from audit.engine.packs import Rule
 from audit.messages import MESSAGES, msg
-from audit.model import Coverage, Finding, Plan, Severity
+from audit.model import Coverage, Finding, Header, Plan, Severity
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
 
@@ -171,10 +171,19 @@ def facts(plan: Plan | None, lang: str) -> list[tuple[str, str]]:
     if plan is None:
         return []
     w, h = words(lang), plan.header
-    number = f"{h.number or '…'}/{h.symbol}" if h.symbol else h.number
-    date = (h.date.isoformat() if lang == "en" else h.date.strftime("%d/%m/%Y")) if h.date else h.date_text
-    pairs = [(w["number"], number), (w["date"], date), (w["issuer"], h.issuer)]
+    pairs = [(w["number"], header_number(h)), (w["date"], header_date(h, lang)), (w["issuer"], h.issuer)]
     return [(label, value) for label, value in pairs if value]
+
+
+def header_number(header: Header) -> str | None:
+    """"05/KH-UBND", "…/KH-UBND" for a blank number, or None."""
+    return f"{header.number or '…'}/{header.symbol}" if header.symbol else header.number
+
+
+def header_date(header: Header, lang: str) -> str | None:
+    if header.date:
+        return header.date.isoformat() if lang == "en" else header.date.strftime("%d/%m/%Y")
+    return header.date_text
 
 
 def requirement_name(coverage: Coverage, lang: str) -> str:
