@@ -141,7 +141,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.xlsx.level": {"vi": "Cấp", "en": "Level"},
     "report.xlsx.met": {"vi": "đạt", "en": "met"},
     "report.xlsx.total": {"vi": "tổng", "en": "total"},
-    "report.xlsx.share_met": {"vi": "Tỷ lệ đáp ứng yêu cầu được giao", "en": "Share of assigned requirements met"},
+    "report.xlsx.share_met": {"vi": "Tỷ lệ đáp ứng (được giao)", "en": "Share met (assigned)"},
     "report.xlsx.timing": {"vi": "Thời hạn ban hành", "en": "Issued on time"},
     "report.xlsx.on_time": {"vi": "Đúng hạn", "en": "On time"},
     "report.xlsx.late": {"vi": "Chậm", "en": "Late"},
@@ -218,6 +218,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.matrix.reports": {"vi": "Báo cáo", "en": "Reports"},
     "report.matrix.listed": {"vi": "Liệt kê", "en": "Listed"},
     "report.matrix.copied": {"vi": "Sao chép", "en": "Copied"},
+    "report.overview": {"vi": "Tổng hợp theo kế hoạch", "en": "The plans at a glance"},
     "report.matrix.title": {
         "vi": "Mức độ đáp ứng kế hoạch cấp trên (đáp ứng/yêu cầu)",
         "en": "Coverage of the parent plan (met/asked)",

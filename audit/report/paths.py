@@ -35,23 +35,26 @@ class PathStyle:
     def shown(self, path: str) -> str:
         if self.absolute:
             return os.path.abspath(path)
-        if not os.path.isabs(path):
+        if not os.path.isabs(path) or self.anchor is None:  # no anchor: as given (a caller of the API)
             return path
         path, cwd = os.path.normpath(path), os.getcwd()
-        if _inside(path, cwd) or self.anchor is None:
-            return os.path.relpath(path, cwd)
-        return os.path.relpath(path, self.anchor)
+        return os.path.relpath(path, cwd if _inside(path, cwd) else self.anchor)
 
     def apply(self, run: CheckRun) -> CheckRun:
         """`run` with every path of its findings and inputs (plans, parents, errors) shown this way;
         its inputs are mapped as a report reads them, one at a time."""
+        if self.anchor is None and not self.absolute:
+            return run
         return replace(run, inputs=_Mapped(run.inputs, self._input), findings=[self.finding(f) for f in run.findings])
 
     def finding(self, finding: Finding) -> Finding:
-        update = {"path": self.shown(finding.path), "message": finding.message.replace(finding.path, self.shown(finding.path))}
-        if finding.parent_path:
-            update["parent_path"] = self.shown(finding.parent_path)
-        return finding.model_copy(update=update)
+        """`finding` with its paths shown this way (itself when they already are: a corpus has many)."""
+        path = self.shown(finding.path)
+        parent = self.shown(finding.parent_path) if finding.parent_path else None
+        if path == finding.path and parent == finding.parent_path:
+            return finding
+        return finding.model_copy(update={"path": path, "parent_path": parent,
+                                          "message": finding.message.replace(finding.path, path)})
 
     def _input(self, item: Audited) -> Audited:
         return replace(item, path=self.shown(item.path), plan=self._plan(item.plan), parent=self._plan(item.parent),

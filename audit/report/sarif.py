@@ -32,8 +32,8 @@ LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "
 FINGERPRINT_KEY = "planAudit/v1"
 
 
-def render(run: CheckRun, lang: str = "vi") -> str:
-    return "".join(chunks(run, lang))
+def render(run: CheckRun, lang: str = "vi", absolute: bool = False) -> str:
+    return "".join(chunks(run, lang, absolute))
 
 
 def chunks(run: CheckRun, lang: str = "vi", absolute: bool = False) -> Iterator[str]:

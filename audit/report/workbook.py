@@ -24,7 +24,7 @@ from audit.report.paths import PathStyle
 from audit.report.view import header_number, plan_views, requirement_name, rules_by_code, to_add_one, words
 
 LATE_RULE = "KETHUA006"  # the plan was issued after the parent's time limit
-WIDTHS = {"path": 34, "text": 60, "short": 12, "number": 10}
+WIDTHS = {"path": 30, "name": 30, "text": 60, "short": 12, "number": 9}
 
 
 def write(run: CheckRun, output: str, lang: str, paths: PathStyle, expected: dict | None = None) -> None:
@@ -51,6 +51,7 @@ def _sheet(sheet, columns: list[tuple[str, str]], rows) -> None:
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[1].height = 62  # room for a header wrapped on four lines
     for row in rows:
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
@@ -64,6 +65,11 @@ def _sheet(sheet, columns: list[tuple[str, str]], rows) -> None:
                 cell.number_format = "DD/MM/YYYY"
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
+    # Printed (or converted to PDF) landscape, as wide as one page, the header row on every page.
+    sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
 
 
 def _percent(sheet, header: str) -> None:
@@ -75,7 +81,7 @@ def _percent(sheet, header: str) -> None:
 def _summary(sheet, run: CheckRun, lang: str) -> None:
     w = words(lang)
     categories = [w[f"matrix.{key}"] for key, _, _ in CATEGORIES]
-    columns = [(w["plan_file"], "path"), (w["issuer"], "text"), (w["xlsx.level"], "short"), (w["number"], "short"),
+    columns = [(w["plan_file"], "path"), (w["issuer"], "name"), (w["xlsx.level"], "short"), (w["number"], "short"),
                (w["date"], "short"), (w["parent_plan"], "path"), (w[Severity.error], "number"),
                (w[Severity.warning], "number"), (w[Severity.info], "number"),
                *((f"{name} ({w['xlsx.met']})", "number") for name in categories),
@@ -128,8 +134,8 @@ def _missing(sheet, run: CheckRun, lang: str, expected: dict | None) -> None:
     for item in graph.missing_units(expected) if expected else []:
         rows += [[w["xlsx.no_plan"], item.issuer, item.year, item.reference or ", ".join(item.paths), unit, None]
                  for unit in item.missing]
-    columns = [(w["xlsx.kind"], "text"), (w["xlsx.upper_unit"], "text"), (w["xlsx.year"], "number"),
-               (w["xlsx.upper_plan"], "path"), (w["xlsx.unit"], "text"), (w["xlsx.cited_by"], "path")]
+    columns = [(w["xlsx.kind"], "name"), (w["xlsx.upper_unit"], "name"), (w["xlsx.year"], "number"),
+               (w["xlsx.upper_plan"], "path"), (w["xlsx.unit"], "name"), (w["xlsx.cited_by"], "path")]
     _sheet(sheet, columns, rows)
 
 
