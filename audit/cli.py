@@ -46,7 +46,49 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=DE
                            help="Language of messages and titles.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group, speaking the run's language in click's own messages too (usage errors,
+    --help's headings): Vietnamese unless the command line says `--lang en`."""
+
+    def main(self, args=None, *rest, **kwargs):
+        speak_click(_argv_lang(sys.argv[1:] if args is None else list(args)))
+        return super().main(args, *rest, **kwargs)
+
+
+def _argv_lang(args: list[str]) -> str:
+    """The --lang of a command line not parsed yet (its last, as click takes it), else the default."""
+    lang = DEFAULT_LANG
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return lang
+
+
+def speak_click(lang: str) -> None:
+    """Click's messages in `lang`: its modules look up `_` and `ngettext` (gettext) when they speak."""
+    import gettext
+
+    from click import core, decorators, exceptions, formatting, parser, types
+
+    from audit.messages import CLICK_VI
+
+    table = CLICK_VI if lang == "vi" else {}
+
+    def translated(message: str) -> str:
+        return table.get(message, message)
+
+    def plural(singular: str, many: str, count: int) -> str:
+        return translated(singular if count == 1 else many)
+
+    for module in (core, decorators, exceptions, formatting, parser, types):
+        module._ = translated if table else gettext.gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = plural if table else gettext.ngettext
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plan-audit")
 def main() -> None:
     """Audit Vietnamese administrative-reform communication plans against the directives they implement."""
@@ -332,33 +374,56 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, exp
     if cache_dir and distrust(cache_dir):
         warn(msg("cli.cache_distrusted", settings.lang, path=visible(cache_dir)))
         cache_dir = None
-    try:
-        with corpus_progress() as progress:
-            run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs, progress=progress,
-                               cache_dir=cache_dir)
-    except InputError as error:
-        usage_error(error.message(settings.lang))
-    if not run.inputs:
-        fail(settings.lang, "cli.no_plan_file", path=directory)
-    report_and_exit(run, settings, replace(report, expected=expected_or_exit(expected, settings.lang)), [directory])
+    report = replace(report, expected=expected_or_exit(expected, settings.lang))
+    with corpus_progress(settings.lang) as progress:
+        try:
+            run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs,
+                               progress=progress.reading if progress else None, cache_dir=cache_dir)
+        except InputError as error:
+            usage_error(error.message(settings.lang))
+        if not run.inputs:
+            fail(settings.lang, "cli.no_plan_file", path=directory)
+        report_and_exit(progress.writing(run) if progress else run, settings, report, [directory])
 
 
 @contextmanager
-def corpus_progress():
-    """A progress callback: a rich bar on stderr when stderr is a terminal, else nothing at all."""
+def corpus_progress(lang: str):
+    """A `Progress` on stderr when stderr is a terminal, else None: nothing at all."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress as Bar
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("plan-audit", total=None)
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        yield Progress(bar, bar.add_task("plan-audit", total=None), lang)
 
-        def advance(done: int, total: int, path: str) -> None:
-            bar.update(task, completed=done, total=total, description=path)
 
-        yield advance
+@dataclass
+class Progress:
+    """The corpus bar: the files read and audited, then the plans the report has written."""
+
+    bar: object
+    task: object
+    lang: str
+
+    def reading(self, done: int, total: int, path: str) -> None:
+        self.bar.update(self.task, completed=done, total=total, description=path)
+
+    def writing(self, run):
+        """`run` with inputs that move the bar as the report reads them (a report may read them in
+        more than one pass: the overview, then each plan's part)."""
+        from itertools import count
+
+        from audit.report.paths import Mapped
+
+        total, seen, words = len(run.inputs), count(), msg("cli.writing_report", self.lang)
+
+        def read(item):
+            self.bar.update(self.task, completed=next(seen) % total + 1, total=total, description=words)
+            return item
+
+        return replace(run, inputs=Mapped(run.inputs, read))
 
 
 @main.command()

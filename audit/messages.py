@@ -53,6 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path} là một thư mục: định dạng này ghi ra một tệp, hãy chỉ định --output TỆP",
         "en": "{path} is a folder: this format writes one file, give --output FILE",
     },
+    "cli.writing_report": {"vi": "Đang ghi báo cáo", "en": "Writing the report"},
     "cli.baseline_written": {
         "vi": "đã ghi {count} phát hiện vào đường cơ sở {path}",
         "en": "wrote {count} findings to the baseline {path}",
@@ -437,3 +438,50 @@ def msg(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The message `key` in `lang` (Vietnamese unless "en"), its {placeholders} filled from `values`."""
     entry = MESSAGES[key]
     return entry["en" if lang == "en" else "vi"].format(**values)
+
+
+# --- click's own words (usage errors, --help), in Vietnamese -----------------------------------------
+# Keyed by click's English text (its gettext message ids, click 8.x); audit/cli.py hands them to
+# click when the language is Vietnamese. A message click adds later shows in English.
+CLICK_VI: dict[str, str] = {
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Đối số",
+    "Show this message and exit.": "Hiện hướng dẫn này và thoát.",
+    "Show the version and exit.": "Hiện phiên bản và thoát.",
+    "default: {default}": "mặc định: {default}",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem '{command} {option}' để được hướng dẫn.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "Missing command.": "Thiếu lệnh.",
+    "Missing argument": "Thiếu đối số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
+    "Got unexpected extra argument ({args})": "Thừa đối số ({args})",
+    "Got unexpected extra arguments ({args})": "Thừa các đối số ({args})",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Có phải ý bạn là một trong: {possibilities}?)",
+    "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} không thuộc: {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải là {number_type} hợp lệ.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+    "file": "Tệp",
+    "directory": "Thư mục",
+    "path": "Đường dẫn",
+    "Aborted!": "Đã dừng!",
+}
+

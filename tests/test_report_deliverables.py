@@ -28,6 +28,7 @@ from audit.read import read_source
 from audit.report.formats import FILE_FORMATS, FORMATS
 from tests.conftest import FIXTURES, REPO
 from tests.helpers.make_docs import write_docx
+from tests.helpers.schema import validated
 
 
 def invoke(*args: str, cwd: Path = REPO):
@@ -106,7 +107,8 @@ def test_statistics_count_findings_per_rule(plans, report):
     assert {row[1]: int(row[0]) for row in rows} == counted
     assert [int(row[0]) for row in rows] == sorted(counted.values(), reverse=True)
     assert "lỗi" in text and "KETHUA001" in text
-    entries = json.loads(invoke("corpus", str(plans), "--statistics", "--format", "json", "--no-cache").stdout)
+    entries = validated(invoke("corpus", str(plans), "--statistics", "--format", "json", "--no-cache").stdout,
+                        "statistics")
     assert {e["code"]: e["count"] for e in entries} == counted
     assert all(e["title"] for e in entries)
 
@@ -347,3 +349,37 @@ def test_a_letter_lists_the_other_findings_at_their_lines(report, letters):
 
 def test_letters_convert_with_libreoffice(letters, tmp_path):
     converts_to_pdf(sorted(letters.iterdir())[:3], tmp_path)
+
+
+# --- the progress bar and click's own messages -------------------------------------------------
+
+
+def test_the_progress_bar_moves_as_the_report_is_written(tmp_path):
+    """After reading and auditing, the bar follows the report reading each plan (once per pass)."""
+    from audit.cli import Progress
+    from audit.report.formats import write_report
+    from tests.helpers.reports import fixture_run
+
+    class Bar:
+        updates: list[dict] = []
+
+        def update(self, task, **fields):
+            self.updates.append(fields)
+
+    run, bar = fixture_run("vi"), Bar()
+    write_report(Progress(bar, 0, "vi").writing(run), "html", str(tmp_path / "r.html"), "vi")
+    plans = len(run.inputs)
+    done = [update["completed"] for update in bar.updates]
+    assert len(done) >= 2 * plans and len(done) % plans == 0  # the overview's pass, then the plans'
+    assert done == list(range(1, plans + 1)) * (len(done) // plans)
+    assert {(update["total"], update["description"]) for update in bar.updates} == {(plans, "Đang ghi báo cáo")}
+
+
+def test_click_speaks_the_runs_language():
+    vi = invoke("check", "--nope", "x")
+    assert vi.exit_code == 2
+    assert "Cách dùng: " in vi.output and "Lỗi: Không có tùy chọn '--nope'." in vi.output
+    en = invoke("check", "--lang", "en", "--format", "foo", "x")
+    assert "Error: Invalid value for '--format': 'foo' is not one of" in en.output
+    assert "Tùy chọn:" in invoke("corpus", "--help").output
+    assert "Options:" in invoke("corpus", "--help", "--lang=en").output

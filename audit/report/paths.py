@@ -45,7 +45,7 @@ class PathStyle:
         its inputs are mapped as a report reads them, one at a time."""
         if self.anchor is None and not self.absolute:
             return run
-        return replace(run, inputs=_Mapped(run.inputs, self._input), findings=[self.finding(f) for f in run.findings])
+        return replace(run, inputs=Mapped(run.inputs, self._input), findings=[self.finding(f) for f in run.findings])
 
     def finding(self, finding: Finding) -> Finding:
         """`finding` with its paths shown this way (itself when they already are: a corpus has many)."""
@@ -71,7 +71,7 @@ def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([path, folder]) == folder
 
 
-class _Mapped(Sequence):
+class Mapped(Sequence):
     """`items` seen through `function`, item by item, as they are read."""
 
     def __init__(self, items: Sequence, function) -> None:
