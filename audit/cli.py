@@ -46,6 +46,34 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=DE
                            help="Language of messages and titles.")
 
 
+# --- report options: how the report is laid out, not what is audited ---------------------------
+
+REPORT_OPTIONS = [
+    click.option("--statistics", is_flag=True,
+                 help="Print the number of findings of each rule instead of the report (JSON with --format json)."),
+    click.option("--absolute-paths", is_flag=True,
+                 help="Show files by their absolute paths (default: relative to the current or audited folder)."),
+]
+
+
+@dataclass(frozen=True)
+class Reporting:
+    statistics: bool = False
+    absolute_paths: bool = False
+    expected: dict[str, list[str]] | None = None  # corpus --expected
+
+
+def expected_or_exit(path: str | None, lang: str) -> dict[str, list[str]] | None:
+    """The units expected to file plans (`--expected`); a file that cannot be used is a usage error."""
+    from audit.graph import load_expected
+    from audit.policy.files import ConfigError
+
+    try:
+        return load_expected(path) if path else None
+    except ConfigError as error:
+        usage_error(error.message(lang))
+
+
 class _Group(click.Group):
     """The command group, speaking the run's language in click's own messages too (usage errors,
     --help's headings): Vietnamese unless the command line says `--lang en`."""
@@ -119,14 +147,16 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
 @click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
               help="YAML: issuer -> list of subordinate units expected to file a plan citing its plan.")
 @LANG_OPTION
-def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str) -> None:
+@REPORT_OPTIONS[1]
+def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str, absolute_paths: bool) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
     from audit.graph import PlanGraph
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
+    from audit.report.paths import PathStyle
 
     expected_units = expected_or_exit(expected, lang)
-    corpus = load_corpus_or_exit(directory, lang)
+    corpus = PathStyle.of([directory], absolute_paths).corpus(load_corpus_or_exit(directory, lang))
     for problem in corpus.problems:
         warn(problem.message(lang))
     if not corpus.plans:
@@ -211,34 +241,6 @@ def audit_options(command):
     for option in reversed(options):
         with_settings = option(with_settings)
     return with_settings
-
-
-# --- report options: how the report is laid out, not what is audited ---------------------------
-
-REPORT_OPTIONS = [
-    click.option("--statistics", is_flag=True,
-                 help="Print the number of findings of each rule instead of the report (JSON with --format json)."),
-    click.option("--absolute-paths", is_flag=True,
-                 help="Show files by their absolute paths (default: relative to the current or audited folder)."),
-]
-
-
-@dataclass(frozen=True)
-class Reporting:
-    statistics: bool = False
-    absolute_paths: bool = False
-    expected: dict[str, list[str]] | None = None  # corpus --expected
-
-
-def expected_or_exit(path: str | None, lang: str) -> dict[str, list[str]] | None:
-    """The units expected to file plans (`--expected`); a file that cannot be used is a usage error."""
-    from audit.graph import load_expected
-    from audit.policy.files import ConfigError
-
-    try:
-        return load_expected(path) if path else None
-    except ConfigError as error:
-        usage_error(error.message(lang))
 
 
 def report_settings(settings):

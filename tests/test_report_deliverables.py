@@ -94,10 +94,28 @@ def test_a_pipe_gets_one_line_per_finding(plans, report):
     assert all(line.startswith("ho-so/") for line in lines)
 
 
-def test_check_of_one_file_in_a_pipe(plans):
-    result = invoke("check", str(plans / "2024-xa-kim-khe.md"), "--corpus", str(plans))
-    assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if line.startswith("2024-xa-kim-khe.md:")]
-    assert "KETHUA008" in result.stdout and "╭" not in result.stdout
+def test_check_of_one_file_piped_to_cat(plans):
+    """`plan-audit check FILE | cat`: a line per finding of the JSON report, each `file:line: CODE`."""
+    plan = str(plans / "2024-xa-kim-khe.md")
+    piped = subprocess.run(f"{sys.executable} -m audit check {plan} --corpus {plans} | cat", shell=True,
+                           capture_output=True, text=True, timeout=600)
+    findings = json.loads(invoke("check", plan, "--corpus", str(plans), "--format", "json").stdout)["findings"]
+    lines = piped.stdout.splitlines()
+    assert [line.split(" ", 2)[:2] for line in lines] == [[f"2024-xa-kim-khe.md:{f['line']}:", f["rule"]] for f in findings]
+    assert "KETHUA008" in piped.stdout and "╭" not in piped.stdout
+
+
+def test_one_docx_plan_to_one_commented_copy(plans, tmp_path):
+    from docx import Document
+
+    plan = plans / "2024-so-tttt.docx"
+    before = plan.read_bytes()
+    out = tmp_path / "gop-y.docx"
+    result = invoke("check", str(plan), "--format", "docx", "--output", str(out), "--fail-on", "never")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert plan.read_bytes() == before
+    found = comments_by_paragraph(Document(str(out)))
+    assert next(paragraph for paragraph, text in found if text.startswith("THETHUC001: Số văn bản")) == "Số: /KH-STTTT"
 
 
 def test_statistics_count_findings_per_rule(plans, report):
@@ -149,6 +167,15 @@ def test_no_report_names_the_reviewers_folder(fmt, where, plans, tmp_path):
     for text in (written, shown):
         assert str(plans.parent) not in text and str(plans.parent.resolve()) not in text
     assert "2024-xa-kim-khe" in written
+
+
+@pytest.mark.parametrize("fmt", ["rich", "json"])
+def test_the_graph_names_no_folder_of_the_reviewer(fmt, plans):
+    result = invoke("graph", str(plans), "--format", fmt)
+    assert result.exit_code == 0 and "2024-xa-kim-khe.md" in result.stdout
+    assert str(plans.parent) not in result.stdout
+    if fmt == "json":
+        assert json.loads(result.stdout)["root"] == "ho-so"
 
 
 def test_absolute_paths_when_asked(plans):

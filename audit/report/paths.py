@@ -15,7 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from audit.corpus import Corpus
 from audit.engine.engine import Audited, CheckRun
 from audit.model import Finding, Plan
 from audit.read.errors import InputError
@@ -55,6 +57,13 @@ class PathStyle:
             return finding
         return finding.model_copy(update={"path": path, "parent_path": parent,
                                           "message": finding.message.replace(finding.path, path)})
+
+    def corpus(self, corpus: Corpus) -> Corpus:
+        """A corpus (`plan-audit graph`) with its root, plans and problems shown this way."""
+        root = self.shown(os.path.abspath(corpus.root)) if self.anchor or self.absolute else str(corpus.root)
+        if root == ".":  # the folder audited itself, from elsewhere: named by its own name
+            root = os.path.basename(os.path.abspath(corpus.root))
+        return Corpus(Path(root), [self._plan(p) for p in corpus.plans], [self._error(e) for e in corpus.problems])
 
     def _input(self, item: Audited) -> Audited:
         return replace(item, path=self.shown(item.path), plan=self._plan(item.plan), parent=self._plan(item.parent),
