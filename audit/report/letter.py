@@ -17,6 +17,8 @@ a file for one plan, else a folder). Plan text is set as text, never read as mar
 
 from __future__ import annotations
 
+from docx.shared import Pt
+
 from audit.engine.engine import CheckRun
 from audit.messages import msg
 from audit.model import Header
@@ -67,18 +69,30 @@ def _heading(document, issuer: Header, plan_name: str, lang: str) -> None:
     """The two-column block: issuing body, number, subject | Quốc hiệu, Tiêu ngữ, place and date."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
+    left, right = _two_columns(document)
     _cell_lines(left, [((issuer.parent_body or "").upper(), False), ((issuer.issuer or BLANK).upper(), True),
                        ("", False), (f"{_t('number_label', lang)}:       /{BLANK}", False),
-                       (f"{_t('subject', lang)} {plan_name}", False)])
+                       (f"{_t('subject', lang)} {plan_name}", False)], size=12)
     _cell_lines(right, [(_t("motto_1", lang), True), (_t("motto_2", lang), True), ("", False),
-                        (_t("place_date", lang, place=issuer.place or BLANK), False)])
+                        (_t("place_date", lang, place=issuer.place or BLANK), False)], size=12)
+    right.paragraphs[1].runs[0].font.size = Pt(13)  # Tiêu ngữ: 13-14, the Quốc hiệu 12-13
     right.paragraphs[-1].runs[0].italic = True
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph()
+
+
+def _two_columns(document) -> tuple:
+    """A borderless table of two cells, 6 and 10.5 cm wide (the text area of an A4 page)."""
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    for column, cell, width in zip(table.columns, (left, right), (Cm(6), Cm(10.5))):
+        column.width = cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
+    return left, right
 
 
 def _lower_first(title: str) -> str:
@@ -87,13 +101,17 @@ def _lower_first(title: str) -> str:
     return title if not words or words[0].isupper() and len(words[0]) > 1 else title[:1].lower() + title[1:]
 
 
-def _cell_lines(cell, lines: list[tuple[str, bool]]) -> None:
+def _cell_lines(cell, lines: list[tuple[str, bool]], size: int | None = None) -> None:
+    """A paragraph per line in `cell`: (text, bold), in `size` points when given."""
     first = True
     for text, bold in lines:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         first = False
         if text:
-            paragraph.add_run(text).bold = bold
+            run = paragraph.add_run(text)
+            run.bold = bold
+            if size:
+                run.font.size = Pt(size)
 
 
 def _paragraph(document, text: str, center: bool = False, bold: bool = False):
@@ -140,11 +158,11 @@ def _closing(document, issuer: Header, lang: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document.add_paragraph()
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
+    left, right = _two_columns(document)
     _cell_lines(left, [(f"{_t('recipients', lang)}:", True), (f"- {_t('as_above', lang)};", False),
-                       (f"- {_t('archive', lang)}.", False)])
+                       (f"- {_t('archive', lang)}.", False)], size=11)
     left.paragraphs[0].runs[0].italic = True
+    left.paragraphs[0].runs[0].font.size = Pt(12)
     _cell_lines(right, [(line, True) for line in _signature(issuer, lang)] + [("", False)] * 3 + [(BLANK, True)])
     for paragraph in right.paragraphs:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
