@@ -410,3 +410,20 @@ def test_click_speaks_the_runs_language():
     assert "Error: Invalid value for '--format': 'foo' is not one of" in en.output
     assert "Tùy chọn:" in invoke("corpus", "--help").output
     assert "Options:" in invoke("corpus", "--help", "--lang=en").output
+
+
+def test_a_plan_gone_since_its_audit_does_not_stop_the_others(plans, tmp_path):
+    """The Word copies are made after the audit: a plan deleted meanwhile is a warning, not a crash."""
+    from audit.engine.context import CheckContext
+    from audit.engine.engine import select_rules
+    from audit.engine.packs import load_rules
+    from audit.engine.parents import audit_inputs, load_inputs
+    from audit.report.formats import write_report
+
+    folder = tmp_path / "plans"
+    shutil.copytree(plans, folder)
+    run = audit_inputs(load_inputs([str(folder / "2024-xa-kim-khe.md"), str(folder / "2024-so-noi-vu.txt")]),
+                       select_rules(load_rules()), CheckContext())
+    (folder / "2024-xa-kim-khe.md").unlink()
+    write_report(run, "docx", str(tmp_path / "out"), "vi")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["2024-so-noi-vu.gop-y.docx"]

@@ -2,13 +2,14 @@
 goes, the font of an administrative document, and saving a document atomically.
 
 `--output` names a file when the run has one plan and the name ends in ".docx"; otherwise it is a
-folder, holding one document per plan under the plan's shown path (audit/report/paths.py) with the
-format's suffix: `xa/kim-khe.md` -> `OUT/xa/kim-khe.gop-y.docx`.
+folder, holding one document per plan with the format's suffix, placed as the plan lies under the
+folder audited: `xa/kim-khe.md` -> `OUT/xa/kim-khe.gop-y.docx`.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -26,9 +27,11 @@ def targets(run: CheckRun, output: str, paths: PathStyle, suffix: str) -> Iterat
     if out.suffix.lower() == ".docx" and not out.is_dir() and len(run.inputs) == 1:
         yield from ((item, out) for item in plans)
         return
+    # under the folder as under the folder audited (or the one the plans share), never absolute
+    anchor = paths.anchor or PathStyle.of([item.path for item in run.inputs]).anchor
     for item in plans:
-        shown = PurePosixPath(PathStyle(paths.anchor).shown(item.path))  # inside the folder, never absolute
-        parts = [part for part in shown.parts if part not in ("..", "/", ".")]
+        inside = PurePosixPath(Path(os.path.relpath(os.path.abspath(item.path), anchor)).as_posix())
+        parts = [part for part in inside.parts if part not in ("..", "/", ".")]
         yield item, out.joinpath(*parts).with_name(f"{Path(parts[-1]).stem}.{suffix}.docx")
 
 

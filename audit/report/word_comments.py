@@ -12,12 +12,14 @@ line that asks for it. Everything from a plan is set as text, never read as mark
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 from audit.engine.engine import Audited, CheckRun
 from audit.model import Finding
 from audit.read.docx import _cell_lines
+from audit.read.errors import InputError
 from audit.report.paths import PathStyle
 from audit.report.view import rules_by_code, to_add_one, words
 from audit.report.word import new_document, save, targets
@@ -32,7 +34,11 @@ def write(run: CheckRun, output: str, lang: str, paths: PathStyle) -> None:
             by_path[finding.path].append(finding)
     rules = rules_by_code(run)
     for item, target in targets(run, output, paths, "gop-y"):
-        document, paragraphs = _document(item, paths, lang)
+        try:
+            document, paragraphs = _document(item, paths, lang)
+        except InputError as error:  # changed or gone since it was audited: the other plans still get theirs
+            sys.stderr.write(f"plan-audit: warning: {error.message(lang)}\n")
+            continue
         for finding in by_path.get(item.path, []):
             paragraph = paragraphs[finding.line - 1] if finding.line and finding.line <= len(paragraphs) else paragraphs[0]
             comment(document, paragraph, comment_text(finding, rules, lang, paths))
