@@ -12,6 +12,8 @@ import functools
 import gc
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -133,7 +135,77 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=DE
                            callback=_remember_lang, help="Language of messages and titles.")
 
 
-@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
+# --- report options: how the report is laid out, not what is audited ---------------------------
+
+REPORT_OPTIONS = [
+    click.option("--statistics", is_flag=True,
+                 help="Print the number of findings of each rule instead of the report (JSON with --format json)."),
+    click.option("--absolute-paths", is_flag=True,
+                 help="Show files by their absolute paths (default: relative to the current or audited folder)."),
+]
+
+
+@dataclass(frozen=True)
+class Reporting:
+    statistics: bool = False
+    absolute_paths: bool = False
+    expected: dict[str, list[str]] | None = None  # corpus --expected
+
+
+def expected_or_exit(path: str | None, lang: str) -> dict[str, list[str]] | None:
+    """The units expected to file plans (`--expected`); a file that cannot be used is a usage error."""
+    from audit.graph import load_expected
+    from audit.policy.files import ConfigError
+
+    try:
+        return load_expected(path) if path else None
+    except ConfigError as error:
+        usage_error(error.message(lang))
+
+
+class _Group(Guarded):
+    """The command group, speaking the run's language in click's own messages too (usage errors,
+    --help's headings): Vietnamese unless the command line says `--lang en`."""
+
+    def main(self, args=None, *rest, **kwargs):
+        speak_click(_argv_lang(sys.argv[1:] if args is None else list(args)))
+        return super().main(args, *rest, **kwargs)
+
+
+def _argv_lang(args: list[str]) -> str:
+    """The --lang of a command line not parsed yet (its last, as click takes it), else the default."""
+    lang = DEFAULT_LANG
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return lang
+
+
+def speak_click(lang: str) -> None:
+    """Click's messages in `lang`: its modules look up `_` and `ngettext` (gettext) when they speak."""
+    import gettext
+
+    from click import core, decorators, exceptions, formatting, parser, types
+
+    from audit.messages import CLICK_VI
+
+    table = CLICK_VI if lang == "vi" else {}
+
+    def translated(message: str) -> str:
+        return table.get(message, message)
+
+    def plural(singular: str, many: str, count: int) -> str:
+        return translated(singular if count == 1 else many)
+
+    for module in (core, decorators, exceptions, formatting, parser, types):
+        module._ = translated if table else gettext.gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = plural if table else gettext.ngettext
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plan-audit")
 @click.option("--debug", is_flag=True, envvar="PLAN_AUDIT_DEBUG",
               help="On an unexpected error, show the Python traceback (for a bug report).")
@@ -167,19 +239,17 @@ def extract(file: str, fmt: str, output: str | None, lang: str) -> None:
 @click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
               help="YAML: issuer -> list of subordinate units expected to file a plan citing its plan.")
 @LANG_OPTION
-def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str) -> None:
+@REPORT_OPTIONS[1]
+def graph(directory: str, fmt: str, output: str | None, expected: str | None, lang: str, absolute_paths: bool) -> None:
     """The plan hierarchy under DIR: links, unresolved parents, cycles, duplicates, missing plans."""
-    from audit.base.yaml_lines import ConfigError
-    from audit.graph import PlanGraph, load_expected, missing_units
+    from audit.graph import PlanGraph, missing_units
     from audit.report.graph_report import graph_json, graph_rich
     from audit.report.output import emit, emit_rich
+    from audit.report.paths import PathStyle
 
     refuse_overwrite(lang, [output], [expected], [directory])
-    try:
-        expected_units = load_expected(expected) if expected else None
-    except ConfigError as error:
-        usage_error(error.message(lang))
-    corpus = load_corpus_or_exit(directory, lang)
+    expected_units = expected_or_exit(expected, lang)
+    corpus = PathStyle.of([directory], absolute_paths).corpus(load_corpus_or_exit(directory, lang))
     for problem in corpus.problems:
         warn(problem.message(lang))
     if not corpus.plans:
@@ -231,8 +301,11 @@ def audit_options(command):
     configuration, baseline. The command receives them as one `settings` (audit/policy/config.Settings):
     each option given on the command line, else the configuration file's value, else the default."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format.  [default: rich]"),
-        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."),
+        click.option("--format", "fmt", type=click.Choice(FORMATS),
+                     help="Report format; docx, xlsx and letter are files (--output).  "
+                          "[default: rich on a terminal, else concise]"),
+        click.option("--output", "-o", type=click.Path(), help="Write to FILE instead of stdout "
+                     "(docx and letter: a FOLDER, with a document per plan)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
                      help="Exit 1 when a finding that is not waived is at or above this level.  [default: error]"),
         click.option("--select", multiple=True, metavar="CODES",
@@ -250,18 +323,34 @@ def audit_options(command):
                      help="Findings in this baseline are waived (reason: baseline); its stale entries are reported."),
         click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str),
                      help="Write the current findings to this baseline file and exit 0."),
+        *REPORT_OPTIONS,
     ]
 
     @functools.wraps(command)
     def with_settings(**kwargs):
         given = {name: kwargs.pop(name) for name in SETTING_OPTIONS if name in kwargs}
-        settings = settings_or_exit(given)
+        settings = report_settings(settings_or_exit(given))
         _remember_lang(click.get_current_context(), None, settings.lang)  # the configuration's, if it sets one
-        return command(settings=settings, **kwargs)
+        report = Reporting(kwargs.pop("statistics"), kwargs.pop("absolute_paths"))
+        return command(settings=settings, report=report, **kwargs)
 
     for option in reversed(options):
         with_settings = option(with_settings)
     return with_settings
+
+
+def report_settings(settings):
+    """The settings with their format chosen: rich on a terminal, concise into a pipe (unless the
+    command line or the configuration file chose one); a file format needs --output."""
+    from audit.report.formats import FILE_FORMATS, FOLDER_FORMATS, default_format
+
+    if settings.fmt is None:
+        settings = replace(settings, fmt=default_format(settings.output, sys.stdout.isatty()))
+    if settings.fmt in FILE_FORMATS and not settings.output:
+        fail(settings.lang, "cli.format_needs_output", format=settings.fmt)
+    if settings.output and Path(settings.output).is_dir() and settings.fmt not in FOLDER_FORMATS:
+        fail(settings.lang, "cli.output_is_dir", path=settings.output)
+    return settings
 
 
 def settings_or_exit(given: dict):
@@ -287,7 +376,7 @@ def settings_or_exit(given: dict):
               help="Audit the plans against this parent plan (the KETHUA rules).")
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=str),
               help="Find each plan's parent in this folder of plans, by the plan's citation.")
-def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings) -> None:
+def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings, report) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
     from audit.engine import parents
@@ -301,7 +390,8 @@ def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | Non
         inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
     elif corpus_dir:
         inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir, settings.lang).plans)
-    report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings)
+    audited = [*files, *filter(None, (parent_path, corpus_dir))]
+    report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings, report, audited)
 
 
 def load_plan_or_exit(path: str, lang: str):
@@ -329,19 +419,24 @@ def audit_context(settings):
     return CheckContext(lang=settings.lang, draft=settings.draft)
 
 
-def report_and_exit(run, settings) -> None:
+def report_and_exit(run, settings, report: Reporting, audited: list[str]) -> None:
     """Report the audited `run` under the project's policy (per-path ignores, waivers, baseline) and
     exit with the code CONTRACT.md gives: 2 when no input could be read, 1 when a finding that is not
     waived reaches `fail_on`. With --write-baseline, write the findings to the baseline instead of a
-    report, and exit 0."""
+    report, and exit 0. `audited`: the files and folders named, which paths are shown relative to."""
     from audit.engine.engine import fails
     from audit.policy import apply_policy
-    from audit.report.formats import write_report
+    from audit.report.formats import write_report, write_statistics
+    from audit.report.paths import PathStyle
 
     run.findings = apply_policy(run, run.rules, settings)
     if settings.write_baseline and run.read_any:
         write_baseline_and_exit(run, settings)
-    write_report(run, settings.fmt, settings.output, settings.lang)
+    if report.statistics:
+        write_statistics(run, settings.fmt, settings.output, settings.lang)
+    else:
+        write_report(run, settings.fmt, settings.output, settings.lang, PathStyle.of(audited, report.absolute_paths),
+                     report.expected)
     if not run.read_any:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if fails(run.findings, settings.fail_on) else EXIT_OK)
@@ -369,7 +464,10 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
               help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
-def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, settings) -> None:
+@click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
+              help="YAML: issuer -> subordinate units expected to file a plan (listed in --format xlsx when missing).")
+def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, expected: str | None, settings,
+           report) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir, distrust
     from audit.engine.parents import audit_corpus
@@ -381,37 +479,60 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, set
     if cache_dir and distrust(cache_dir):
         warn(msg("cli.cache_distrusted", settings.lang, path=visible_path(cache_dir)))
         cache_dir = None
-    try:
-        with corpus_progress() as progress:
-            run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs, progress=progress,
-                               cache_dir=cache_dir)
-    except InputError as error:
-        usage_error(error.message(settings.lang))
-    if cache_dir:
-        from audit.cache import Cache
+    report = replace(report, expected=expected_or_exit(expected, settings.lang))
+    with corpus_progress(settings.lang) as progress:
+        try:
+            run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs,
+                               progress=progress.reading if progress else None, cache_dir=cache_dir)
+        except InputError as error:
+            usage_error(error.message(settings.lang))
+        if cache_dir:
+            from audit.cache import Cache
 
-        Cache(cache_dir).prune()  # least recently used entries out, down to PLAN_AUDIT_CACHE_MB
-    if not run.inputs:
-        fail(settings.lang, "cli.no_plan_file", path=directory)
-    report_and_exit(run, settings)
+            Cache(cache_dir).prune()  # least recently used entries out, down to PLAN_AUDIT_CACHE_MB
+        if not run.inputs:
+            fail(settings.lang, "cli.no_plan_file", path=directory)
+        report_and_exit(progress.writing(run) if progress else run, settings, report, [directory])
 
 
 @contextmanager
-def corpus_progress():
-    """A progress callback: a rich bar on stderr when stderr is a terminal, else nothing at all."""
+def corpus_progress(lang: str):
+    """A `Progress` on stderr when stderr is a terminal, else None: nothing at all."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress as Bar
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("plan-audit", total=None)
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        yield Progress(bar, bar.add_task("plan-audit", total=None), lang)
 
-        def advance(done: int, total: int, path: str) -> None:
-            bar.update(task, completed=done, total=total, description=path)
 
-        yield advance
+@dataclass
+class Progress:
+    """The corpus bar: the files read and audited, then the plans the report has written."""
+
+    bar: object
+    task: object
+    lang: str
+
+    def reading(self, done: int, total: int, path: str) -> None:
+        self.bar.update(self.task, completed=done, total=total, description=path)
+
+    def writing(self, run):
+        """`run` with inputs that move the bar as the report reads them (a report may read them in
+        more than one pass: the overview, then each plan's part)."""
+        from itertools import count
+
+        from audit.report.paths import Mapped
+
+        total, seen, words = len(run.inputs), count(), msg("cli.writing_report", self.lang)
+
+        def read(item):
+            self.bar.update(self.task, completed=next(seen) % total + 1, total=total, description=words)
+            return item
+
+        return replace(run, inputs=Mapped(run.inputs, read))
 
 
 @main.command()

@@ -83,5 +83,5 @@ def test_markdown_splits_bare_web_and_mail_addresses(tmp_path):
 def test_a_file_name_with_a_bidirectional_control_is_shown_by_its_code(tmp_path):
     name = tmp_path / "ke-hoach\u202etxt.md"
     name.write_text(open(PLAN, encoding="utf-8").read(), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(name), "--format", "json"])
+    result = CliRunner().invoke(main, ["check", str(name), "--format", "json", "--absolute-paths"])
     assert json.loads(result.stdout)["plans"][0]["path"] == str(tmp_path / "ke-hoach[U+202E]txt.md")

@@ -70,9 +70,9 @@ def test_streamed_junit_is_the_text_of_the_whole_tree(generated, lang):
 
 # Where a plan's part of the reviewer's report opens, and how, with its path as the heading. Document
 # text is escaped and kept to one line, so nothing else in a report looks like this.
-PLAN_START = {markdown: "\n## ", html: '<section class="plan">'}
-PLAN_HEADING = {markdown: lambda path: "## " + markdown.text(path),
-                html: lambda path: f'<section class="plan">\n<h2>{escape(path)}'}
+PLAN_START = {markdown: '<a id="plan-', html: '<section class="plan"'}
+PLAN_HEADING = {markdown: lambda number, path: f'<a id="plan-{number}"></a>\n\n## ' + markdown.text(path),
+                html: lambda number, path: f'<section class="plan" id="plan-{number}">\n<h2>{escape(path)}'}
 
 
 @pytest.mark.parametrize("layout", [markdown, html], ids=["markdown", "html"])
@@ -84,9 +84,11 @@ def test_streamed_reviews_are_the_whole_text_split_at_each_plan(generated, layou
         assert "".join(pieces) == layout.render(run, lang)
         paths = [view.path for view in plan_views(run)]
         assert len(paths) == len(run.inputs) > 1
-        assert [piece.count(PLAN_START[layout]) for piece in pieces] == [0, *(1 for _ in paths), 0]
-        for piece, path in zip(pieces[1:-1], paths):
-            assert piece.lstrip("\n").startswith(PLAN_HEADING[layout](path))
+        plans = [piece for piece in pieces if PLAN_START[layout] in piece]  # after the head and overview rows
+        assert [piece.count(PLAN_START[layout]) for piece in plans] == [1 for _ in paths]
+        assert pieces[-len(paths) - 1:-1] == plans
+        for number, (piece, path) in enumerate(zip(plans, paths), 1):
+            assert piece.lstrip("\n").startswith(PLAN_HEADING[layout](number, path))
         assert pieces[-1].endswith("</html>\n" if layout is html else "\n")
 
 
@@ -94,10 +96,10 @@ def test_streamed_reviews_are_the_whole_text_split_at_each_plan(generated, layou
 def test_the_command_writes_the_whole_documents_text(generated, tmp_path, fmt):
     plans, cache = generated
     out = tmp_path / f"report.{fmt}"
-    command = ["corpus", str(plans), "--format", fmt, "--cache-dir", str(cache), "--fail-on", "never"]
+    command = ["corpus", str(plans), "--format", fmt, "--cache-dir", str(cache), "--fail-on", "never", "--absolute-paths"]
     assert CliRunner().invoke(main, [*command, "-o", str(out)]).exit_code == 0
     text = {"json": json_report, "sarif": sarif, "junit": junit, "markdown": markdown, "html": html}[fmt].render(
-        corpus_run(generated))
+        corpus_run(generated), **({"absolute": True} if fmt == "sarif" else {}))  # as --absolute-paths gives it
     assert out.read_text(encoding="utf-8") == text and len(text) > 100_000
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left beside it
     printed = CliRunner().invoke(main, command)

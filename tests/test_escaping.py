@@ -128,6 +128,12 @@ def inspect_markdown(out: str) -> None:
     assert MD_LINK not in prose
 
 
+def inspect_concise(out: str) -> None:
+    """Plain text, read by grep: every line is one finding, `path:line: CODE message`."""
+    for line in out.splitlines():
+        assert re.match(r"^ke-hoach\.md(:\d+)?: [A-Z]+\d{3} ", line), line
+
+
 def inspect_unknown(out: str) -> None:
     """A format this module does not know yet: at least, nothing from the plan can run."""
     try:
@@ -142,11 +148,54 @@ def inspect_unknown(out: str) -> None:
     assert SCRIPT not in out
 
 
-INSPECTORS = {"rich": inspect_rich, "json": inspect_json, "sarif": inspect_sarif, "junit": inspect_junit,
+def document_texts(path: Path) -> str:
+    """Every text a Word document (its paragraphs, tables and comments) or a workbook shows."""
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        assert all(cell.data_type != "f" for sheet in book for row in sheet.iter_rows() for cell in row)
+        return "\n".join(str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row if cell.value)
+    from docx import Document
+
+    document = Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    comments = [comment.text for comment in document.comments]
+    return "\n".join([*(p.text for p in document.paragraphs), *cells, *comments])
+
+
+def inspect_document(path: Path) -> None:
+    """A Word or Excel report holds the plan's text as text: the literal characters, no element or
+    formula made of them (its XML parts parse, and every element is in an Office namespace: a
+    "<script>" or "<b>" from the plan would have none)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                tags = {element.tag for element in ET.fromstring(archive.read(name)).iter()}
+                assert all(tag.startswith("{") for tag in tags), name
+    text = document_texts(path)
+    assert not CONTROL.search(text)
+    assert any(literal in text for literal in (SCRIPT, MARKUP, LINK, BOLD_HTML)), text[:500]
+
+
+INSPECTORS = {"rich": inspect_rich, "concise": inspect_concise, "json": inspect_json, "sarif": inspect_sarif, "junit": inspect_junit,
               "github": inspect_github, "html": inspect_html, "markdown": inspect_markdown}
 
 
-@pytest.mark.parametrize("fmt", check_formats())
+FILE_FORMATS = {"docx", "xlsx", "letter"}  # written to --output only: inspected as documents
+
+
+@pytest.mark.parametrize("fmt", sorted(FILE_FORMATS))
+def test_word_and_excel_reports_show_document_text_as_text(fmt, plan, tmp_path):
+    out = tmp_path / f"report.{'xlsx' if fmt == 'xlsx' else 'docx'}"
+    result = CliRunner().invoke(main, ["check", "--format", fmt, str(plan), "--output", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    inspect_document(out)
+
+
+@pytest.mark.parametrize("fmt", [f for f in check_formats() if f not in FILE_FORMATS])
 def test_check_output_shows_document_text_as_text(fmt, plan, tmp_path):
     inspect = INSPECTORS.get(fmt, inspect_unknown)
     for out in outputs(tmp_path, "check", "--format", fmt, str(plan)):
@@ -162,7 +211,7 @@ def test_extract_and_graph_terminal_output_show_markup_as_text(command, plan, tm
         assert MARKUP in flat(out)
 
 
-@pytest.mark.parametrize("fmt", check_formats())
+@pytest.mark.parametrize("fmt", [f for f in check_formats() if f not in FILE_FORMATS])
 def test_a_file_name_with_a_terminal_escape_is_printed_as_a_symbol(fmt, tmp_path):
     """A file name is text from outside too: "x\\x1b[31mred.txt" must not colour the terminal."""
     named = tmp_path / "x\x1b[31mred.txt"

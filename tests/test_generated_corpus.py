@@ -39,7 +39,7 @@ def audited(tmp_path_factory) -> tuple[Path, dict, dict]:
     manifest = gen.generate(root, 40, seed=11)
     out = root.parent / "report.json"
     result = CliRunner().invoke(main, ["corpus", str(root), "--format", "json", "-o", str(out), "--fail-on", "never",
-                                       "--no-cache"])
+                                       "--no-cache", "--absolute-paths"])
     assert result.exit_code == 0, result.output
     return root, manifest, json.loads(out.read_text(encoding="utf-8"))
 

@@ -36,7 +36,7 @@ def write_plan(folder: Path, name: str, issuer: str, number: str, place_date: st
 
 
 def graph_json(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["graph", *args, "--format", "json"])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", *args, "--format", "json"])
     return result.exit_code, validated(result.stdout, "graph") if result.exit_code == 0 else {}
 
 
@@ -78,7 +78,7 @@ def test_seeds_cited_parents_are_all_unresolved_exactly():
 
 def test_seeds_rich_output_names_each_unresolved_reference_with_file_and_line():
     shared("seeds")
-    result = CliRunner().invoke(main, ["graph", str(SEEDS), "--lang", "en"], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(SEEDS), "--lang", "en"], terminal_width=200)
     assert result.exit_code == 0
     out = result.stdout
     assert "Unresolved parents (7)" in out
@@ -203,7 +203,7 @@ def test_cycle_is_reported_and_the_tree_still_prints(tmp_path):
     code, data = graph_json(str(tmp_path))
     assert code == 0
     assert data["cycles"] == [[str(a), str(b)]]
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--lang", "en"], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--lang", "en"], terminal_width=200)
     assert result.exit_code == 0
     assert f"Cycles (1)\n  {a} -> {b} -> {a}" in result.stdout
     assert "(already shown: a cycle)" in result.stdout
@@ -223,7 +223,7 @@ def test_duplicate_documents_list_both_files_and_citations_still_resolve(tmp_pat
 def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
     parent = district(tmp_path)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json", "--lang", "en"])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--format", "json", "--lang", "en"])
     assert result.exit_code == 0
     data = validated(result.stdout, "graph")
     assert [d["path"] for d in data["documents"]] == [str(parent)]
@@ -231,7 +231,7 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
         f"{tmp_path / 'old.doc'}: old Word .doc format is not supported. "
         "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`")}]
     assert f"plan-audit: warning: {tmp_path / 'old.doc'}: old Word .doc format" in result.stderr
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--format", "json"])  # Vietnamese by default
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--format", "json"])  # Vietnamese by default
     assert validated(result.stdout, "graph")["problems"][0]["message"] == (
         f"{tmp_path / 'old.doc'}: không hỗ trợ định dạng Word .doc cũ. "
         "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`")
@@ -273,11 +273,11 @@ def test_missing_subordinate_plans_from_expected_units(tmp_path):
          "expected": ["Ủy ban nhân dân huyện Chợ Đồn"], "missing": ["Ủy ban nhân dân huyện Chợ Đồn"]},
     ]
     assert data["summary"]["missing"] == 3
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected), "--lang", "en"],
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--expected", str(expected), "--lang", "en"],
                                 terminal_width=200)
     assert "Missing subordinate plans (2)" in result.stdout
     assert f"Ủy ban nhân dân huyện Định Hóa 2022 ({parent}): 2 of 3 units without a plan citing it" in result.stdout
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(expected)], terminal_width=200)
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--expected", str(expected)], terminal_width=200)
     assert "Đơn vị cấp dưới chưa có kế hoạch (2)" in result.stdout
     assert f"Ủy ban nhân dân huyện Định Hóa 2022 ({parent}): 2/3 đơn vị chưa có kế hoạch trích dẫn" in result.stdout
 
@@ -286,24 +286,24 @@ def test_bad_expected_file_is_a_usage_error(tmp_path):
     district(tmp_path)
     bad = tmp_path / "expected.yaml"
     bad.write_text("- just a list\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(bad)])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--expected", str(bad)])
     assert (result.exit_code, result.stderr) == (2, (
         f"plan-audit: error: {bad}:1: tệp đơn vị cấp dưới phải là một bảng: tên cơ quan ban hành -> danh sách tên đơn vị cấp dưới\n"))
     bad.write_text("UBND huyện Phú Lâm:\n  - xã Kim Khê\nUBND tỉnh Lam Giang: xã Kim Khê\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--expected", str(bad), "--lang", "en"])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--expected", str(bad), "--lang", "en"])
     assert (result.exit_code, result.stderr) == (2, (
         f"plan-audit: error: {bad}:3: UBND tỉnh Lam Giang: the expected-units file is a mapping from an issuer to a list of subordinate issuer names\n"))
 
 
 def test_exit_2_when_folder_is_missing_or_nothing_can_be_read(tmp_path):
-    result = CliRunner().invoke(main, ["graph", str(tmp_path / "nope"), "--lang", "en"])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path / "nope"), "--lang", "en"])
     assert result.exit_code == 2
     assert "directory not found" in result.stderr
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["graph", str(tmp_path), "--lang", "en"])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{tmp_path}: no plan could be read" in result.stderr
-    result = CliRunner().invoke(main, ["graph", str(tmp_path)])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path)])
     assert result.exit_code == 2
     assert f"plan-audit: error: {tmp_path}: không đọc được kế hoạch nào" in result.stderr
 
@@ -311,12 +311,12 @@ def test_exit_2_when_folder_is_missing_or_nothing_can_be_read(tmp_path):
 def test_output_file_gets_the_report(tmp_path):
     shared("seeds")
     out = tmp_path / "out" / "graph.json"
-    result = CliRunner().invoke(main, ["graph", str(SEEDS), "--format", "json", "--output", str(out)])
+    result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
     data = validated(out.read_text(encoding="utf-8"), "graph")
     assert data["schema_version"] == 1 and data["summary"]["documents"] == 5
     text_out = tmp_path / "graph.txt"
-    CliRunner().invoke(main, ["graph", str(SEEDS), "--output", str(text_out), "--lang", "en"])
+    CliRunner().invoke(main, ["graph", "--absolute-paths", str(SEEDS), "--output", str(text_out), "--lang", "en"])
     assert "Unresolved parents (7)" in text_out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.txt", "out"]  # no temporary left
 

@@ -88,7 +88,7 @@ def test_document_text_with_markup_and_control_characters_stays_valid_xml():
 
 def test_an_unreadable_file_is_a_suite_with_its_input_failure(tmp_path):
     missing = str(tmp_path / "khong_co.txt")
-    result = CliRunner().invoke(main, ["check", "--format", "junit", missing, str(seed("004"))])
+    result = CliRunner().invoke(main, ["check", "--format", "junit", "--absolute-paths", missing, str(seed("004"))])
     assert result.exit_code == 1
     root = ET.fromstring(result.stdout.encode("utf-8"))
     suite = next(s for s in root.findall("testsuite") if s.get("name") == missing)

@@ -88,8 +88,8 @@ def test_markdown_per_plan_header_parent_met_missing_findings_and_advice():
     assert "| Nội dung (được giao): Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) | dòng 83:" in missing
     assert "### Các vấn đề khác (0)" in plan  # the two gaps are the missing requirements, not repeated
     advice = section(plan, "### Đề nghị bổ sung, chỉnh sửa", "\n### ")
-    assert "1. Bổ sung: Zalo (kế hoạch cấp trên, dòng 81)" in advice
-    assert "2. Bổ sung: Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) (kế hoạch cấp trên, dòng 83)" in advice
+    assert "1. Bổ sung: Zalo (dòng 26; kế hoạch cấp trên, dòng 81)" in advice
+    assert "2. Bổ sung: Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) (dòng 26; kế hoạch cấp trên, dòng 83)" in advice
 
 
 def test_markdown_other_findings_with_evidence_and_the_rule_as_advice():
@@ -105,7 +105,7 @@ def test_markdown_lists_waived_findings_apart_and_speaks_english():
     run = waive(fixture_run("en"), "KETHUA006", "Deadline extended by letter 15/UBND")
     text = markdown.render(run, "en")
     assert text.startswith("# Plan review report\n") and "- **Waived:** 1" in text
-    plan = section(text, "## ")
+    plan = section(text, "## " + markdown.text(next(iter(run.inputs)).path))  # the first plan, after the overview
     path = next(p.path for p in run.inputs if p.path.endswith("2024-phuong-truc-lam.txt"))
     truc_lam = section(text, "## " + markdown.text(path))  # the path as Markdown writes it ("ci\\_clone")
     assert "### Other findings (2)" in truc_lam  # the hygiene slips (NHATQUAN001, CHINHTA002)
@@ -139,7 +139,7 @@ def test_html_is_one_self_contained_file_with_print_styles():
     found = elements(page)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
     assert "script" not in found.tags and "link" not in found.tags and "img" not in found.tags
-    assert not any(name in ("src", "href") for name, _ in found.attributes)
+    assert not any(name == "src" or name == "href" and not value.startswith("#plan-") for name, value in found.attributes)
     assert not re.search(r"url\(|@import|https?://", page.split("<main>")[0])  # nothing to fetch
     assert "@media print" in page and "break-before: page" in page
     # and no script or fetch even if something slipped through
@@ -147,7 +147,8 @@ def test_html_is_one_self_contained_file_with_print_styles():
     assert found.headings["h1"] == ["Báo cáo rà soát kế hoạch"]
     plans = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt", ".docx", ".pdf")
                    and p.name != "README.md")
-    assert sorted(h.split(":")[0].removeprefix("fixtures/") for h in found.headings["h2"]) == plans
+    assert found.headings["h2"][0] == "Tổng hợp theo kế hoạch"  # the overview, each plan linked to its part
+    assert sorted(h.split(":")[0].removeprefix("fixtures/") for h in found.headings["h2"][1:]) == plans
     assert "Yêu cầu của kế hoạch cấp trên còn thiếu (2)" in found.headings["h3"]
 
 
@@ -159,7 +160,7 @@ def test_html_content_of_a_plan_with_gaps():
     assert "<dt>Thực hiện kế hoạch cấp trên</dt><dd>12/KH-UBND, 26/01/2024, Ủy ban nhân dân huyện Phù Lam" in plan
     assert ("<td>Nội dung (được giao): Zalo</td><td>dòng 81: Hướng dẫn người dân sử dụng Zalo OA "
             "&quot;Chính quyền số Lam Giang&quot;") in plan
-    assert "<li>Bổ sung: Zalo (kế hoạch cấp trên, dòng 81)</li>" in plan
+    assert "<li>Bổ sung: Zalo (dòng 26; kế hoạch cấp trên, dòng 81)</li>" in plan
 
 
 def test_html_escapes_every_document_text(tmp_path):

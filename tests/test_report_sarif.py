@@ -68,7 +68,15 @@ def test_a_result_per_finding_at_its_line_with_our_fingerprint(sarif):
         assert location["artifactLocation"]["uri"] == "fixtures/" + Path(finding["path"]).name
         assert (REPO / unquote(location["artifactLocation"]["uri"])).is_file()
         assert location["region"]["startLine"] == finding["line"]
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == REPO.as_uri() + "/"
+    assert run["originalUriBaseIds"]["%SRCROOT%"] == {}  # the reviewer's own folder: only when asked
+
+
+def test_the_root_folders_uri_with_absolute_paths():
+    from audit.report.sarif import sarif_document
+    from tests.helpers.reports import fixture_run
+
+    document = sarif_document(fixture_run("vi"), cwd=REPO, absolute=True)
+    assert document["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == REPO.as_uri() + "/"
 
 
 def test_a_gap_carries_the_parents_line_as_a_related_location(sarif):

@@ -24,7 +24,7 @@ def test_schemas_are_draft_2020_12():
         schema = json.loads(path.read_text(encoding="utf-8"))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", path.name
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == [
-        "check.schema.json", "extract.schema.json", "graph.schema.json"]
+        "check.schema.json", "extract.schema.json", "graph.schema.json", "statistics.schema.json"]
 
 
 @pytest.fixture(scope="module")

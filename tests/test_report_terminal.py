@@ -108,7 +108,7 @@ def test_an_unreadable_file_shows_why(tmp_path):
 def test_no_colour_and_no_markup_when_not_a_terminal():
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
-        result = CliRunner().invoke(main, ["corpus", "fixtures", "--fail-on", "never"])
+        result = CliRunner().invoke(main, ["corpus", "fixtures", "--fail-on", "never", "--format", "rich"])
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "╭─ Kết quả rà soát" in result.stdout

@@ -156,7 +156,7 @@ def message(path: Path, name: str) -> str:
 
 def invoke(*args: str) -> tuple[int, dict]:
     """The run in English, the language of the messages above (Vietnamese is checked in test_messages.py)."""
-    result = CliRunner().invoke(main, [*args, "--format", "json", "--lang", "en"])
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--lang", "en", "--absolute-paths"])
     assert "Traceback" not in result.output
     return result.exit_code, json.loads(result.stdout)
 

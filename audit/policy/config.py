@@ -94,7 +94,7 @@ class Settings:
     """What `check` and `corpus` run with: the command line over the configuration file over the
     defaults, with the waivers and the baseline read."""
 
-    fmt: str = "rich"
+    fmt: str | None = None  # None: not chosen, the command picks rich or concise (audit/report/formats.py)
     output: str | None = None
     fail_on: str = "error"
     select: tuple[str, ...] = ()
@@ -235,7 +235,7 @@ def resolve(given: dict[str, Any], formats: tuple[str, ...], start: Path | None 
     file_codes += [(f"per-path[{index}].ignore", tuple(rule.ignore), lines.get(("per-path", index, "ignore")))
                    for index, rule in enumerate(config.per_path)]
     return Settings(
-        fmt=pick("fmt", config.format, "rich"),
+        fmt=pick("fmt", config.format, None),
         output=given.get("output"),
         fail_on=pick("fail_on", config.fail_on, "error"),
         select=tuple(pick("select", tuple(config.select), ())),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 
 from audit.engine.engine import CheckRun
-from audit.report.review import Item, PlanReport, Section, review
+from audit.report.review import Item, PlanReport, Section, anchor, review
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -45,13 +45,24 @@ li.waived { border-left: 4px solid var(--waived); padding-left: .5rem; }
 .totals { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding: .75rem 1rem; border: 1px solid var(--line);
           border-radius: 6px; background: #f6f8fa; }
 .totals b { margin-right: .25rem; }
+nav.overview { margin-top: 1.5rem; }
+nav.overview td:not(:first-child), nav.overview th:not(:first-child) { text-align: right; white-space: nowrap; }
+nav.overview a { color: var(--info); }
+nav.overview td:first-child { width: 45%; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 11pt; }
+  body { max-width: none; margin: 0; font-size: 10pt; }
   section.plan { break-before: page; }
+  h2 { margin-top: 0; }
   h2, h3 { break-after: avoid; }
   tr, li { break-inside: avoid; }
   th, .totals { background: none; }
   a { color: inherit; text-decoration: none; }
+  /* Requirements met: a line each, so a plan with few findings fits on its page. */
+  table.compact { font-size: 8pt; table-layout: fixed; }
+  table.compact td { padding: 0 .3rem; }
+  table.compact td > div { max-height: 1.3em; overflow: hidden; }
+  ul.compact { columns: 2; font-size: 8pt; }
+  ul.compact li { margin: 0; }
 }
 """
 
@@ -61,7 +72,8 @@ def render(run: CheckRun, lang: str = "vi") -> str:
 
 
 def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
-    """The page: its head, title and totals, then one plan's section at a time, then its end."""
+    """The page: its head, title, totals and overview (a row at a time), then one plan's section at
+    a time, then its end."""
     report = review(run, lang)
     totals = "".join(f"<span><b>{escape(label)}:</b>{escape(value)}</span>" for label, value in report.totals)
     yield f"""<!DOCTYPE html>
@@ -78,7 +90,12 @@ def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
 <h1>{escape(report.title)}</h1>
 <p class="intro">{escape(report.intro)}</p>
 <div class="totals">{totals}</div>
-</header>
+"""
+    if report.overview:  # a row at a time: a corpus's overview is as long as the corpus
+        yield f'<nav class="overview">\n<h2>{escape(report.overview.title)}</h2>\n'
+        yield from _table_parts(report.overview)
+        yield "\n</nav>\n"
+    yield """</header>
 <main>
 """
     for number, plan in enumerate(report.plans):
@@ -93,7 +110,8 @@ def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
 def _plan(plan: PlanReport) -> str:
     facts = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in plan.facts)
     sections = "\n".join(_section(section) for section in plan.sections)
-    return f'<section class="plan">\n<h2>{escape(plan.heading)}</h2>\n<dl class="facts">{facts}</dl>\n{sections}\n</section>'
+    return (f'<section class="plan" id="{escape(plan.anchor)}">\n<h2>{escape(plan.heading)}</h2>\n'
+            f'<dl class="facts">{facts}</dl>\n{sections}\n</section>')
 
 
 def _section(section: Section) -> str:
@@ -101,12 +119,31 @@ def _section(section: Section) -> str:
     if not section.rows and not section.items:
         return f'{head}\n<p class="empty">{escape(section.empty)}</p>'
     if section.columns:
-        header = "".join(f"<th>{escape(column)}</th>" for column in section.columns)
-        rows = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in section.rows)
-        return f"{head}\n<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+        return f"{head}\n{_table(section)}"
     tag = "ol" if section.ordered else "ul"
     items = "\n".join(_item(item) for item in section.items)
-    return f'{head}\n<{tag} class="items">\n{items}\n</{tag}>'
+    kind = "items compact" if section.compact else "items"
+    return f'{head}\n<{tag} class="{kind}">\n{items}\n</{tag}>'
+
+
+def _table(section: Section) -> str:
+    return "".join(_table_parts(section))
+
+
+def _table_parts(section: Section) -> Iterator[str]:
+    """A table a row at a time; a compact one's cells in a box print may cut short; the first
+    cells linked to the plans' parts when the section asks."""
+    header = "".join(f"<th>{escape(column)}</th>" for column in section.columns)
+    kind = ' class="compact"' if section.compact else ""
+    yield f"<table{kind}>\n<thead><tr>{header}</tr></thead>\n<tbody>\n"
+    for number, row in enumerate(section.rows, 1):
+        cells = [escape(cell) for cell in row]
+        if section.linked:
+            cells[0] = f'<a href="#{anchor(number)}">{cells[0]}</a>'
+        if section.compact:
+            cells = [f"<div>{cell}</div>" for cell in cells]
+        yield "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>\n"
+    yield "</tbody>\n</table>"
 
 
 def _item(item: Item) -> str:

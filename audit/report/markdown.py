@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from audit.engine.engine import CheckRun
-from audit.report.review import Item, PlanReport, Section, review
+from audit.report.review import Item, PlanReport, Section, anchor, review
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These make markup anywhere in a line
 # (emphasis, code, link brackets, HTML, entities, table cells, headings, GitHub's math and strikethrough);
@@ -31,11 +31,19 @@ def render(run: CheckRun, lang: str = "vi") -> str:
 
 
 def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
-    """The report's text: the title and totals, then one plan at a time, then the closing line break."""
+    """The report's text: the title and totals, the overview a row at a time, then one plan at a
+    time, then the closing line break."""
     report = review(run, lang)
     yield "\n".join([f"# {text(report.title)}", "", text(report.intro), "", *_facts(report.totals)])
+    if report.overview:  # a row at a time: a corpus's overview is as long as the corpus
+        columns = report.overview.columns
+        yield "\n".join(["", "", f"## {text(report.overview.title)}", "", _row(columns), "|" + "---|" * len(columns)])
+        for number, row in enumerate(report.overview.rows, 1):
+            yield "\n" + _row(row, anchor(number))
     for plan in report.plans:
-        yield "\n\n" + "\n".join([f"## {text(plan.heading)}", "", *_facts(plan.facts), *_sections(plan)])
+        # An anchor of our own (the heading's generated id differs between renderers) for the overview's links.
+        yield "\n\n" + "\n".join([f'<a id="{plan.anchor}"></a>', "", f"## {text(plan.heading)}", "",
+                                   *_facts(plan.facts), *_sections(plan)])
     yield "\n"
 
 
@@ -55,8 +63,12 @@ def _body(section: Section) -> list[str]:
     return [line for number, item in enumerate(section.items, 1) for line in _item(item, number, section.ordered)]
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(text(cell) for cell in cells) + " |"
+def _row(cells: list[str], link: str | None = None) -> str:
+    """A table row; its first cell a link to `link` (an anchor of ours) when given."""
+    shown = [text(cell) for cell in cells]
+    if link:
+        shown[0] = f"[{shown[0]}](#{link})"
+    return "| " + " | ".join(shown) + " |"
 
 
 def _item(item: Item, number: int, ordered: bool) -> list[str]:

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
-    """Write `text` (or its pieces, one after another, as a long report is made) to `path`."""
+def write_atomic(path: str | Path, text: str | Iterable[str] | bytes) -> None:
+    """Write `text` (or its pieces, one after another, as a long report is made; or the bytes of
+    a Word or Excel file) to `path`."""
     path = Path(path)
     try:
         if _special(path):  # /dev/null, a FIFO: written to, never replaced by a rename
@@ -37,8 +38,12 @@ def _replace_with(path: Path, text: str | Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode(path))  # mkstemp makes the file private; a report is read by others too
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines([text] if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -10,11 +10,12 @@ writes each plan's part before the next plan is made, so a report never holds ev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from audit.engine.engine import CheckRun
 from audit.model import Coverage, Finding, Severity
+from audit.report.coverage import CATEGORIES, shares
 from audit.report.json_report import summary
 from audit.report.view import (
     PlanView, assigned_coverage, facts, location, parent_location, plan_views, requirement_name, rules_by_code,
@@ -35,10 +36,12 @@ class Item:
 class Section:
     title: str
     columns: list[str] = field(default_factory=list)  # a table when given
-    rows: list[list[str]] = field(default_factory=list)
+    rows: Iterable[list[str]] = field(default_factory=list)  # the overview's: an iterator, read once
     items: list[Item] = field(default_factory=list)
     ordered: bool = False
     empty: str = ""  # said when there is nothing
+    linked: bool = False  # a table's first cells link to the plans' parts: row n to anchor(n + 1)
+    compact: bool = False  # context more than verdict (met, only listed): a layout may shorten it in print
 
 
 @dataclass
@@ -46,6 +49,7 @@ class PlanReport:
     heading: str
     facts: list[tuple[str, str]]
     sections: list[Section]
+    anchor: str = ""  # where the overview links to
 
 
 @dataclass
@@ -55,6 +59,7 @@ class Review:
     intro: str
     totals: list[tuple[str, str]]
     plans: Iterator[PlanReport]  # read once
+    overview: Section | None = None  # several plans: a row each, findings and coverage, linking to its part
 
 
 def review(run: CheckRun, lang: str = "vi") -> Review:
@@ -66,8 +71,35 @@ def review(run: CheckRun, lang: str = "vi") -> Review:
     if met is not None:
         totals.append((w["coverage"], share(*met)))
     rules = rules_by_code(run)
-    return Review(lang, w["report_title"], w["intro"], [(label, str(value)) for label, value in totals],
-                  (_plan(view, rules, lang) for view in plan_views(run)))
+    plans = (replace(_plan(view, rules, lang), anchor=anchor(number))
+             for number, view in enumerate(plan_views(run), 1))
+    return Review(lang, w["report_title"], w["intro"], [(label, str(value)) for label, value in totals], plans,
+                  _overview(run, lang) if len(run.inputs) > 1 else None)
+
+
+def anchor(number: int) -> str:
+    """The id of the `number`-th plan's part of a report."""
+    return f"plan-{number}"
+
+
+def _overview(run: CheckRun, lang: str) -> Section:
+    """The coverage matrix: a row per plan (in the order of its part) with its findings by severity,
+    the parent's requirements met by category, and the share copied from the parent; its rows made
+    as a layout writes them, so a corpus's overview is never held whole."""
+    w = words(lang)
+    columns = [w["matrix.plan"], w[Severity.error], w[Severity.warning], w[Severity.info],
+               *(w[f"matrix.{key}"] for key, _, _ in CATEGORIES), w["matrix.copied"]]
+    return Section(w["overview"], columns, map(_overview_row, plan_views(run)), linked=True)
+
+
+def _overview_row(view: PlanView) -> list[str]:
+    item = view.item
+    counts = [str(sum(f.severity == s for f in view.findings)) for s in (Severity.error, Severity.warning, Severity.info)]
+    figures = shares(item.trace) if item and item.trace else {}
+    cells = [f"{met}/{total}" if total else "–" for met, total in figures.values()] or ["–"] * len(CATEGORIES)
+    copied = f"{round(item.trace.localization * 100)}%" if item and item.trace else "–"
+    parent = f" ← {item.parent.path}" if item and item.parent else ""
+    return [view.path + parent, *counts, *cells, copied]
 
 
 def _plan(view: PlanView, rules: dict, lang: str) -> PlanReport:
@@ -88,12 +120,12 @@ def _plan(view: PlanView, rules: dict, lang: str) -> PlanReport:
             Section(f"{w['met']} ({len(view.met)})", [w["requirement"], w["parent_plan"], w["evidence"]],
                     [[_requirement(c, lang), f"{w['line']} {c.requirement.parent_line}", _evidence(c, lang)]
                      for c in view.met],
-                    empty=w["none"]),
+                    empty=w["none"], compact=True),
         ]
         if view.listed_missing:
             sections.append(Section(f"{w['listed_missing']} ({len(view.listed_missing)})", items=[
                 Item(f"{requirement_name(c, lang)} ({w['parent_line']} {c.requirement.parent_line})")
-                for c in view.listed_missing]))
+                for c in view.listed_missing], compact=True))
     sections.append(Section(f"{w['findings']} ({len(view.other_findings)})",
                             items=[_finding(f, lang) for f in view.other_findings], empty=w["none"]))
     if view.waived:

@@ -4,7 +4,8 @@ One run: the tool with every rule that ran (help from the rule's rationale, a li
 in docs/rules.md), and a result per finding. A result points at the plan's line; a finding about
 an absence that only has the parent's line points at line 1 of the plan, with the parent's line as
 a related location. Paths under the working folder are relative to `%SRCROOT%` (the folder the
-check ran in), so a service maps them onto the repository. Our fingerprint (stable when lines
+check ran in), so a service maps them onto the repository; that folder's own absolute URI is given
+only with --absolute-paths (it is the reviewer's path). Our fingerprint (stable when lines
 move) is the partial fingerprint; a waived finding carries an external suppression with its reason.
 """
 
@@ -31,20 +32,20 @@ LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "
 FINGERPRINT_KEY = "planAudit/v1"
 
 
-def render(run: CheckRun, lang: str = "vi") -> str:
-    return "".join(chunks(run, lang))
+def render(run: CheckRun, lang: str = "vi", absolute: bool = False) -> str:
+    return "".join(chunks(run, lang, absolute))
 
 
-def chunks(run: CheckRun, lang: str = "vi") -> Iterator[str]:
+def chunks(run: CheckRun, lang: str = "vi", absolute: bool = False) -> Iterator[str]:
     """The report's text, a result at a time (see `json_stream`)."""
-    return json_chunks(_document(run, lang))
+    return json_chunks(_document(run, lang, absolute=absolute))
 
 
-def sarif_document(run: CheckRun, lang: str = "vi", cwd: Path | None = None) -> dict:
-    return materialized(_document(run, lang, cwd))
+def sarif_document(run: CheckRun, lang: str = "vi", cwd: Path | None = None, absolute: bool = False) -> dict:
+    return materialized(_document(run, lang, cwd, absolute))
 
 
-def _document(run: CheckRun, lang: str, cwd: Path | None = None) -> dict:
+def _document(run: CheckRun, lang: str, cwd: Path | None = None, absolute: bool = False) -> dict:
     """The log with its results as an iterator."""
     from audit.report.view import rules_by_code
 
@@ -59,7 +60,7 @@ def _document(run: CheckRun, lang: str, cwd: Path | None = None) -> dict:
                 "name": "plan-audit", "version": _version(), "semanticVersion": _version(),
                 "informationUri": PROJECT_URL, "rules": [_rule(rule, lang) for rule in rules],
             }},
-            "originalUriBaseIds": {ROOT_ID: {"uri": cwd.as_uri() + "/"}},
+            "originalUriBaseIds": {ROOT_ID: {"uri": cwd.as_uri() + "/"} if absolute else {}},
             "columnKind": "unicodeCodePoints",
             "results": (_result(finding, index, cwd, lang) for finding in run.findings),
         }],

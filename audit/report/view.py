@@ -19,7 +19,7 @@ from pathlib import Path
 from audit.engine.engine import Audited, CheckRun
 from audit.engine.packs import Rule
 from audit.messages import MESSAGES, msg
-from audit.model import Coverage, Finding, Plan, Severity
+from audit.model import Coverage, Finding, Header, Plan, Severity
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
 
@@ -141,19 +141,29 @@ def under(path: str, cwd: Path) -> str | None:
 
 def to_add(view: PlanView, rules: dict[str, Rule], lang: str) -> list[str]:
     """What the authors should add or change, one line per standing finding: its suggestion, or
-    the rule's title (what a plan must have), then where; repeated advice once."""
+    the rule's title (what a plan must have), then where (the plan's line, the parent's line);
+    repeated advice once."""
     out: list[str] = []
     for finding in view.findings:
-        rule = rules.get(finding.rule)
-        advice = finding.suggestion or (rule.title.get(lang) if rule else finding.message)
-        if finding.concept and not finding.suggestion:
-            from audit.engine.labels import concept_label
-
-            advice = f"{words(lang)['add']}: {concept_label(finding.concept, lang)}"
-        line = f"{advice} ({words(lang)['parent_line']} {finding.parent_line})" if finding.parent_line else advice
+        w = words(lang)
+        places = [f"{w['line']} {finding.line}"] if finding.line else []
+        places += [f"{w['parent_line']} {finding.parent_line}"] if finding.parent_line else []
+        line = to_add_one(finding, rules, lang) + (f" ({'; '.join(places)})" if places else "")
         if line not in out:
             out.append(line)
     return out
+
+
+def to_add_one(finding: Finding, rules: dict[str, Rule], lang: str) -> str:
+    """What to do about one finding: its suggestion, "Add: <concept>", or the rule's title."""
+    if finding.suggestion:
+        return finding.suggestion
+    if finding.concept:
+        from audit.engine.labels import concept_label
+
+        return f"{words(lang)['add']}: {concept_label(finding.concept, lang)}"
+    rule = rules.get(finding.rule)
+    return rule.title.get(lang) if rule else finding.message
 
 
 def facts(plan: Plan | None, lang: str) -> list[tuple[str, str]]:
@@ -161,10 +171,19 @@ def facts(plan: Plan | None, lang: str) -> list[tuple[str, str]]:
     if plan is None:
         return []
     w, h = words(lang), plan.header
-    number = f"{h.number or '…'}/{h.symbol}" if h.symbol else h.number
-    date = (h.date.isoformat() if lang == "en" else h.date.strftime("%d/%m/%Y")) if h.date else h.date_text
-    pairs = [(w["number"], number), (w["date"], date), (w["issuer"], h.issuer)]
+    pairs = [(w["number"], header_number(h)), (w["date"], header_date(h, lang)), (w["issuer"], h.issuer)]
     return [(label, value) for label, value in pairs if value]
+
+
+def header_number(header: Header) -> str | None:
+    """"05/KH-UBND", "…/KH-UBND" for a blank number, or None."""
+    return f"{header.number or '…'}/{header.symbol}" if header.symbol else header.number
+
+
+def header_date(header: Header, lang: str) -> str | None:
+    if header.date:
+        return header.date.isoformat() if lang == "en" else header.date.strftime("%d/%m/%Y")
+    return header.date_text
 
 
 def requirement_name(coverage: Coverage, lang: str) -> str:
