@@ -238,6 +238,8 @@ def _repeats(text: str, tokens, i: int, n: int, allowed: frozenset[str]) -> bool
         return False
     if n == 1 and f"{first[0].norm} {second[0].norm}" in allowed:
         return False
+    if text[first[0].start].islower() and text[second[0].start].isupper():
+        return False  # the second copy starts a name: "trụ sở Sở Nội vụ" (the department's own premises)
     ends_after = _boundary(text, second[-1].end, tokens[i + 2 * n] if i + 2 * n < len(tokens) else None)
     if gap != " ":
         return ends_after
