@@ -24,9 +24,11 @@ EXPECTED = {
         ("SANPHAM002", 52, "deliverable.bao_cao", None),
     ],
     # Sở TT&TT Gia Lai 2022: no header number or date; "UBND tỉnh (báo cáo)" in Nơi nhận is not a
-    # reporting duty, and the body sets none.
+    # reporting duty, and the body sets none; no quarter, month or deadline anywhere, only
+    # "thường xuyên" and "hàng tuần".
     "001": [
         ("SANPHAM002", 89, "deliverable.bao_cao", None),
+        ("CAUTRUC005", None, None, None),
     ],
     # Sở Xây dựng Tây Ninh 2021, a draft ("Số: /KH-SXD ... ngày tháng năm 2021"): PAR Index is named
     # only in a preamble citation, SIPAS not at all; content is TTHC only; products are minutes and
@@ -40,7 +42,13 @@ EXPECTED = {
     ],
     # Huyện Gò Dầu 2022: "Số: /KH-UBND" with the number left blank (in THETHUC010's finding). Its
     # forms are sections by channel ("2. Tuyên truyền trên Cổng thông tin điện tử huyện ..."), so no CAUTRUC002.
-    "003": [],
+    # No date to hold it to (only "thường xuyên", "định kỳ"); line 81 calls PCI and PAPI indices
+    # "cấp huyện" (both rank provinces; the district's is DDCI).
+    "003": [
+        ("CAUTRUC005", None, None, None),
+        ("NOIDUNG003", 81, None, None),
+        ("NOIDUNG003", 81, None, None),
+    ],
     # Xã Tiền Tiến 2024: complete.
     "004": [],
 }

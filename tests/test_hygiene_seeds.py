@@ -17,11 +17,17 @@ cannot be checked, with the blanks the copy shows, instead of THETHUC001, 002, 0
   16/8/2024, after the plan's 02/01/2024 (61); "trong trong" (73); "thông tin tin" (77); "Tiên Tiến"
   for "Tiền Tiến" (150, 180); the appendix says it belongs to plan 01 of 01/01/2024, the plan is
   02 of 02/01/2024 (180); "Công thông tin điện tử" for "Cổng" (85, 87, 185).
+Spelling (CHINHTA005-008, read with hunspell-vi and pyvi's word list): "bút phá" for "bứt phá" (002:60);
+"nhệm" for "nhiệm", the word cut by a page break (003:35); "query tra cứu", an English word left in
+(003:77); the appendix heading's "TRONG TÂM" for "TRỌNG TÂM" (004:177); "HDND" for "HĐND" in the
+appendix table (004:185).
 Not slips, and not reported: "tuyên truyền truyền thống", "một cửa, một cửa liên thông", "ý kiến,
 kiến nghị", "Công đoàn, Đoàn thanh niên", lists ending in "...", "Đại hội ... lần thứ XXIII".
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -30,17 +36,19 @@ from audit.engine.engine import run_rules
 from audit.engine.packs import load_rules
 from audit.model import Severity
 from audit.pipeline import load_plan
+from audit.text.vocabulary import hunspell_path
 from tests.conftest import FIXTURES, seed
 
 HYGIENE = ("THETHUC", "NHATQUAN", "CHINHTA")
+SPELLING = ("CHINHTA005", "CHINHTA006", "CHINHTA007", "CHINHTA008")
 
 EXPECTED_SEEDS = {
     "000": [("THETHUC010", 3), ("CHINHTA002", 44), ("CHINHTA004", 108)],
     "001": [("THETHUC010", 3)],
-    "002": [("THETHUC010", 5)],
-    "003": [("THETHUC010", 7), ("CHINHTA002", 37)],
+    "002": [("THETHUC010", 5), ("CHINHTA006", 60)],
+    "003": [("THETHUC010", 7), ("CHINHTA005", 35), ("CHINHTA002", 37), ("CHINHTA007", 77)],
     "004": [
-        ("THETHUC010", 7), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
+        ("THETHUC010", 7), ("CHINHTA006", 177), ("CHINHTA008", 185), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
         ("NHATQUAN004", 61), ("CHINHTA002", 73), ("CHINHTA002", 73), ("CHINHTA002", 77),
         ("NHATQUAN002", 150), ("NHATQUAN002", 180), ("NHATQUAN003", 180),
         ("CHINHTA004", 85), ("CHINHTA004", 87), ("CHINHTA004", 185),
@@ -63,7 +71,12 @@ def hygiene_findings(path, draft: bool = False):
 @pytest.mark.parametrize("prefix", sorted(EXPECTED_SEEDS))
 def test_each_seed_raises_exactly_the_slips_a_reviewer_finds(prefix):
     got = [(f.rule, f.line) for f in hygiene_findings(seed(prefix))]
-    assert sorted(got, key=str) == sorted(EXPECTED_SEEDS[prefix], key=str)
+    expected = EXPECTED_SEEDS[prefix]
+    if hunspell_path() is None:  # the spelling rules say once that they are skipped
+        if os.environ.get("PLAN_AUDIT_REQUIRE_CONVERTERS"):
+            pytest.fail("hunspell-vi is not installed (apt-get install hunspell-vi)")
+        expected = [(rule, line) for rule, line in expected if rule not in SPELLING]
+    assert sorted(got, key=str) == sorted(expected, key=str)
 
 
 def test_seed_004_findings_quote_the_text_and_suggest_the_fix():
