@@ -20,18 +20,22 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from audit.text.hygiene import FOREIGN_BLOCKS, FUNCTION_WORDS
 from audit.text.normalize import canonical_tones, fold
-from audit.text.syllable import marks, one_mark_apart, shape_ok
+from audit.text.syllable import marks, shape_ok
 from audit.text.vocabulary import Vocabulary
 
 Kind = Literal["syllable", "foreign", "mark", "abbreviation"]
 
-_CHUNK = re.compile(r"\S+")
-_EDGE = "\"'“”‘’()[]{}<>«»,.;:!?…*#_–—-"  # what may stand before or after a word in its chunk
+_EDGE = re.escape("\"'“”‘’()[]{}<>«»,.;:!?…*#_–—-")  # what may stand before or after a word in its chunk
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A word between spaces, with only punctuation around it (a stray combining mark is part of it);
+# one search in C over the line, as most lines hold only words.
+_WORD_CHUNK = re.compile(rf"(?<!\S)(?P<before>[{_EDGE}]*)(?P<core>[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*)(?P<after>[{_EDGE}]*)(?!\S)")
+_CODE_CHUNK = re.compile(r"(?<!\S)[\w/.]*\w-[\w/.-]*")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzđ"
 # The words before a unit's name: in "XÃ TIỀN TIẾN", "HUYỆN PHÙ LAM" the next syllables are a name.
 _UNIT_WORDS = frozenset("xã phường huyện quận tỉnh trấn phố khu ấp thôn xóm bản sở".split())
@@ -52,10 +56,12 @@ class _Word:
     end: int
     joined: bool  # no punctuation after it in its chunk
     opens: bool  # no punctuation before it in its chunk
+    low: str  # lower case, canonical tones
 
-    @property
-    def low(self) -> str:
-        return canonical_tones(self.text).lower()
+
+@lru_cache(maxsize=65536)
+def _low(word: str) -> str:
+    return canonical_tones(word).lower()
 
 
 def plan_words(texts) -> frozenset[str]:
@@ -65,7 +71,7 @@ def plan_words(texts) -> frozenset[str]:
 
     counts, pairs = Counter(), set()
     for text in texts:
-        lows = [canonical_tones(m.group()).lower() for m in _LETTERS.finditer(text)]
+        lows = [_low(m.group()) for m in _LETTERS.finditer(text)]
         counts.update(lows)
         pairs.update(f"{a} {b}" for a, b in zip(lows, lows[1:]))
     return frozenset(pairs | {w for w, n in counts.items() if n > 1})
@@ -105,18 +111,12 @@ def spelling_slips(text: str, vocab: Vocabulary, written: frozenset[str] = froze
 
 def _words(text: str) -> tuple[list[_Word], list[_Word]]:
     """The words of the line, and the parts of its codes ("NĐ" of "61/2018/NĐ-CP")."""
-    words, codes = [], []
-    for m in _CHUNK.finditer(text):
-        chunk = m.group()
-        core = chunk.strip(_EDGE)
-        if not core:
-            continue
-        start = m.start() + chunk.index(core)
-        if _LETTERS.fullmatch(unicodedata.normalize("NFC", core)):
-            words.append(_Word(core, start, start + len(core), chunk.endswith(core), chunk.startswith(core)))
-        elif re.fullmatch(r"[\w/.-]+", core) and "-" in core:
-            codes.extend(_Word(p.group(), start + p.start(), start + p.end(), False, False)
-                         for p in _LETTERS.finditer(core) if core[p.end() : p.end() + 1] == "-")
+    words = [_Word(m["core"], m.start("core"), m.end("core"), not m["after"], not m["before"], _low(m["core"]))
+             for m in _WORD_CHUNK.finditer(text)]
+    codes = [] if "-" not in text else [
+        _Word(p.group(), m.start() + p.start(), m.start() + p.end(), False, False, "")
+        for m in _CODE_CHUNK.finditer(text) for p in _LETTERS.finditer(m.group()) if m.group()[p.end() : p.end() + 1] == "-"
+    ]
     return words, codes
 
 
@@ -180,7 +180,7 @@ def _one_edit(low: str, vocab: Vocabulary) -> list[str]:
     """Syllables one edit from `low`: one mark added, dropped or changed, or one letter added,
     dropped or changed with the marks kept."""
     letters = fold(low)
-    found = [s for s in vocab.by_letters.get(letters, ()) if one_mark_apart(low, s)]
+    found = list(vocab.one_mark_from(low))
     own = marks(low)[1]
     for edited in _letter_edits(letters):
         found.extend(s for s in vocab.by_letters.get(edited, ()) if marks(s)[1] == own)
@@ -231,8 +231,8 @@ def _marks(checked: list[_Word | None], vocab: Vocabulary, written: frozenset[st
         pair = f"{a.low} {b.low}"
         if pair in vocab.words or _held(checked, i, vocab):
             continue
-        fixes = [(a, s, f"{s} {b.low}") for s in vocab.by_letters.get(fold(a.low), ()) if one_mark_apart(a.low, s)]
-        fixes += [(b, s, f"{a.low} {s}") for s in vocab.by_letters.get(fold(b.low), ()) if one_mark_apart(b.low, s)]
+        fixes = [(a, s, f"{s} {b.low}") for s in vocab.one_mark_from(a.low)]
+        fixes += [(b, s, f"{a.low} {s}") for s in vocab.one_mark_from(b.low)]
         fixes = [f for f in fixes if f[2] in vocab.words and (f[2] in written or _lone(f[0].low, written))]
         if len(fixes) == 1:  # the slip quoted with its neighbour: "thành phổ" -> "thành phố"
             word, fix, _ = fixes[0]

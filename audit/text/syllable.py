@@ -78,6 +78,7 @@ def _fits(onset: str, rime: str, tone: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def marks(word: str) -> tuple[str, tuple[str, ...]]:
     """The word's letters without any mark (đ kept apart from d) and its marks in order:
     ("pho", ("̂", "̉")) for "phổ". Two words one mark apart have equal letters and marks that

@@ -41,6 +41,21 @@ class Vocabulary:
         return {key: tuple(sorted(values)) for key, values in index.items()}
 
 
+    def one_mark_from(self, syllable: str) -> tuple[str, ...]:
+        """The syllables one mark away ("phố", "phở" ... from "phổ"), remembered per syllable."""
+        found = self._one_mark.get(syllable)
+        if found is None:
+            from audit.text.syllable import one_mark_apart
+
+            found = tuple(s for s in self.by_letters.get(fold(syllable), ()) if one_mark_apart(syllable, s))
+            self._one_mark[syllable] = found
+        return found
+
+    @cached_property
+    def _one_mark(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+
 def hunspell_path() -> Path | None:
     return next((Path(p) for p in HUNSPELL_PATHS if Path(p).is_file()), None)
 
