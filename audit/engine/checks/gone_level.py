@@ -28,7 +28,7 @@ Fails::
     Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025
 
     III. TỔ CHỨC THỰC HIỆN
-    1. Phòng Văn hóa và Thông tin huyện chủ trì, báo cáo UBND huyện.
+    1. Phòng Văn hóa và Thông tin huyện chủ trì thực hiện kế hoạch.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Passes::
 Fails::
 
     II. NỘI DUNG TUYÊN TRUYỀN
-    - Nâng cao chỉ số năng lực cạnh tranh cấp huyện (PCI) và Chỉ số PAPI của huyện.
+    - Nâng cao chỉ số năng lực cạnh tranh cấp huyện (PCI) của địa phương.
 """
 
 from __future__ import annotations
