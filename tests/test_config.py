@@ -18,7 +18,7 @@ from tests.conftest import FIXTURES
 # totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
 pytestmark = pytest.mark.usefixtures("pinned_rules")
 
-WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC001, THETHUC002, CHISO001, CHISO002, NOIDUNG002 (warnings)
+WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC009 (a draft), CHISO001, CHISO002, NOIDUNG002 (warnings)
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_yaml_is_found_upward_and_its_settings_apply(project):
     (project / "plan-audit.yaml").write_text("format: json\nselect: [THETHUC]\nfail-on: warning\n", encoding="utf-8")
     code, data = check(draft(project))
     assert code == 1
-    assert rules_of(data) == ["THETHUC001", "THETHUC002", "THETHUC007"]
+    assert rules_of(data) == ["THETHUC009"]
 
 
 def test_the_first_file_found_upward_wins_and_the_names_are_tried_in_order(project):
@@ -77,7 +77,7 @@ def test_no_configuration_means_the_defaults(project):
     assert find_config() is None
     code, output = check(draft(project))
     # off a terminal: concise, one line per finding; Vietnamese; fail on error
-    assert code == 0 and "THETHUC001 Số văn bản: để trống" in output and "Kết quả rà soát" not in output
+    assert code == 0 and "THETHUC009" in output and "Kết quả rà soát" not in output
 
 
 def test_config_option_wins_over_discovery(project):
@@ -94,7 +94,7 @@ def test_command_line_options_override_the_file(project):
     assert (code, rules_of(data)) == (0, ["CHISO001"])
     assert data["findings"][0]["message"].startswith("Public Administration Reform Index")  # lang from the file
     code, data = check(draft(project), "--lang", "vi")
-    assert code == 1 and data["findings"][0]["message"].startswith("Số văn bản")
+    assert code == 1 and data["findings"][0]["message"].startswith("Số, ngày ban hành và họ tên người ký")
     code, output = check(draft(project), "--format", "rich")
     assert code == 1 and "Audit result" in output
 
@@ -103,7 +103,7 @@ def test_ignore_in_the_file_and_comma_strings(project):
     (project / "plan-audit.yaml").write_text("format: json\nignore: THETHUC, CHISO002\n", encoding="utf-8")
     assert rules_of(check(draft(project))[1]) == ["CHISO001", "NOIDUNG002"]
     assert rules_of(check(draft(project), "--ignore", "NOIDUNG")[1]) == [
-        "CHISO001", "CHISO002", "THETHUC001", "THETHUC002", "THETHUC007"]  # replaces the file's list
+        "CHISO001", "CHISO002", "THETHUC009"]  # replaces the file's list
 
 
 def test_per_path_ignores_apply_to_matching_plans_only(project):
@@ -117,23 +117,23 @@ def test_per_path_ignores_apply_to_matching_plans_only(project):
     for finding in data["findings"]:
         by_file.setdefault(Path(finding["path"]).name, []).append(finding["rule"])
     assert sorted(by_file["so-tttt.docx"]) == ["CHISO001"]
-    assert sorted(by_file["final.docx"]) == ["CHISO001", "CHISO002", "THETHUC001", "THETHUC002", "THETHUC007"]
+    assert sorted(by_file["final.docx"]) == ["CHISO001", "CHISO002", "THETHUC009"]
     assert data["summary"]["waived"] == 0  # ignored findings are gone, not waived
 
 
 def test_per_path_patterns_are_relative_to_the_config_file(project):
     (project / "a" / "plan-audit.yaml").write_text(
         "format: json\nper-path:\n  - paths: ['drafts/**']\n    ignore: THETHUC\n", encoding="utf-8")
-    assert "THETHUC001" in rules_of(check(draft(project))[1])  # drafts/ is not under a/
+    assert "THETHUC009" in rules_of(check(draft(project))[1])  # drafts/ is not under a/
     (project / "a" / "plan-audit.yaml").write_text(
         "format: json\nper-path:\n  - paths: ['../drafts/**', 'x']\n    ignore: THETHUC\n", encoding="utf-8")
-    assert "THETHUC001" not in rules_of(check(draft(project))[1])  # a leading ../ climbs out
+    assert "THETHUC009" not in rules_of(check(draft(project))[1])  # a leading ../ climbs out
     (project / "a" / "plan-audit.yaml").write_text(
         "format: json\nper-path:\n  - paths: ['**/so-*.docx']\n    ignore: THETHUC\n", encoding="utf-8")
-    assert "THETHUC001" in rules_of(check(draft(project))[1])
+    assert "THETHUC009" in rules_of(check(draft(project))[1])
     (project / "plan-audit.yaml").write_text(
         "format: json\nper-path:\n  - paths: ['**/so-*.docx']\n    ignore: THETHUC\n", encoding="utf-8")
-    assert "THETHUC001" not in rules_of(check(draft(project), "--config", str(project / "plan-audit.yaml"))[1])
+    assert "THETHUC009" not in rules_of(check(draft(project), "--config", str(project / "plan-audit.yaml"))[1])
 
 
 @pytest.mark.parametrize(("text", "line", "key", "problem_en", "problem_vi"), [
@@ -195,10 +195,11 @@ def test_a_code_in_the_file_that_names_no_rule_is_a_usage_error_at_its_key(proje
 
 def test_the_corpus_command_reads_the_configuration_too(project):
     (project / "plan-audit.yaml").write_text(
-        "format: json\nselect: THETHUC\nper-path:\n  - paths: [drafts/**]\n    ignore: THETHUC002\n", encoding="utf-8")
+        "format: json\nselect: THETHUC,CHISO\nper-path:\n  - paths: [drafts/**]\n    ignore: THETHUC009\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["corpus", str(project / "drafts")])
     assert result.exit_code == 0
-    assert rules_of(json.loads(result.stdout)) == ["THETHUC001", "THETHUC007"]
+    assert rules_of(json.loads(result.stdout)) == ["CHISO001", "CHISO002"]
+
 
 
 def test_a_key_given_twice_in_the_configuration_is_refused_in_either_language(tmp_path):

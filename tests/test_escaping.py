@@ -46,8 +46,9 @@ def check_formats() -> list[str]:
 def plan(tmp_path_factory) -> Path:
     """Seed 004 with its number left blank (so THETHUC001 quotes the line as evidence), markup,
     HTML and escapes on that line, more on the title line, and markup in the cited issuer's name
-    (which `graph` shows)."""
-    text = seed("004").read_text(encoding="utf-8")
+    (which `graph` shows). Its first line, empty in this portal copy, gets the header's table back,
+    so that the copy is no copy (THETHUC010) and the blank number is THETHUC001's."""
+    text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" + seed("004").read_text(encoding="utf-8")
     number_line = f"Số: /KH-UBND {MARKUP} {SCRIPT} {ESCAPE} & {MD_LINK}"
     text = text.replace("Số: 02 /KH-UBND", number_line, 1)
     text = text.replace("tỉnh Hải Dương\n", f"tỉnh Hải Dương {LINK} {BOLD_HTML} {HYPERLINK}\n", 1)

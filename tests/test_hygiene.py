@@ -62,10 +62,54 @@ def test_thethuc003_no_issuer_anywhere(tmp_path):
 
 
 def test_thethuc004_lists_the_missing_header_components_at_the_title(tmp_path):
-    text = body("- Nội dung.").replace(TOP, "")
+    text = body("- Nội dung.").replace("XÃ TIỀN TIẾN | ", "").replace("ỦY BAN NHÂN DÂN | ", "")
     [f] = findings(tmp_path, text, "THETHUC004")
-    assert (f.line, f.evidence) == (3, "KẾ HOẠCH")
-    assert f.message == "Phần đầu văn bản thiếu: Quốc hiệu và Tiêu ngữ; tên cơ quan ban hành."
+    assert (f.line, f.evidence) == (5, "KẾ HOẠCH")
+    assert f.message == "Phần đầu văn bản thiếu: tên cơ quan ban hành."
+    # both halves of the table gone: a copy that lost it, said once by THETHUC010
+    assert findings(tmp_path, body("- Nội dung.").replace(TOP, ""), "THETHUC004") == []
+
+
+def test_thethuc009_a_draft_is_one_finding_not_three(tmp_path):
+    text = body("- Nội dung.").replace("Số: 02/", "Số: /").replace("ngày 02 tháng 01", "ngày    tháng   ")
+    text = text.replace("Lê Thị Hợp\n", "")
+    [f] = findings(tmp_path, text, "THETHUC009")
+    assert (f.line, f.severity.value) == (3, "warning")
+    assert f.message == "Số, ngày ban hành và họ tên người ký đều để trống: đây là bản dự thảo, chưa phải văn bản ban hành."
+    assert findings(tmp_path, text, "THETHUC009", draft=True)[0].severity.value == "info"
+    for code in ("THETHUC001", "THETHUC002", "THETHUC007"):
+        assert findings(tmp_path, text, code) == [], code
+    # one blank alone is not a draft: its own rule says it
+    number_only = body("- Nội dung.").replace("Số: 02/", "Số: /")
+    assert findings(tmp_path, number_only, "THETHUC009") == []
+    assert len(findings(tmp_path, number_only, "THETHUC001")) == 1
+
+
+def test_thethuc010_a_portal_copy_that_starts_at_the_title(tmp_path):
+    text = "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\nI. NỘI DUNG TUYÊN TRUYỀN\n- Nội dung.\n" + CLOSING
+    [f] = findings(tmp_path, text, "THETHUC010")
+    assert (f.line, f.severity.value, f.evidence) == (1, "info", "KẾ HOẠCH")
+    assert f.message == ("Bản này mất phần đầu văn bản (không có Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành, số, ký hiệu, "
+                         "địa danh, ngày ban hành): có thể là bản sao từ cổng thông tin; đối chiếu bản gốc để kiểm tra thể thức.")
+    for code in ("THETHUC001", "THETHUC002", "THETHUC004"):
+        assert findings(tmp_path, text, code) == [], code
+    assert findings(tmp_path, body("- Nội dung."), "THETHUC010") == []
+
+
+def test_thethuc010_a_copy_keeps_its_number_line_and_its_blanks(tmp_path):
+    text = body("- Nội dung.").replace(TOP, "").replace("Số: 02/", "Số: /").replace("Lê Thị Hợp\n", "")
+    [f] = findings(tmp_path, text, "THETHUC010")
+    assert f.message.startswith("Bản này mất phần đầu văn bản (không có Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành; "
+                                "để trống: số văn bản, họ tên người ký):")
+    for code in ("THETHUC001", "THETHUC004", "THETHUC007", "THETHUC009"):
+        assert findings(tmp_path, text, code) == [], code
+
+
+def test_thethuc010_site_lines_mark_a_copy(tmp_path):
+    text = "Trang chủ > Văn bản\nLượt xem: 120\n" + body("- Nội dung.").replace("Số: 02/KH-UBND | ", "")
+    [f] = findings(tmp_path, text, "THETHUC010")
+    assert "(không có số, ký hiệu; có dòng của trang web đi kèm)" in f.message
+    assert findings(tmp_path, text, "THETHUC001") == []
 
 
 @pytest.mark.parametrize(("number", "problem", "suggestion"), [
@@ -195,6 +239,9 @@ def test_chinhta001_cyrillic_letters(tmp_path):
     ("giải quyết thủ tục TTHC cho người dân", ["thủ tục TTHC"]),
     ("Nghị quyết của Tỉnh ủy, UBND tỉnh về công tác CCHC", []),
     ("đăng trên Cổng TTĐT và Trang TTĐT của xã", []),
+    ("niêm yết tại trụ sở Sở Nội vụ.", []),  # the department's own premises
+    ("niêm yết tại trụ sở Sở.", []),
+    ("niêm yết tại trụ sở sở.", ["sở sở"]),
 ])
 def test_chinhta002_doubled_words_and_legitimate_repeats(text, doubled):
     allowed = frozenset(next(r for r in load_rules() if r.code == "CHINHTA002").params.allowed)

@@ -1,12 +1,14 @@
 """The document-hygiene families (THETHUC, NHATQUAN, CHINHTA) on the five real plans and on the
 fixtures: exactly the slips a careful reviewer finds, each at its line.
 
-Read as a reviewer, the seeds hold these slips (and no others these rules could see):
+Read as a reviewer, the seeds hold these slips (and no others these rules could see). Every seed
+is a portal copy that lost the header's table: one info finding each (THETHUC010) says its header
+cannot be checked, with the blanks the copy shows, instead of THETHUC001, 002, 004 and 007.
 - 000 (xã Định Biên): the header is gone in this copy (no Quốc hiệu, issuer, number or date);
   "băng băng zôn" (44); "nghiêm yết" for "niêm yết" (108).
 - 001 (Sở TT&TT Gia Lai): the header is gone as in 000.
 - 002 (Sở Xây dựng Tây Ninh): a draft: number and date blank (3), no Quốc hiệu or issuer line, no
-  signer's name (109).
+  signer's name (109): all in the one THETHUC010 finding.
 - 003 (huyện Gò Dầu): number blank (3), no Quốc hiệu or issuer line, "cải CCHC" (37), no signer's
   name (164).
 - 004 (xã Tiền Tiến): no Quốc hiệu or issuer line above the title (they stand at 169-173, the
@@ -15,11 +17,17 @@ Read as a reviewer, the seeds hold these slips (and no others these rules could 
   16/8/2024, after the plan's 02/01/2024 (61); "trong trong" (73); "thông tin tin" (77); "Tiên Tiến"
   for "Tiền Tiến" (150, 180); the appendix says it belongs to plan 01 of 01/01/2024, the plan is
   02 of 02/01/2024 (180); "Công thông tin điện tử" for "Cổng" (85, 87, 185).
+Spelling (CHINHTA005-008, read with hunspell-vi and pyvi's word list): "bút phá" for "bứt phá" (002:60);
+"nhệm" for "nhiệm", the word cut by a page break (003:35); "query tra cứu", an English word left in
+(003:77); the appendix heading's "TRONG TÂM" for "TRỌNG TÂM" (004:177); "HDND" for "HĐND" in the
+appendix table (004:185).
 Not slips, and not reported: "tuyên truyền truyền thống", "một cửa, một cửa liên thông", "ý kiến,
 kiến nghị", "Công đoàn, Đoàn thanh niên", lists ending in "...", "Đại hội ... lần thứ XXIII".
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -28,17 +36,19 @@ from audit.engine.engine import run_rules
 from audit.engine.packs import load_rules
 from audit.model import Severity
 from audit.pipeline import load_plan
+from audit.text.vocabulary import hunspell_path
 from tests.conftest import FIXTURES, seed
 
 HYGIENE = ("THETHUC", "NHATQUAN", "CHINHTA")
+SPELLING = ("CHINHTA005", "CHINHTA006", "CHINHTA007", "CHINHTA008")
 
 EXPECTED_SEEDS = {
-    "000": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3), ("CHINHTA002", 44), ("CHINHTA004", 108)],
-    "001": [("THETHUC001", None), ("THETHUC002", None), ("THETHUC004", 3)],
-    "002": [("THETHUC001", 3), ("THETHUC002", 3), ("THETHUC004", 5), ("THETHUC007", 109)],
-    "003": [("THETHUC001", 3), ("THETHUC004", 7), ("CHINHTA002", 37), ("THETHUC007", 164)],
+    "000": [("THETHUC010", 3), ("CHINHTA002", 44), ("CHINHTA004", 108)],
+    "001": [("THETHUC010", 3)],
+    "002": [("THETHUC010", 5), ("CHINHTA006", 60)],
+    "003": [("THETHUC010", 7), ("CHINHTA005", 35), ("CHINHTA002", 37), ("CHINHTA007", 77)],
     "004": [
-        ("THETHUC004", 7), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
+        ("THETHUC010", 7), ("CHINHTA006", 177), ("CHINHTA008", 185), ("CHINHTA001", 21), ("CHINHTA002", 23), ("NHATQUAN001", 47), ("NHATQUAN005", 59),
         ("NHATQUAN004", 61), ("CHINHTA002", 73), ("CHINHTA002", 73), ("CHINHTA002", 77),
         ("NHATQUAN002", 150), ("NHATQUAN002", 180), ("NHATQUAN003", 180),
         ("CHINHTA004", 85), ("CHINHTA004", 87), ("CHINHTA004", 185),
@@ -49,7 +59,7 @@ EXPECTED_SEEDS = {
 EXPECTED_FIXTURES = {
     "2024-phuong-truc-lam.txt": [("CHINHTA002", 22), ("NHATQUAN001", 58)],
     "2024-so-noi-vu.txt": [("NHATQUAN003", 99)],
-    "2024-so-tttt.docx": [("THETHUC001", 3), ("THETHUC002", 3), ("THETHUC007", 39)],
+    "2024-so-tttt.docx": [("THETHUC009", 3)],
 }
 
 
@@ -61,7 +71,12 @@ def hygiene_findings(path, draft: bool = False):
 @pytest.mark.parametrize("prefix", sorted(EXPECTED_SEEDS))
 def test_each_seed_raises_exactly_the_slips_a_reviewer_finds(prefix):
     got = [(f.rule, f.line) for f in hygiene_findings(seed(prefix))]
-    assert sorted(got, key=str) == sorted(EXPECTED_SEEDS[prefix], key=str)
+    expected = EXPECTED_SEEDS[prefix]
+    if hunspell_path() is None:  # the spelling rules say once that they are skipped
+        if os.environ.get("PLAN_AUDIT_REQUIRE_CONVERTERS"):
+            pytest.fail("hunspell-vi is not installed (apt-get install hunspell-vi)")
+        expected = [(rule, line) for rule, line in expected if rule not in SPELLING]
+    assert sorted(got, key=str) == sorted(expected, key=str)
 
 
 def test_seed_004_findings_quote_the_text_and_suggest_the_fix():
@@ -92,10 +107,11 @@ def test_fixtures_raise_only_their_deliberate_slips(name):
 def test_a_drafts_blanks_are_info_with_draft_and_warnings_without():
     plain = {f.rule: f.severity for f in hygiene_findings(FIXTURES / "2024-so-tttt.docx")}
     draft = {f.rule: f.severity for f in hygiene_findings(FIXTURES / "2024-so-tttt.docx", draft=True)}
-    assert plain == {"THETHUC001": Severity.warning, "THETHUC002": Severity.warning, "THETHUC007": Severity.warning}
-    assert draft == {"THETHUC001": Severity.info, "THETHUC002": Severity.info, "THETHUC007": Severity.info}
-    # a header with no number line at all is no draft: still a warning
-    assert {f.severity for f in hygiene_findings(seed("000"), draft=True) if f.rule == "THETHUC001"} == {Severity.warning}
+    assert plain == {"THETHUC009": Severity.warning}  # one finding for the three blanks
+    assert draft == {"THETHUC009": Severity.info}
+    # a copy that lost its header is info either way, and never a draft
+    assert {(f.rule, f.severity) for f in hygiene_findings(seed("002"), draft=True) if f.rule.startswith("THETHUC")} == {
+        ("THETHUC010", Severity.info)}
 
 
 def test_check_draft_option_reports_blanks_as_info():
@@ -105,8 +121,8 @@ def test_check_draft_option_reports_blanks_as_info():
 
     from audit.cli import main
 
-    args = ["check", "--format", "json", "--select", "THETHUC001,THETHUC002", "--fail-on", "warning", str(seed("002"))]
+    args = ["check", "--format", "json", "--select", "THETHUC", "--fail-on", "warning", str(FIXTURES / "2024-so-tttt.docx")]
     plain = CliRunner().invoke(main, args)
     draft = CliRunner().invoke(main, [*args, "--draft"])
     assert plain.exit_code == 1 and draft.exit_code == 0
-    assert [f["severity"] for f in json.loads(draft.output)["findings"]] == ["info", "info"]
+    assert [(f["rule"], f["severity"]) for f in json.loads(draft.output)["findings"]] == [("THETHUC009", "info")]

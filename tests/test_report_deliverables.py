@@ -116,7 +116,7 @@ def test_one_docx_plan_to_one_commented_copy(plans, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     assert plan.read_bytes() == before
     found = comments_by_paragraph(Document(str(out)))
-    assert next(paragraph for paragraph, text in found if text.startswith("THETHUC001: Số văn bản")) == "Số: /KH-STTTT"
+    assert next(paragraph for paragraph, text in found if text.startswith("THETHUC009: Số, ngày ban hành")) == "Số: /KH-STTTT"
 
 
 def test_statistics_count_findings_per_rule(plans, report):
@@ -229,7 +229,7 @@ def test_each_finding_is_a_comment_on_its_line(plans, report, commented):
 
 
 def test_a_docx_plan_keeps_its_tables_and_its_comment_lands_in_the_header_table(plans, commented):
-    """2024-so-tttt.docx has a blank number in its header table: the comment is on that cell's line."""
+    """2024-so-tttt.docx is a draft, its number blank in its header table: the comment is on that cell's line."""
     from docx import Document
 
     document = Document(str(commented / "2024-so-tttt.gop-y.docx"))
@@ -237,7 +237,7 @@ def test_a_docx_plan_keeps_its_tables_and_its_comment_lands_in_the_header_table(
     assert len(document.tables) == len(original.tables) and len(document.paragraphs) == len(original.paragraphs)
     header_cell = document.tables[0].rows[1].cells[0].paragraphs[0]
     ids = header_cell._p.xpath(".//w:commentRangeStart/@w:id")
-    assert sorted(document.comments.get(int(i)).text.split(":")[0] for i in ids) == ["THETHUC001", "THETHUC002"]
+    assert sorted(document.comments.get(int(i)).text.split(":")[0] for i in ids) == ["THETHUC009"]
 
 
 def test_a_layout_table_line_maps_to_the_paragraph_read(tmp_path):

@@ -61,8 +61,9 @@ def test_a_finding_about_a_file_that_is_not_a_plan_is_reported_in_every_format()
     from tests.helpers.reports import fixture_run
 
     run = fixture_run("vi")
-    other = run.findings[0].model_copy(update={"path": str(REPO / "plan-audit-waivers.yaml"), "line": 3,
-                                               "parent_path": None, "parent_line": None, "parent_text": None})
+    first_gap = next(f for f in run.findings if f.rule == "KETHUA001")
+    other = first_gap.model_copy(update={"path": str(REPO / "plan-audit-waivers.yaml"), "line": 3,
+                                         "parent_path": None, "parent_line": None, "parent_text": None})
     run = replace(run, findings=[*run.findings, other])
     console = Console(file=StringIO(), width=80, no_color=True)
     check_rich(run, console)

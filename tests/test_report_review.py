@@ -86,19 +86,23 @@ def test_markdown_per_plan_header_parent_met_missing_findings_and_advice():
     assert ("| Nội dung (được giao): Zalo | dòng 81: Hướng dẫn người dân sử dụng Zalo OA "
             "\"Chính quyền số Lam Giang\" và Cổng Dịch vụ công tỉnh khi giải quyết TTHC. |") in missing
     assert "| Nội dung (được giao): Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) | dòng 83:" in missing
-    assert "### Các vấn đề khác (0)" in plan  # the two gaps are the missing requirements, not repeated
+    # the two gaps are the missing requirements, not repeated; the other is "PAPI của huyện" (NOIDUNG003)
+    assert "### Các vấn đề khác (1)" in plan
     advice = section(plan, "### Đề nghị bổ sung, chỉnh sửa", "\n### ")
-    assert "1. Bổ sung: Zalo (dòng 26; kế hoạch cấp trên, dòng 81)" in advice
-    assert "2. Bổ sung: Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) (dòng 26; kế hoạch cấp trên, dòng 83)" in advice
+    assert "1. PCI, PAPI là chỉ số cấp tỉnh: không gán cho cấp huyện, xã" in advice
+    assert "2. Bổ sung: Zalo (dòng 26; kế hoạch cấp trên, dòng 81)" in advice
+    assert "3. Bổ sung: Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) (dòng 26; kế hoạch cấp trên, dòng 83)" in advice
 
 
 def test_markdown_other_findings_with_evidence_and_the_rule_as_advice():
     plan = section(corpus("markdown"), "## fixtures/2024-so-tttt.docx")
-    findings = section(plan, "### Các vấn đề khác (6)", "\n### ")
-    assert "- Cảnh báo THETHUC001: Số văn bản: để trống (bản dự thảo?)." in findings
+    findings = section(plan, "### Các vấn đề khác (4)", "\n### ")  # the draft's three blanks are one finding
+    assert ("- Cảnh báo THETHUC009: Số, ngày ban hành và họ tên người ký đều để trống: đây là bản dự thảo, "
+            "chưa phải văn bản ban hành.") in findings
     assert "  - fixtures/2024-so-tttt.docx:3" in findings
     assert "  - » Số: /KH-STTTT \\| Bến Lam, ngày tháng năm 2024" in findings
-    assert "1. Kế hoạch phải có số văn bản" in section(plan, "### Đề nghị bổ sung, chỉnh sửa", "\n### ")
+    assert "1. Kế hoạch ban hành phải ghi số, ngày và họ tên người ký (bản dự thảo để trống cả ba)" in section(
+        plan, "### Đề nghị bổ sung, chỉnh sửa", "\n### ")
 
 
 def test_markdown_lists_waived_findings_apart_and_speaks_english():

@@ -22,7 +22,7 @@ from tests.conftest import FIXTURES
 # totals and whole reports: on the pinned rules, whatever default rule is added (tests/helpers/pinned.py)
 pytestmark = pytest.mark.usefixtures("pinned_rules")
 
-WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC001, THETHUC002, CHISO001, CHISO002, NOIDUNG002 (warnings)
+WARNINGS = FIXTURES / "2024-so-tttt.docx"  # THETHUC009 (a draft), CHISO001, CHISO002, NOIDUNG002 (warnings)
 
 
 @pytest.fixture
@@ -52,17 +52,16 @@ def test_a_waiver_file_waives_by_path_pattern_with_its_reason(project):
     (project / "policy").mkdir()
     write(project / "policy" / "waivers.yaml", (
         "waivers:\n"
-        "  - code: THETHUC              # a prefix: both THETHUC findings\n"
+        "  - code: THETHUC              # a prefix: the draft's THETHUC finding\n"
         "    plan: ../drafts/*.docx\n"
         "    reason: Bản dự thảo chưa có số và ngày\n"))
     write(project / "plan-audit.yaml", "waivers: policy/waivers.yaml\n")
     code, data = run("check", "drafts/so-tttt.docx", "--fail-on", "warning")
     assert code == 1  # the CHISO and NOIDUNG warnings stand
     found = by_rule(data)
-    for rule in ("THETHUC001", "THETHUC002"):
-        assert (found[rule]["waived"], found[rule]["waiver_reason"]) == (True, "Bản dự thảo chưa có số và ngày")
+    assert (found["THETHUC009"]["waived"], found["THETHUC009"]["waiver_reason"]) == (True, "Bản dự thảo chưa có số và ngày")
     assert not any(found[rule]["waived"] for rule in ("CHISO001", "CHISO002", "NOIDUNG002"))
-    assert data["summary"] == {"errors": 0, "warnings": 3, "infos": 0, "waived": 3}
+    assert data["summary"] == {"errors": 0, "warnings": 3, "infos": 0, "waived": 1}
 
 
 def test_waived_findings_never_fail_the_run(project):
@@ -73,8 +72,8 @@ def test_waived_findings_never_fail_the_run(project):
         "  - {code: NOIDUNG002, plan: 'drafts/so-*.docx', reason: kế hoạch chuyên đề}\n"))
     code, data = run("check", "drafts/so-tttt.docx", "--fail-on", "info")
     assert code == 0
-    assert data["summary"] == {"errors": 0, "warnings": 0, "infos": 0, "waived": 6}
-    assert len(data["findings"]) == 6  # kept, listed apart by the reports
+    assert data["summary"] == {"errors": 0, "warnings": 0, "infos": 0, "waived": 4}
+    assert len(data["findings"]) == 4  # kept, listed apart by the reports
 
 
 def test_a_waiver_by_document_number_with_leading_zeros_and_concept(tmp_path):
@@ -105,46 +104,46 @@ def test_a_document_number_waiver_does_not_touch_other_numbers_or_concepts(proje
 
 def test_an_expired_waiver_waives_nothing_and_is_a_finding_at_its_line(project):
     waivers = write(project / "waivers.yaml", (
-        "- code: THETHUC001\n"
+        "- code: THETHUC009\n"
         "  plan: drafts/**\n"
         "  reason: hết hạn rồi\n"
         "  expires: 2000-01-31\n"
-        "- code: THETHUC002\n"
+        "- code: CHISO001\n"
         "  plan: drafts/**\n"
         "  reason: còn hạn\n"
         "  expires: 2999-12-31\n"))
     write(project / "plan-audit.yaml", "waivers: waivers.yaml\n")
-    code, data = run("check", "drafts/so-tttt.docx", "--select", "THETHUC,POLICY")
+    code, data = run("check", "drafts/so-tttt.docx", "--select", "THETHUC,CHISO001,POLICY")
     found = by_rule(data)
-    assert not found["THETHUC001"]["waived"] and found["THETHUC002"]["waived"]
+    assert not found["THETHUC009"]["waived"] and found["CHISO001"]["waived"]
     expired = found["POLICY001"]
     assert (expired["severity"], expired["path"], expired["line"]) == ("warning", "waivers.yaml", 1)  # as CI annotates it
     assert waivers.exists()
-    assert expired["message"] == ("Miễn trừ THETHUC001 cho drafts/** đã hết hạn ngày 2000-01-31, nên không còn "
+    assert expired["message"] == ("Miễn trừ THETHUC009 cho drafts/** đã hết hạn ngày 2000-01-31, nên không còn "
                                   "miễn trừ nữa; gia hạn (kèm lý do) hoặc xóa miễn trừ")
     assert code == 0  # warnings do not fail at the default level
-    code, data = run("check", "drafts/so-tttt.docx", "--select", "THETHUC,POLICY", "--lang", "en", "--fail-on", "warning")
+    code, data = run("check", "drafts/so-tttt.docx", "--select", "THETHUC,CHISO001,POLICY", "--lang", "en", "--fail-on", "warning")
     assert by_rule(data)["POLICY001"]["message"] == (
-        "The waiver of THETHUC001 for drafts/** expired on 2000-01-31 and no longer waives anything; "
+        "The waiver of THETHUC009 for drafts/** expired on 2000-01-31 and no longer waives anything; "
         "renew it (with a reason) or remove it")
     assert code == 1
     for selection in (["--ignore", "POLICY"], ["--select", "THETHUC"]):  # the policy rules are rules too
         code, data = run("check", "drafts/so-tttt.docx", *selection)
-        assert "POLICY001" not in by_rule(data) and not by_rule(data)["THETHUC001"]["waived"]
+        assert "POLICY001" not in by_rule(data) and not by_rule(data)["THETHUC009"]["waived"]
 
 
 def test_a_waiver_is_good_through_its_expiry_date(project):
-    write(project / "plan-audit.yaml", "waivers:\n  - {code: THETHUC001, plan: 'drafts/**', reason: r, expires: 2026-03-31}\n")
+    write(project / "plan-audit.yaml", "waivers:\n  - {code: THETHUC009, plan: 'drafts/**', reason: r, expires: 2026-03-31}\n")
     from audit.engine.parents import audit_inputs, load_inputs
     from audit.engine.context import CheckContext
 
     settings = resolve({}, FORMATS)
-    rules = select_rules(load_rules(), ["THETHUC001", "POLICY"])
+    rules = select_rules(load_rules(), ["THETHUC009", "POLICY"])
     run_ = audit_inputs(load_inputs(["drafts/so-tttt.docx"]), rules, CheckContext())
     on_the_day = apply_policy(run_, rules, settings, today=dt.date(2026, 3, 31))
-    assert [(f.rule, f.waived) for f in on_the_day] == [("THETHUC001", True)]
+    assert [(f.rule, f.waived) for f in on_the_day] == [("THETHUC009", True)]
     day_after = apply_policy(run_, rules, settings, today=dt.date(2026, 4, 1))
-    assert [(f.rule, f.waived, f.line) for f in day_after] == [("THETHUC001", False, 3), ("POLICY001", False, 2)]
+    assert [(f.rule, f.waived, f.line) for f in day_after] == [("THETHUC009", False, 3), ("POLICY001", False, 2)]
 
 
 def test_an_unused_waiver_is_a_note_only_when_its_plan_was_audited(project):

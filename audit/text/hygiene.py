@@ -145,7 +145,7 @@ class Doubled:
 # Words that never end or start a compound with their neighbour: next to one, a doubled word
 # cannot be two words that share a syllable ("tuyên truyền truyền thống" is "tuyên truyền" and
 # "truyền thống"; "công nghệ thông tin tin và" is a slip).
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "và của các những trong với cho là để theo tại về có được đã sẽ thì mà hoặc hay từ đến trên "
     "dưới bằng qua nhằm do bởi như khi nếu vào ra này đó cũng đều còn chỉ rất".split()
 )
@@ -238,10 +238,12 @@ def _repeats(text: str, tokens, i: int, n: int, allowed: frozenset[str]) -> bool
         return False
     if n == 1 and f"{first[0].norm} {second[0].norm}" in allowed:
         return False
+    if text[first[0].start].islower() and text[second[0].start].isupper():
+        return False  # the second copy starts a name: "trụ sở Sở Nội vụ" (the department's own premises)
     ends_after = _boundary(text, second[-1].end, tokens[i + 2 * n] if i + 2 * n < len(tokens) else None)
     if gap != " ":
         return ends_after
-    if n > 1 or first[0].norm in _FUNCTION_WORDS:
+    if n > 1 or first[0].norm in FUNCTION_WORDS:
         return True
     return ends_after or _boundary_before(text, first[0].start, tokens[i - 1] if i else None)
 
@@ -250,13 +252,13 @@ def _boundary(text: str, end: int, following) -> bool:
     """Nothing continues the phrase after `end`: the text ends, punctuation, or a function word."""
     if following is None or text[end : following.start].strip():
         return True
-    return following.norm in _FUNCTION_WORDS
+    return following.norm in FUNCTION_WORDS
 
 
 def _boundary_before(text: str, start: int, previous) -> bool:
     if previous is None or text[previous.end : start].strip():
         return True
-    return previous.norm in _FUNCTION_WORDS
+    return previous.norm in FUNCTION_WORDS
 
 
 def _tight(text: str, tokens) -> bool:

@@ -1,6 +1,7 @@
 """The closing must carry what Nghị định 30/2020/NĐ-CP requires below the text: the signer's
 position and name (`part: signer`; a draft not yet signed has no name, info under --draft), and
-the "Nơi nhận" list ending with the office's own copy, "Lưu: VT, ..." (`part: recipients`).
+the "Nơi nhận" list ending with the office's own copy, "Lưu: VT, ..." (`part: recipients`). A draft's blank name (with its number and date blank too) and
+a blank name in a portal copy are said by THETHUC009 and THETHUC010.
 
 Example rule::
 
@@ -36,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from audit.engine.checks import draft_severity
 from audit.messages import both
 from audit.model import Finding, Plan
+from audit.parse.portal_copy import reported_together
 
 if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
     from audit.engine.context import CheckContext
@@ -52,6 +54,8 @@ class Params(BaseModel):
 
 def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     problem, line = (_signer if rule.params.part == "signer" else _recipients)(plan)
+    if problem == "no_name" and "signer" in reported_together(plan):
+        return
     if problem:
         yield context.finding(
             rule, plan, line=line, evidence=plan.line_text(line) if line else None,

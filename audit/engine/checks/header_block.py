@@ -1,7 +1,9 @@
 """The header must carry the components Nghị định 30/2020/NĐ-CP requires above the text: Quốc hiệu
 and Tiêu ngữ, the issuing body's name, the place before the date, the type of document and its
 subject line (trích yếu). Number and date have their own rules; one finding lists what is missing,
-at the title line (or the first line when there is no title).
+at the title line (or the first line when there is no title). A copy that lost the header's table
+(Quốc hiệu and the issuer's name both missing, or a portal page's own lines around the text) is
+THETHUC010's: its header cannot be checked.
 
 Example rule::
 
@@ -18,6 +20,8 @@ Passes::
 
 Fails::
 
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
     Số: 02/KH-UBND
     Tiền Tiến, ngày 02 tháng 01 năm 2024
 
@@ -34,6 +38,7 @@ from pydantic import BaseModel, ConfigDict
 
 from audit.messages import msg
 from audit.model import Finding, Plan
+from audit.parse.portal_copy import lost_header
 
 if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
     from audit.engine.context import CheckContext
@@ -48,7 +53,7 @@ class Params(BaseModel):
 
 def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     missing = missing_components(plan)
-    if not missing:
+    if not missing or lost_header(plan) is not None:
         return
     line = plan.header.lines.get("title") or next((each.number for each in plan.lines if each.text), None)
     yield context.finding(

@@ -3,7 +3,9 @@
 A draft leaves the number and date blank ("Số: /KH-UBND", "ngày tháng năm 2021"): the finding then
 says the field is blank and points at its line, and is info when the plans are audited as drafts
 (`--draft`); a field the header lacks altogether is "missing"; a date written but not readable as a
-date is "incomplete" ("ngày 15 tháng 12") or "impossible" ("ngày 31 tháng 02 năm 2024").
+date is "incomplete" ("ngày 15 tháng 12") or "impossible" ("ngày 31 tháng 02 năm 2024"). A number
+or date missing from a portal copy that lost its header, or left blank in a draft whose number,
+date and signer are all blank, is said once by THETHUC010 or THETHUC009 instead.
 
 Example rule::
 
@@ -12,6 +14,8 @@ Example rule::
 
 Passes::
 
+    ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    XÃ TIỀN TIẾN | Độc lập - Tự do - Hạnh phúc
     Số: 02/KH-UBND
     Tiền Tiến, ngày 02 tháng 01 năm 2024
     KẾ HOẠCH
@@ -19,6 +23,8 @@ Passes::
 
 Fails::
 
+    ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    XÃ TIỀN TIẾN | Độc lập - Tự do - Hạnh phúc
     Số: /KH-UBND
     Tiền Tiến, ngày 02 tháng 01 năm 2024
     KẾ HOẠCH
@@ -37,6 +43,7 @@ from audit.engine.checks import draft_severity
 from audit.engine.labels import field_label
 from audit.messages import both
 from audit.model import Finding, Header, Plan
+from audit.parse.portal_copy import date_blank, reported_together
 
 if TYPE_CHECKING:  # the engine imports the kinds: only the type checker imports it back
     from audit.engine.context import CheckContext
@@ -58,6 +65,8 @@ def check(plan: Plan, rule: Rule, context: CheckContext) -> Iterator[Finding]:
     if getattr(header, field) is not None:
         return
     state = field_state(header, field)
+    if state in ("missing", "blank") and field in reported_together(plan):
+        return
     line = header.lines.get(field) if state != "missing" else None
     yield context.finding(
         rule, plan, line=line, evidence=plan.line_text(line) if line else None,
@@ -74,5 +83,5 @@ def field_state(header: Header, field: str) -> str:
         numbers = re.findall(r"\d+", header.date_text)
         if len(numbers) == 3:
             return "impossible"
-        return "incomplete" if re.search(r"\d", header.date_text.split("năm")[0]) else "blank"
+        return "blank" if date_blank(header) else "incomplete"
     return "missing"
