@@ -321,8 +321,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "input.pdf_locked.password": {"vi": "PDF được mã hóa bằng mật khẩu", "en": "PDF is encrypted with a password"},
     "input.pdf_locked.aes": {
-        "vi": "PDF được mã hóa AES, cần mật khẩu và thư viện mật mã",
-        "en": "PDF is encrypted with AES, which needs the password and a crypto library",
+        "vi": "PDF được mã hóa theo cách không mở được nếu không có mật khẩu",
+        "en": "PDF is encrypted in a way that cannot be opened without the password",
     },
     "input.pdf_locked.do": {
         "vi": "Xin cơ quan ban hành bản không khóa, hoặc giải mã (ví dụ "

@@ -68,11 +68,13 @@ class Line(Model):
     raw: str = ""
     cells: list[str] | None = None  # table rows: the cells, left to right
     bold: bool = False  # a Markdown **…** or # heading, or a bold .docx paragraph
+    page: int | None = None  # the PDF page the line is on (1-based); None for other formats
+    ocr: bool = False  # read by OCR from a scanned page: its text may hold misread letters
 
 
 class SourceText(Model):
     path: ShownPath
-    format: Literal["text", "markdown", "docx", "pdf"]
+    format: Literal["text", "markdown", "docx", "pdf", "doc", "odt", "rtf", "html"]
     encoding: str | None = None
     lines: list[Line]
 

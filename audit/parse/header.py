@@ -13,7 +13,10 @@ import re
 from audit.model import Header, Line
 from audit.parse.docref import HEADER_NUMBER_RE, TYPE_CODES, canonical_body, doc_type_for, make_date
 
-MOTTO_RE = re.compile(r"CỘNG H[OÒÓ]À|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+MOTTO_RE = re.compile(r"CỘNG\s+H(?:[OÒÓ]À|ÒA|ÓA)|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+# The Quốc hiệu's words: a narrow column wraps it anywhere ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM"),
+# and a piece of it must not be read as part of the issuer (the "XÃ" of "XÃ HỘI" made a district a commune).
+_MOTTO_WORDS = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
 # Up to six words before ", ngày"; each word starts after a non-letter, so a long line is read in
 # linear time (a word that could be split anywhere made the search polynomial in the line's length).
 PLACE_DATE_RE = re.compile(
@@ -55,19 +58,49 @@ def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
 
 def _read_header_block(lines: list[Line], header: Header) -> None:
     bodies: list[tuple[str, int]] = []
-    for line in lines[_block_start(lines):]:
-        for cell in line.cells or [line.text]:
-            rest = _read_number(cell, line.number, header)
-            rest = _read_place_date(rest, line.number, header)
-            if MOTTO_RE.search(rest):
-                header.national_motto = True
-                continue
-            _collect_body(rest, line.number, bodies)
+    for cell, number in _header_cells(lines[_block_start(lines):]):
+        rest = _read_number(cell, number, header)
+        rest = _read_place_date(rest, number, header)
+        if MOTTO_RE.search(rest) or _motto_piece(rest):
+            header.national_motto = True
+            continue
+        _collect_body(rest, number, bodies)
     if bodies:
         header.issuer = canonical_body(bodies[-1][0])
         header.lines["issuer"] = bodies[-1][1]
         if len(bodies) > 1:
             header.parent_body = canonical_body(bodies[-2][0])
+
+
+# A place and date cut after "ngày", "tháng" or "năm" by a narrow column or a web page's wrap
+# ("Bến Lam, ngày" / "05 tháng 3 năm 2023"), and what continues it on the next line.
+_DATE_CUT = re.compile(r",\s*ngày(?:\s*\d{0,2}(?:\s*tháng(?:\s*\d{0,2}(?:\s*năm)?)?)?)?\s*$")
+_DATE_REST = re.compile(r"^\s*(?:\d{1,2}\s*)?(?:tháng|năm|(?:19|20)\d{2}\b)")
+
+
+def _header_cells(lines: list[Line]) -> list[tuple[str, int]]:
+    """The header's texts, cell by cell, with their line numbers; a date cut over two lines is
+    joined (the continuation is the next line's cell in the same column)."""
+    cells: list[tuple[str, int]] = []
+    taken: set[tuple[int, int]] = set()
+    for i, line in enumerate(lines):
+        for column, cell in enumerate(line.cells or [line.text]):
+            if (i, column) in taken:
+                continue
+            if _DATE_CUT.search(cell) and i + 1 < len(lines):
+                at, rest = _same_column(lines[i + 1], column)
+                if _DATE_REST.match(rest):
+                    cell = f"{cell} {rest}"
+                    taken.add((i + 1, at))
+            cells.append((cell, line.number))
+    return cells
+
+
+def _same_column(line: Line, column: int) -> tuple[int, str]:
+    """The cell of `line` under column `column` and its index; a line without cells is one cell."""
+    if line.cells is None:
+        return 0, line.text
+    return (column, line.cells[column]) if column < len(line.cells) else (-1, "")
 
 
 def _block_start(lines: list[Line]) -> int:
@@ -79,6 +112,15 @@ def _block_start(lines: list[Line]) -> int:
             if _ORG_START.match(cell) or MOTTO_RE.search(cell) or HEADER_NUMBER_RE.search(cell):
                 return i
     return 0
+
+
+def _motto_piece(text: str) -> bool:
+    """Two or more words of the Quốc hiệu in their order, alone on a line ("VIỆT NAM")."""
+    words = text.strip(" -_*").upper().replace("HOÀ", "HÒA").split()
+    if len(words) < 2:
+        return False
+    n = len(words)
+    return any(_MOTTO_WORDS[i : i + n] == words for i in range(len(_MOTTO_WORDS) - n + 1))
 
 
 def _read_number(text: str, number: int, header: Header) -> str:
@@ -133,12 +175,20 @@ def _read_title(lines: list[Line], title_at: int, header: Header) -> int:
                 break
             i += 1
             continue
-        if _ends_title(text):
+        if _ends_title(text) or _authority_after_title(parts, text):
             break
         parts.append(text)
         i += 1
     header.title = " ".join(parts) or None
     return i
+
+
+def _authority_after_title(parts: list[str], text: str) -> bool:
+    """An upper-case body's name under a title in lower case: the Quyết định's "ỦY BAN NHÂN DÂN TỈNH
+    LAM GIANG" line (a PDF has no blank line above it to end the title)."""
+    title = " ".join(parts)
+    return bool(parts) and not title.isupper() and text.isupper() and (
+        _ORG_START.match(text) is not None or text.startswith("CHỦ TỊCH"))
 
 
 def _ends_title(text: str) -> bool:

@@ -127,7 +127,8 @@ def clean_line(number: int, raw: str) -> Line:
     if _MD_TABLE_RULE.match(text):
         text = ""
     # Every value is made here, of its field's type: validating them again would cost as much as the rest.
-    return trusted(Line, {"number": number, "text": text, "raw": raw, "cells": _cells(text), "bold": bold})
+    return trusted(Line, {"number": number, "text": text, "raw": raw, "cells": _cells(text), "bold": bold,
+                          "page": None, "ocr": False})
 
 
 def tidy(text: str) -> str:
