@@ -220,10 +220,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kiểm tra đây có đúng là kế hoạch, không phải dữ liệu; đoạn văn của kế hoạch ngắn hơn nhiều",
         "en": "Check that this is a plan and not data; a plan's paragraphs are far shorter",
     },
-    "input.doc": {"vi": "không hỗ trợ định dạng Word .doc cũ", "en": "old Word .doc format is not supported"},
-    "input.doc.do": {
-        "vi": "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`",
-        "en": "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`",
+    # --- .doc, .odt, .rtf: read through LibreOffice (audit/read/convert.py) ---
+    "input.needs_soffice": {
+        "vi": "đọc tệp {kind} cần LibreOffice, máy này chưa cài",
+        "en": "reading a {kind} file needs LibreOffice, which is not installed",
+    },
+    "input.needs_soffice.do": {
+        "vi": "Cài LibreOffice (Debian, Ubuntu: `sudo apt-get install libreoffice-writer-nogui`), hoặc mở tệp "
+              "trong Word và lưu thành .docx rồi kiểm tra tệp đó",
+        "en": "Install LibreOffice (Debian, Ubuntu: `sudo apt-get install libreoffice-writer-nogui`), or open the "
+              "file in Word, save it as .docx and audit that",
+    },
+    "input.convert.failed": {
+        "vi": "LibreOffice không chuyển được tệp {kind} này",
+        "en": "LibreOffice could not convert this {kind} file",
+    },
+    "input.convert.timeout": {
+        "vi": "LibreOffice chưa chuyển xong tệp {kind} này sau {seconds} giây",
+        "en": "LibreOffice did not finish converting this {kind} file within {seconds} seconds",
+    },
+    "input.doc_damaged": {
+        "vi": "tệp Word .doc bị hỏng (phần đầu tệp OLE không hợp lệ)",
+        "en": "damaged Word .doc file (its OLE header is not valid)",
+    },
+    "input.doc_damaged.do": {
+        "vi": "Tải lại tệp, hoặc xin cơ quan ban hành bản .docx",
+        "en": "Download the file again, or ask the issuer for a .docx copy",
+    },
+    "input.convert.do": {
+        "vi": "Mở tệp trong Word hoặc LibreOffice, lưu thành .docx rồi kiểm tra tệp đó",
+        "en": "Open the file in Word or LibreOffice, save it as .docx and audit that",
     },
     "input.misnamed.docx": {
         "vi": "có đuôi .docx nhưng không phải văn bản Word (nội dung không mở đầu như tệp Word)",

@@ -49,7 +49,7 @@ def test_every_reader_error_raised_is_in_the_table_with_advice():
     assert len(keys) >= 25
     for key in keys:
         error = InputError("ke-hoach.docx", key, size=1, limit=2, line=3, encoding="TCVN3", detail="x",
-                           reason="y", member="z", ratio="9", length="9")
+                           reason="y", member="z", ratio="9", length="9", kind=".odt", seconds=120)
         for lang in ("vi", "en"):
             problem, advice = error.problem(lang), error.advice(lang)
             assert problem and advice, key

@@ -21,10 +21,11 @@ MAX_BYTES = 20 * 1024 * 1024  # a real plan is well under 1 MB; larger inputs ar
 MAX_LINE_CHARS = 100_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read one plan file (.txt, .md, .docx, .pdf) into lines as the reviewer sees them."""
+    """Read one plan file (.txt, .md, .docx, .pdf, .doc, .odt, .rtf, .html) into lines as the reviewer sees them."""
     source = _read(Path(path))
     _refuse_long_lines(source)
     return source
@@ -37,16 +38,40 @@ def _read(path: Path) -> SourceText:
         from audit.read import pdf
 
         return pdf.read_pdf(path)
+    converted = _converted_kind(path, head)
+    if converted:
+        from audit.read.convert import read_converted
+
+        return read_converted(path, converted)
     if head.startswith(b"PK\x03\x04"):
         from audit.read import docx
 
         return docx.read_docx(path)
-    if head.startswith(_OLE_MAGIC) or path.suffix.lower() == ".doc":
-        raise InputError(name, "doc")
     _refuse_misnamed(path, head)
+    if _is_html(path, head):
+        from audit.read.html import read_html
+
+        return read_html(path)
     from audit.read import text
 
     return text.read_text(path)
+
+
+def _converted_kind(path: Path, head: bytes) -> str | None:
+    """ "doc", "odt" or "rtf" for the formats read through LibreOffice (convert.py), by content."""
+    if head.startswith(_OLE_MAGIC):  # old Word .doc (an .xls or .msg fails its conversion, clearly)
+        return "doc"
+    if head.startswith(b"PK\x03\x04") and _ODT_MIMETYPE in head:  # the mimetype member comes first
+        return "odt"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+def _is_html(path: Path, head: bytes) -> bool:
+    """A web page saved from a portal (.html, .htm, or a page saved under another name)."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return path.suffix.lower() in (".html", ".htm") or start.startswith((b"<!doctype html", b"<html"))
 
 
 def _refuse_long_lines(source: SourceText) -> None:

@@ -37,14 +37,20 @@ def need_tesseract_vie() -> str:
 
 
 def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
-    """PDFs of `documents` (.docx, .odt ...) made by LibreOffice headless in `folder`, one run for
-    all; a private profile lets runs in parallel not wait on each other's lock."""
+    """PDFs of `documents` made by LibreOffice headless in `folder` (see `convert`)."""
+    return convert(documents, folder, "pdf")
+
+
+def convert(documents: list[Path], folder: Path, target: str) -> list[Path]:
+    """`documents` (.docx, .odt ...) converted by LibreOffice headless to `target` ("pdf", "odt",
+    "doc", "rtf") in `folder`, one run for all; a private profile lets runs in parallel not wait
+    on each other's lock."""
     soffice = need("soffice", "libreoffice-writer-nogui")
     profile = (folder / "lo-profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir", str(folder),
          *map(str, documents)], check=True, capture_output=True, timeout=300,
     )
-    pdfs = [folder / f"{document.stem}.pdf" for document in documents]
-    assert all(pdf.exists() for pdf in pdfs), f"LibreOffice made no PDF of some of {documents}"
-    return pdfs
+    made = [folder / f"{document.stem}.{target}" for document in documents]
+    assert all(path.exists() for path in made), f"LibreOffice made no .{target} of some of {documents}"
+    return made
