@@ -189,6 +189,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "extract.attached": {"vi": "Kèm theo", "en": "Attached to"},
     "extract.table": {"vi": "bảng L{line}: {rows} dòng × {columns} cột", "en": "table L{line}: {rows} rows × {columns} columns"},
     "extract.signer": {"vi": "Người ký", "en": "Signer"},
+    # --- findings on text read by OCR (audit/engine/engine.py: ocr_noted) ---
+    "finding.ocr_line": {
+        "vi": "(dòng đọc bằng OCR từ bản quét: chữ có thể bị nhận sai, hãy đối chiếu bản quét)",
+        "en": "(line read by OCR from a scan: letters may be misread, check the scan)",
+    },
+    "finding.ocr_plan": {
+        "vi": "(kế hoạch có trang đọc bằng OCR từ bản quét: chữ có thể bị nhận sai, hãy đối chiếu bản quét)",
+        "en": "(the plan has pages read by OCR from a scan: letters may be misread, check the scan)",
+    },
     # --- reading a plan file: what is wrong ("input.X") and what to do ("input.X.do") -------------
     "input.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
     "input.not_found.do": {"vi": "Kiểm tra lại đường dẫn", "en": "Check the path"},
@@ -339,6 +348,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.pdf_scan.do": {
         "vi": "Nhận dạng chữ (OCR) trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`, rồi kiểm tra tệp kết quả",
         "en": "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result",
+    },
+    "input.ocr_missing": {
+        "vi": "PDF không có lớp chữ (là ảnh quét) và máy chưa cài Tesseract với dữ liệu tiếng Việt để nhận dạng chữ",
+        "en": "PDF has no text layer (a scanned image) and Tesseract with its Vietnamese data, which reads scans, "
+              "is not installed",
+    },
+    "input.ocr_missing.do": {
+        "vi": "Cài Tesseract (Debian, Ubuntu: `sudo apt-get install tesseract-ocr tesseract-ocr-vie`) rồi kiểm tra "
+              "lại, hoặc nhận dạng chữ trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`",
+        "en": "Install Tesseract (Debian, Ubuntu: `sudo apt-get install tesseract-ocr tesseract-ocr-vie`) and audit "
+              "it again, or run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`",
+    },
+    "input.ocr_failed": {
+        "vi": "nhận dạng chữ (OCR) trang quét không thành ({detail})",
+        "en": "OCR of the scanned pages failed ({detail})",
+    },
+    "input.ocr_failed.do": {
+        "vi": "Xin bản .docx hoặc PDF có lớp chữ từ cơ quan ban hành",
+        "en": "Ask the issuer for a .docx or a PDF with a text layer",
+    },
+    "input.ocr_empty": {
+        "vi": "PDF không có lớp chữ (là ảnh quét) và nhận dạng chữ (OCR) không đọc được chữ nào",
+        "en": "PDF has no text layer (a scanned image) and OCR read no text from it",
+    },
+    "input.ocr_empty.do": {
+        "vi": "Kiểm tra tệp quét đúng là kế hoạch và rõ nét (từ 200 dpi), hoặc xin bản .docx",
+        "en": "Check that the scan is of the plan and legible (200 dpi or more), or ask for the .docx",
     },
     "input.pdf_damaged": {"vi": "tệp PDF bị hỏng ({detail})", "en": "damaged PDF ({detail})"},
     "input.pdf_damaged.do": {

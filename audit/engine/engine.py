@@ -56,7 +56,24 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
             findings.extend(kind.check(plan, rule, context))
-    return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
+    findings = ocr_noted(one_gap_per_concept(findings), plan, context.lang)
+    return sorted(findings, key=lambda f: (f.line or 0, f.rule))
+
+
+def ocr_noted(findings: list[Finding], plan: Plan, lang: str) -> list[Finding]:
+    """Findings on a line read by OCR, or on a plan with such lines (something not found), say so:
+    the letters may be misread, and the reviewer should look at the scan before acting."""
+    read_by_ocr = {line.number for line in plan.lines if line.ocr}
+    if not read_by_ocr:
+        return findings
+    from audit.messages import msg
+
+    on_line, in_plan = msg("finding.ocr_line", lang), msg("finding.ocr_plan", lang)
+    return [
+        finding.model_copy(update={"message": f"{finding.message} {on_line if finding.line in read_by_ocr else in_plan}"})
+        if finding.line in read_by_ocr or finding.line is None else finding
+        for finding in findings
+    ]
 
 
 def one_gap_per_concept(findings: list[Finding]) -> list[Finding]:

@@ -68,15 +68,15 @@ def _segments(words: list[Word]) -> Row:
     return row
 
 
-def lines_of_pages(pages: list[list[Word]], ocr: bool = False) -> list[Line]:
+def lines_of_pages(pages: list[list[Word]], ocr_pages: set[int] = frozenset()) -> list[Line]:
     """The lines of a document from its pages' words: numbered from 1 across pages, each with its
-    page, the first page's header rebuilt side by side."""
+    page, the first page's header rebuilt side by side; lines of `ocr_pages` (0-based) marked `ocr`."""
     lines: list[Line] = []
     for page_number, words in enumerate(pages, start=1):
         rows = page_rows(words)
         texts = _header_first(rows) if page_number == 1 else [_cells_of(row) for row in rows]
         for cells in texts:
-            lines.append(_line(len(lines) + 1, cells, page_number, ocr))
+            lines.append(_line(len(lines) + 1, cells, page_number, page_number - 1 in ocr_pages))
     return lines
 
 

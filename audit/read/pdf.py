@@ -8,7 +8,9 @@ pdfplumber or pypdf: docs/pdf-reading.md (accuracy and speed measured on renderi
 Line numbers: line N is the N-th line of text from the top of the first page, on across pages
 (empty space is not counted); each line keeps its page, which reports show beside the number.
 
-A PDF without a text layer (a scan) cannot be audited: the user is told to OCR it.
+A page without a text layer but with an image (a scan) is read by OCR when Tesseract is installed
+(ocr.py); its lines are marked `ocr`. Without Tesseract a PDF that is all scans is refused with a
+message saying how to install it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from audit.read.errors import InputError
 from audit.read.layout import Word, lines_of_pages
 from audit.read.legacy import refuse_legacy
 
-_MIN_LETTERS = 20  # fewer letters than this on a page: a scan (perhaps with a stray stamp or number)
+_MIN_LETTERS = 20  # fewer letters than this in a whole PDF: nothing to audit
+_SCANNED_PAGE = 5  # a page with an image and fewer letters than this has no text layer: a scan
 _SPACES = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufffe\uffff")
 _WORD_GAP = 0.25  # a gap wider than this share of the height between two letters ends a word
 _ERR_PASSWORD, _ERR_SECURITY = 4, 5  # PDFium's FPDF_ERR_PASSWORD and FPDF_ERR_SECURITY
@@ -32,15 +35,41 @@ def read_pdf(path: Path) -> SourceText:
     document = _open(name, path)
     try:
         pages = [_page_words(document[i]) for i in range(len(document))]
+        scanned = [i for i, words in enumerate(pages) if _letters(words) < _SCANNED_PAGE and _has_image(document[i])]
+        read_by_ocr = _ocr(name, document, pages, scanned)
+    except InputError:
+        raise
     except Exception as exc:  # PDFium reports a broken page as a generic error
         raise InputError(name, "pdf_damaged", detail=type(exc).__name__) from None
     finally:
         document.close()
     if _letters([word for words in pages for word in words]) < _MIN_LETTERS:
-        raise InputError(name, "pdf_scan")
-    lines = lines_of_pages(pages)
+        raise InputError(name, "ocr_empty" if read_by_ocr else "pdf_scan")
+    lines = lines_of_pages(pages, ocr_pages=read_by_ocr)
     refuse_legacy(name, "\n".join(line.text for line in lines))
     return SourceText(path=name, format="pdf", encoding=None, lines=lines)
+
+
+def _ocr(name: str, document, pages: list[list[Word]], scanned: list[int]) -> set[int]:
+    """Read the `scanned` pages by OCR into `pages`; the pages so read. Without Tesseract, a PDF that
+    is all scans is refused; one with a text layer elsewhere is read from that layer alone."""
+    from audit.read import ocr
+
+    if not scanned:
+        return set()
+    if not ocr.available():
+        if _letters([word for words in pages for word in words]) < _MIN_LETTERS:
+            raise InputError(name, "ocr_missing")
+        return set()
+    for index, words in ocr.ocr_pages(name, document, scanned).items():
+        pages[index] = words
+    return set(scanned)
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
 
 
 def _open(name: str, path: Path):
