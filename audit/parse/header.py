@@ -40,9 +40,14 @@ def find_title(lines: list[Line], limit: int = 60) -> int | None:
         if line.cells:
             continue
         m = TITLE_RE.match(line.text)
-        if m and (not m.group("rest") or not m.group("rest")[:1].islower()):
+        if m and (not m.group("rest") or not m.group("rest")[:1].islower()) and not _LISTING.match(m.group("rest")):
             return i
     return None
+
+
+# "KẾ HOẠCH 12/KH-UBND NĂM 2023 ...": a portal's heading or listing of the document, which names it
+# by its number; the document's own title line never carries its number.
+_LISTING = re.compile(r"^(?:số\s*:?\s*)?\d+\s*/", re.IGNORECASE)
 
 
 def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
@@ -58,13 +63,15 @@ def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
 
 def _read_header_block(lines: list[Line], header: Header) -> None:
     bodies: list[tuple[str, int]] = []
-    for cell, number in _header_cells(lines[_block_start(lines):]):
-        rest = _read_number(cell, number, header)
-        rest = _read_place_date(rest, number, header)
-        if MOTTO_RE.search(rest) or _motto_piece(rest):
-            header.national_motto = True
-            continue
-        _collect_body(rest, number, bodies)
+    for text, number in _header_cells(lines[_block_start(lines):]):
+        for cell in _unglued(text):
+            rest = _read_number(cell, number, header)
+            rest = _read_place_date(rest, number, header)
+            motto = MOTTO_RE.search(rest)
+            if motto or _motto_piece(rest):
+                header.national_motto = True
+                rest = rest[: motto.start()] if motto else ""  # an issuer before the Quốc hiệu on one line
+            _collect_body(rest, number, bodies)
     if bodies:
         header.issuer = canonical_body(bodies[-1][0])
         header.lines["issuer"] = bodies[-1][1]
@@ -94,6 +101,22 @@ def _header_cells(lines: list[Line]) -> list[tuple[str, int]]:
                     taken.add((i + 1, at))
             cells.append((cell, line.number))
     return cells
+
+
+# Where a copy from a web page glued the header's lines together: a unit word right after "NHÂN
+# DÂN" ("ỦY BAN NHÂN DÂNPHƯỜNG ĐỒNG LAM"), and a capitalised word right after an upper-case one
+# ("ĐỒNG LAMSố: 09/KH-UBND", "VIỆT NAMĐộc lập").
+_GLUED_UNIT = re.compile(r"(?<=NHÂN DÂN)(?=XÃ|PHƯỜNG|THỊ|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH)")
+
+
+def _unglued(text: str) -> list[str]:
+    cuts = {m.start() for m in _GLUED_UNIT.finditer(text)}
+    cuts |= {i for i in range(2, len(text) - 1)
+             if text[i - 2 : i + 1].isupper() and text[i - 2 : i + 1].isalpha() and text[i + 1].islower()}
+    if not cuts:
+        return [text]
+    bounds = [0, *sorted(cuts), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _same_column(line: Line, column: int) -> tuple[int, str]:
@@ -208,6 +231,8 @@ def complete_header(header: Header, statement_issuer: tuple[str, int] | None, si
         header.issuer, header.lines["issuer"] = canonical_body(statement_issuer[0]), statement_issuer[1]
     if header.issuer is None and signer_authority and _ORG_START.match(signer_authority.upper()):
         header.issuer = canonical_body(signer_authority)
+    if header.issuer and _BARE_BODY.match(header.issuer):
+        header.issuer = _placed(header.issuer, statement_issuer, header.title)
     if header.issuer and header.place and _names_no_place(header.issuer):
         header.issuer = f"{header.issuer} {header.place}"
     if header.year is None and header.title:
@@ -216,6 +241,29 @@ def complete_header(header: Header, statement_issuer: tuple[str, int] | None, si
     if header.year is None and header.date:
         header.year = header.date.year
     header.level = level_of(header.issuer)
+
+
+_BARE_BODY = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân)$", re.IGNORECASE)
+_UNIT = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+# "... trên địa bàn tỉnh Lam Giang năm 2023": the unit a title names, up to "năm", a number or a mark
+_TITLE_UNIT = re.compile(
+    rf"\btrên địa bàn\s+({_UNIT}\s+[^\W\d_]+(?:\s+(?!(?:năm|giai|về|của|trong)\b)[^\W\d_]+){{0,3}})", re.IGNORECASE
+)
+
+
+def _placed(body: str, statement: tuple[str, int] | None, title: str | None) -> str:
+    """A header's issuer without its unit ("ỦY BAN NHÂN DÂN", no "TỈNH LAM GIANG" line under it),
+    completed from the preamble's statement ("Ủy ban nhân dân tỉnh Lam Giang ban hành ...") or
+    from the unit the title names ("... TRÊN ĐỊA BÀN TỈNH LAM GIANG"); unchanged when neither says."""
+    if statement:
+        named = canonical_body(statement[0])
+        if named.lower().startswith(body.lower() + " ") and level_of(named):
+            return named
+    m = _TITLE_UNIT.search(title or "")
+    if not m:
+        return body
+    unit = m.group(1)
+    return canonical_body(f"{body.upper()} {unit}" if unit.isupper() else f"{body} {unit}")
 
 
 def _names_no_place(issuer: str) -> bool:
