@@ -124,6 +124,8 @@ def _header_extent(rows: list[Row]) -> tuple[float | None, int]:
 def _line(number: int, cells: list[str], page: int, ocr: bool) -> Line:
     text = " | ".join(cell for cell in cells if cell)
     line = clean_line(number, text)
+    # One segment keeps the cells `clean_line` found in its text: a "left | right" line printed from
+    # a portal copy is read as the copy itself is.
     return line.model_copy(update={
-        "raw": " | ".join(cells), "cells": cells if len(cells) > 1 else None, "page": page, "ocr": ocr,
+        "raw": " | ".join(cells), "cells": cells if len(cells) > 1 else line.cells, "page": page, "ocr": ocr,
     })
