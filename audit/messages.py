@@ -189,6 +189,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "extract.attached": {"vi": "Kèm theo", "en": "Attached to"},
     "extract.table": {"vi": "bảng L{line}: {rows} dòng × {columns} cột", "en": "table L{line}: {rows} rows × {columns} columns"},
     "extract.signer": {"vi": "Người ký", "en": "Signer"},
+    # --- what a document is when it is no plan (audit/parse/kind.py, rule THETHUC009) ---
+    "kind.cong_van": {"vi": "công văn", "en": "an official letter (công văn)"},
+    "kind.bao_cao": {"vi": "báo cáo", "en": "a report (báo cáo)"},
+    "kind.to_trinh": {"vi": "tờ trình", "en": "a submission (tờ trình)"},
+    "kind.thong_bao": {"vi": "thông báo", "en": "a notice (thông báo)"},
+    "kind.quyet_dinh": {"vi": "quyết định không kèm kế hoạch", "en": "a decision without a plan (quyết định)"},
+    "kind.nghi_quyet": {"vi": "nghị quyết không kèm kế hoạch", "en": "a resolution without a plan (nghị quyết)"},
+    "kind.huong_dan": {"vi": "hướng dẫn", "en": "a guidance (hướng dẫn)"},
+    "kind.chi_thi": {"vi": "chỉ thị", "en": "a directive (chỉ thị)"},
+    "kind.bien_ban": {"vi": "biên bản", "en": "minutes (biên bản)"},
+    "kind.cong_dien": {"vi": "công điện", "en": "a dispatch (công điện)"},
+    "kind.fragment": {"vi": "đoạn văn bản ngắn, không có tên loại và số", "en": "a short fragment with no type or number"},
     # --- findings on text read by OCR (audit/engine/engine.py: ocr_noted) ---
     "finding.ocr_line": {
         "vi": "(dòng đọc bằng OCR từ bản quét: chữ có thể bị nhận sai, hãy đối chiếu bản quét)",

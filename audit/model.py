@@ -218,6 +218,7 @@ class Plan(Model):
     recipients: list[Recipient] = Field(default_factory=list)
     signer: Signer | None = None
     concepts: list[ConceptHit] = Field(default_factory=list)
+    kind: str = "plan"  # "plan", or what the document is instead ("cong_van", "bao_cao", "fragment"; parse/kind.py)
     lines: list[Line] = Field(default_factory=list, exclude=True)
     _text_by_number: dict[int, str] | None = PrivateAttr(default=None)
 

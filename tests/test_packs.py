@@ -46,7 +46,7 @@ def test_the_default_pack_loads_with_every_family_and_input_rule():
         "NOIDUNG": ["NOIDUNG001", "NOIDUNG002"],
         "POLICY": ["POLICY001", "POLICY002", "POLICY003"],
         "SANPHAM": ["SANPHAM001", "SANPHAM002"],
-        "THETHUC": [f"THETHUC00{n}" for n in range(1, 9)],
+        "THETHUC": [f"THETHUC00{n}" for n in range(1, 10)],
         "NHATQUAN": [f"NHATQUAN00{n}" for n in range(1, 9)],
         "CHINHTA": ["CHINHTA001", "CHINHTA002", "CHINHTA003", "CHINHTA004"],
     }

@@ -39,6 +39,7 @@ class CheckContext:
     parent: Plan | None = None
     graph: Any = None
     draft: bool = False
+    kind: str = "auto"  # "plan": audit every document as a plan; "auto": a non-plan gets only its kind
 
     def finding(
         self, rule: Rule, plan: Plan, *, line: int | None = None, concept: str | None = None,

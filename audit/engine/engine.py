@@ -22,6 +22,8 @@ from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
 from audit.text.normalize import visible
 
+KIND_CHECK = "document_kind"  # the check that says a document is no plan (audit/engine/checks/document_kind.py)
+
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
 
@@ -52,6 +54,8 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
 def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Finding]:
     """Every finding of `rules` on `plan`, in line order (findings without a line first, by code)."""
     findings: list[Finding] = []
+    if plan.kind != "plan" and context.kind != "plan":  # a letter or a note: only what it is
+        rules = [rule for rule in rules if rule.check == KIND_CHECK]
     for rule in rules:
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan

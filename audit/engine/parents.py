@@ -239,7 +239,7 @@ def _audit(job: tuple[str, str, str | None, str | None]) -> tuple[list[Finding],
     setup: _Setup = _state["setup"]
     cache = _state["cache"]
     key = cache.key("audit", content, parent_content or "", path, parent_path or "", setup.context.lang,
-                    f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
+                    f"draft={setup.context.draft}", f"kind={setup.context.kind}", ",".join(rule.code for rule in setup.rules))
     if setup.persistent and (hit := cache.get(key)) is not None:
         return hit
     plan = _full_plan(path, content)

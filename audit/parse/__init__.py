@@ -18,6 +18,7 @@ from audit.parse.closing import (
     APPENDIX_RE, CLOSING_RE, RECIPIENTS_RE, columns, parse_appendix, parse_recipients, parse_signer,
 )
 from audit.parse.header import complete_header, find_title, parse_header
+from audit.parse.kind import document_kind
 from audit.parse.preamble import parse_mentions, parse_preamble
 from audit.parse.sections import heading_of, parse_sections
 from audit.parse.timeline import parse_timeline
@@ -47,13 +48,15 @@ def parse_plan(source: SourceText) -> Plan:
     mentions = preamble_refs + [
         ref for ref in parse_mentions(lines[body_at:]) if ref.line != attached_line
     ]
-    return Plan(
+    plan = Plan(
         path=source.path, format=source.format, encoding=source.encoding, header=header,
         citations=citations, mentions=mentions,
         preamble=(preamble_lines[0].number, preamble_lines[-1].number) if preamble_lines else None,
         sections=sections, units=parse_units(body, sections), timeline=parse_timeline(lines[body_at:]),
         appendix=appendix, recipients=recipients, signer=signer, lines=lines,
     )
+    plan.kind = document_kind(plan)
+    return plan
 
 
 def _closing(lines: list[Line]):

@@ -24,7 +24,7 @@ PLACE_DATE_RE = re.compile(
 )
 TITLE_RE = re.compile(
     r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|"
-    r"THÔNG BÁO|BÁO CÁO|CÔNG VĂN)\b\s*:?\s*(?P<rest>.*)$"
+    r"THÔNG BÁO|BÁO CÁO|CÔNG VĂN|TỜ TRÌNH)\b\s*:?\s*(?P<rest>.*)$"
 )
 _ORG_START = re.compile(
     r"^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BỘ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|CHÍNH PHỦ|THỦ TƯỚNG|"
