@@ -189,6 +189,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "extract.attached": {"vi": "Kèm theo", "en": "Attached to"},
     "extract.table": {"vi": "bảng L{line}: {rows} dòng × {columns} cột", "en": "table L{line}: {rows} rows × {columns} columns"},
     "extract.signer": {"vi": "Người ký", "en": "Signer"},
+    # --- where a finding's line is when the viewer shows no line numbers (audit/engine/where.py) ---
+    "finding.where.page": {"vi": "trang {page}", "en": "page {page}"},
+    "finding.where.section": {"vi": "mục \u201c{section}\u201d", "en": "section \u201c{section}\u201d"},
+    "finding.where.paragraph": {"vi": "đoạn \u201c{paragraph}\u201d", "en": "paragraph \u201c{paragraph}\u201d"},
+    "finding.where.both": {
+        "vi": "mục \u201c{section}\u201d, đoạn \u201c{paragraph}\u201d",
+        "en": "section \u201c{section}\u201d, paragraph \u201c{paragraph}\u201d",
+    },
     # --- what a document is when it is no plan (audit/parse/kind.py, rule THETHUC009) ---
     "kind.cong_van": {"vi": "công văn", "en": "an official letter (công văn)"},
     "kind.bao_cao": {"vi": "báo cáo", "en": "a report (báo cáo)"},

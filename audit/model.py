@@ -262,6 +262,10 @@ class Finding(Model):
     fingerprint: str = ""
     waived: bool = False
     waiver_reason: str | None = None
+    # Where a reader finds the line when the viewer shows no line numbers (audit/engine/where.py): the
+    # PDF page, or a .docx's section and paragraph, in the run's language. Absent from JSON when unknown.
+    page: int | None = Field(default=None, exclude_if=lambda value: value is None)
+    where: str | None = Field(default=None, exclude_if=lambda value: value is None)
 
 
 # --- the corpus ----------------------------------------------------------------------------

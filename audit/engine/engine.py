@@ -18,6 +18,7 @@ from audit.engine.checks import load_kind
 from audit.engine.context import CheckContext, make_finding
 from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
+from audit.engine.where import located
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
 from audit.text.normalize import visible
@@ -60,7 +61,7 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
             findings.extend(kind.check(plan, rule, context))
-    findings = ocr_noted(one_gap_per_concept(findings), plan, context.lang)
+    findings = located(ocr_noted(one_gap_per_concept(findings), plan, context.lang), plan, context.lang)
     return sorted(findings, key=lambda f: (f.line or 0, f.rule))
 
 
