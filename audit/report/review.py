@@ -18,8 +18,7 @@ from audit.model import Coverage, Finding, Severity
 from audit.report.json_report import summary
 from audit.report.view import (
     PlanView, assigned_coverage, facts, location_for_reader, parent_location, plan_views, requirement_name,
-    rules_by_code,
-    share, to_add, words,
+    rules_by_code, share, to_add, words,
 )
 
 
