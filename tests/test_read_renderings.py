@@ -93,3 +93,32 @@ def test_wrapped_national_name_does_not_make_a_district_a_commune(tmp_path):
     assert pdf.header.level == "huyen"
     assert (pdf.header.number, pdf.header.date.isoformat()) == ("12", "2024-01-26")
     assert pdf.header.national_motto
+
+
+APPENDIX = [["STT", "Nội dung", "Sản phẩm", "Cơ quan thực hiện", "Thời gian"],
+            ["1", "Báo cáo 6 tháng và 1 năm kết quả tuyên truyền cải cách hành chính", "Báo cáo",
+             "Văn phòng Ủy ban nhân dân xã", "Trong năm 2024"],
+            ["2", "Tin bài về cải cách hành chính trên Cổng thông tin điện tử của xã", "48 tin bài",
+             "Công chức Văn hóa - Xã hội", "Hằng tháng"]]
+
+
+def test_ruled_table_rows_read_as_one_line_each(tmp_path):
+    """A bordered appendix table (Word's "Table Grid") with cells that wrap over several lines: each
+    row is one line with its cells, as the .docx gives it, so a phrase split by the wrap is found."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=0, cols=len(APPENDIX[0]))
+    table.style = "Table Grid"
+    for row in APPENDIX:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    docx = tmp_path / "phu-luc.docx"
+    document.save(str(docx))
+    [pdf] = to_pdf([docx], tmp_path)
+    from audit.read import read_source
+
+    lines = read_source(pdf).lines
+    assert [line.cells for line in lines[1:]] == APPENDIX == [line.cells for line in read_source(docx).lines[1:]]
+    assert len(lines) == 4

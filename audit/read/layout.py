@@ -11,6 +11,8 @@
   (a wrapped issuer name, a motto on three lines), so a line-by-line reading would interleave them
   ("SỞ THÔNG TIN VÀ TRUYỀN" / "VIỆT NAM" / "THÔNG"). The left column's lines are paired with the
   right column's by their order, as a .docx header table is read (docx.py).
+* A ruled table (its borders drawn: `Stroke`s) gives one line per row, each cell's wrapped lines
+  joined, as a .docx table row is read.
 """
 
 from __future__ import annotations
@@ -68,15 +70,18 @@ def _segments(words: list[Word]) -> Row:
     return row
 
 
-def lines_of_pages(pages: list[list[Word]], ocr_pages: set[int] = frozenset()) -> list[Line]:
+def lines_of_pages(pages: list[list[Word]], ocr_pages: set[int] = frozenset(),
+                   strokes: list[list[Stroke]] | None = None) -> list[Line]:
     """The lines of a document from its pages' words: numbered from 1 across pages, each with its
-    page, the first page's header rebuilt side by side; lines of `ocr_pages` (0-based) marked `ocr`."""
+    page, the first page's header rebuilt side by side, a ruled table's rows one line each (from
+    the page's `strokes`); lines of `ocr_pages` (0-based) marked `ocr`."""
     lines: list[Line] = []
-    for page_number, words in enumerate(pages, start=1):
+    for index, words in enumerate(pages):
+        table_rows, words = ruled_rows(words, strokes[index] if strokes else [])
         rows = page_rows(words)
-        texts = _header_first(rows) if page_number == 1 else [_cells_of(row) for row in rows]
-        for cells in texts:
-            lines.append(_line(len(lines) + 1, cells, page_number, page_number - 1 in ocr_pages))
+        texts = _header_first(rows) if index == 0 else [(row[0][0].top, _cells_of(row)) for row in rows]
+        for _, cells in sorted(texts + table_rows, key=lambda item: item[0]):  # stable: the header stays first
+            lines.append(_line(len(lines) + 1, cells, index + 1, index in ocr_pages))
     return lines
 
 
@@ -84,20 +89,21 @@ def _cells_of(row: Row) -> list[str]:
     return [" ".join(w.text for w in segment) for segment in row]
 
 
-def _header_first(rows: list[Row]) -> list[list[str]]:
-    """The first page's lines, its header block (from the top to the last line that has text on
-    both sides of the columns' boundary) as pairs of the left and right columns' lines."""
+def _header_first(rows: list[Row]) -> list[tuple[float, list[str]]]:
+    """The first page's lines and where they begin, its header block (from the top to the last line
+    that has text on both sides of the columns' boundary) as pairs of the left and right columns' lines."""
     boundary, last = _header_extent(rows)
     if boundary is None:
-        return [_cells_of(row) for row in rows]
+        return [(row[0][0].top, _cells_of(row)) for row in rows]
     left: list[str] = []
     right: list[str] = []
     for row in rows[: last + 1]:
         for segment in row:
             side = left if (segment[0].x0 + segment[-1].x1) / 2 < boundary else right
             side.append(" ".join(w.text for w in segment))
-    pairs = [[_at(left, i), _at(right, i)] for i in range(max(len(left), len(right)))]
-    return pairs + [_cells_of(row) for row in rows[last + 1 :]]
+    top = rows[0][0][0].top
+    pairs = [(top, [_at(left, i), _at(right, i)]) for i in range(max(len(left), len(right)))]
+    return pairs + [(row[0][0].top, _cells_of(row)) for row in rows[last + 1 :]]
 
 
 def _at(texts: list[str], i: int) -> str:
@@ -119,6 +125,55 @@ def _header_extent(rows: list[Row]) -> tuple[float | None, int]:
         if len(row) == 2:
             last = i
     return boundary, last
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A line drawn on the page (a table's border), as its box from the page's top."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+_RULE_WIDTH = 2.0  # a border is drawn at most this thick
+_SAME = 2.0  # borders this close are one
+
+
+def ruled_rows(words: list[Word], strokes: list[Stroke]) -> tuple[list[tuple[float, list[str]]], list[Word]]:
+    """The rows of ruled tables (where `strokes` draw a grid of two columns or more), each with its
+    top and its cells' texts, and the words outside them. A row is one line however its cells wrap,
+    as a .docx table row is read."""
+    across = sorted({round(s.top) for s in strokes if s.bottom - s.top <= _RULE_WIDTH and s.x1 - s.x0 > 10})
+    down = [s for s in strokes if s.x1 - s.x0 <= _RULE_WIDTH and s.bottom - s.top > 5]
+    rows, taken = [], set()
+    for top, bottom in zip(across, across[1:]):
+        xs = _merged([(s.x0 + s.x1) / 2 for s in down if s.top <= top + _SAME and s.bottom >= bottom - _SAME])
+        if len(xs) < 3:
+            continue
+        cells: list[list[Word]] = [[] for _ in xs[1:]]
+        for i, word in enumerate(words):
+            middle_x = (word.x0 + word.x1) / 2
+            if top < word.middle < bottom and xs[0] < middle_x < xs[-1]:
+                cells[sum(x < middle_x for x in xs[1:-1])].append(word)
+                taken.add(i)
+        if any(cells):
+            rows.append((float(top), [_text(cell) for cell in cells]))
+    return rows, [word for i, word in enumerate(words) if i not in taken]
+
+
+def _text(words: list[Word]) -> str:
+    """A cell's words in reading order, its wrapped lines joined by a space."""
+    return " ".join(" ".join(_cells_of(row)) for row in page_rows(words))
+
+
+def _merged(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > _SAME:
+            out.append(value)
+    return out
 
 
 def _line(number: int, cells: list[str], page: int, ocr: bool) -> Line:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from audit.model import SourceText
 from audit.read.errors import InputError
-from audit.read.layout import Word, lines_of_pages
+from audit.read.layout import Stroke, Word, lines_of_pages
 from audit.read.legacy import refuse_legacy
 
 _MIN_LETTERS = 20  # fewer letters than this in a whole PDF: nothing to audit
@@ -35,6 +35,7 @@ def read_pdf(path: Path) -> SourceText:
     document = _open(name, path)
     try:
         pages = [_page_words(document[i]) for i in range(len(document))]
+        strokes = [_strokes(document[i]) for i in range(len(document))]
         scanned = [i for i, words in enumerate(pages) if _letters(words) < _SCANNED_PAGE and _has_image(document[i])]
         read_by_ocr = _ocr(name, document, pages, scanned)
     except InputError:
@@ -45,7 +46,7 @@ def read_pdf(path: Path) -> SourceText:
         document.close()
     if _letters([word for words in pages for word in words]) < _MIN_LETTERS:
         raise InputError(name, "ocr_empty" if read_by_ocr else "pdf_scan")
-    lines = lines_of_pages(pages, ocr_pages=read_by_ocr)
+    lines = lines_of_pages(pages, ocr_pages=read_by_ocr, strokes=strokes)
     refuse_legacy(name, "\n".join(line.text for line in lines))
     return SourceText(path=name, format="pdf", encoding=None, lines=lines)
 
@@ -64,6 +65,15 @@ def _ocr(name: str, document, pages: list[list[Word]], scanned: list[int]) -> se
     for index, words in ocr.ocr_pages(name, document, scanned).items():
         pages[index] = words
     return set(scanned)
+
+
+def _strokes(page) -> list[Stroke]:
+    """The boxes of what is drawn on the page (table borders among them), from the page's top."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    boxes = (path.get_bounds() for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
+    return [Stroke(left, height - top, right, height - bottom) for left, bottom, right, top in boxes]
 
 
 def _has_image(page) -> bool:
