@@ -122,3 +122,21 @@ def test_ruled_table_rows_read_as_one_line_each(tmp_path):
     lines = read_source(pdf).lines
     assert [line.cells for line in lines[1:]] == APPENDIX == [line.cells for line in read_source(docx).lines[1:]]
     assert len(lines) == 4
+
+
+def test_a_plan_with_every_table_ruled_reads_like_the_text(tmp_path):
+    """The header table with its borders shown too (some offices print them): its rows become ruled
+    rows, and the plan still reads like its source."""
+    from docx import Document
+
+    source = FIXTURES / "2024-xa-kim-khe.md"
+    docx = write_docx(source.read_text(encoding="utf-8").splitlines(), tmp_path / "kim-khe.docx")
+    document = Document(str(docx))
+    for table in document.tables:
+        table.style = "Table Grid"
+    document.save(str(docx))
+    [pdf] = to_pdf([docx], tmp_path)
+    plan = load_plan(pdf)
+    assert plan.lines[0].cells == ["ỦY BAN NHÂN DÂN XÃ KIM KHÊ",
+                                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"]
+    assert understood(plan) == understood(load_plan(source))
