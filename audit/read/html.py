@@ -3,7 +3,7 @@ site around it.
 
 What is dropped: scripts and styles, and the parts of a page that are no document: navigation,
 menus, the page's header and footer, side bars, forms, breadcrumbs, share buttons (by element,
-role, or a class or id that says so). When the page marks its main text (`<main>`, `<article>`)
+role, or a class or id that says so; not a class saying "header", which may be the document's own). When the page marks its main text (`<main>`, `<article>`)
 only that is read. Each block (paragraph, heading, list item, line break) is a line; a table row is
 a line with `cells`, and a two-column layout table (the document's header) is read as a .docx one
 is: line i holds the i-th line of each cell, "left | right".
@@ -22,7 +22,7 @@ from audit.read.text import clean_line, decode, tidy
 
 _SKIPPED = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
             "button", "iframe", "svg", "menu", "head", "title"}
-_BOILERPLATE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|"
+_BOILERPLATE = re.compile(r"nav|menu|breadcrumb|footer|sidebar|banner|share|social|comment|related|"
                           r"login|search|toolbar|copyright", re.IGNORECASE)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
            "main", "blockquote", "pre", "dd", "dt", "ul", "ol", "center", "hr"}
