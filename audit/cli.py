@@ -293,7 +293,8 @@ def select_rules_or_exit(settings):
 
 # Options whose value may come from the configuration file: they default to None (or empty), so an
 # option left out lets the file's value through (audit/policy/config.resolve).
-SETTING_OPTIONS = ("fmt", "output", "fail_on", "select", "ignore", "lang", "draft", "config", "baseline", "write_baseline")
+SETTING_OPTIONS = ("fmt", "output", "fail_on", "select", "ignore", "lang", "draft", "config", "baseline", "write_baseline",
+                   "kind")
 
 
 def audit_options(command):
@@ -316,6 +317,9 @@ def audit_options(command):
                      help="The plans are drafts: a blank number, date or signature is info, not a warning."),
         click.option("--lang", type=click.Choice(["vi", "en"]), callback=_remember_lang,
                      help="Language of messages and titles.  [default: vi]"),
+        click.option("--kind", type=click.Choice(["auto", "plan"]),
+                     help="auto: a document that is no plan (công văn, báo cáo, a fragment) gets one info finding "
+                          "(THETHUC011) and no plan rules; plan: audit every document as a plan.  [default: auto]"),
         click.option("--config", type=click.Path(dir_okay=False, path_type=str),
                      help="Configuration file (default: plan-audit.yaml, .plan-audit.yaml or pyproject.toml "
                           "[tool.plan-audit], searched from here upward)."),
@@ -416,7 +420,7 @@ def audit_context(settings):
     """What every check of the run is given: the language and whether the plans are drafts."""
     from audit.engine.context import CheckContext
 
-    return CheckContext(lang=settings.lang, draft=settings.draft)
+    return CheckContext(lang=settings.lang, draft=settings.draft, kind=settings.kind)
 
 
 def report_and_exit(run, settings, report: Reporting, audited: list[str]) -> None:

@@ -22,8 +22,9 @@ from pathlib import Path
 from audit.model import Plan
 from audit.read.errors import InputError
 
-# .doc is listed so that an old Word file is reported as unreadable rather than silently ignored.
-PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")
+# Every format the readers take (audit/read): a file of one of them is audited or reported as
+# unreadable, never silently left out (.doc, .odt and .rtf are read through LibreOffice).
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf", ".html", ".htm")
 # A folder of plans often carries notes about it (README.md, CHANGELOG.txt): they are not plans.
 NOT_PLANS = ("readme", "changelog", "license", "licence")
 

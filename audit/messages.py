@@ -391,6 +391,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "extract.attached": {"vi": "Kèm theo", "en": "Attached to"},
     "extract.table": {"vi": "bảng L{line}: {rows} dòng × {columns} cột", "en": "table L{line}: {rows} rows × {columns} columns"},
     "extract.signer": {"vi": "Người ký", "en": "Signer"},
+    # --- where a finding's line is when the viewer shows no line numbers (audit/engine/where.py) ---
+    "finding.where.page": {"vi": "trang {page}", "en": "page {page}"},
+    "finding.where.section": {"vi": "mục \u201c{section}\u201d", "en": "section \u201c{section}\u201d"},
+    "finding.where.paragraph": {"vi": "đoạn \u201c{paragraph}\u201d", "en": "paragraph \u201c{paragraph}\u201d"},
+    "finding.where.both": {
+        "vi": "mục \u201c{section}\u201d, đoạn \u201c{paragraph}\u201d",
+        "en": "section \u201c{section}\u201d, paragraph \u201c{paragraph}\u201d",
+    },
+    # --- what a document is when it is no plan (audit/parse/kind.py, rule THETHUC011) ---
+    "kind.cong_van": {"vi": "công văn", "en": "an official letter (công văn)"},
+    "kind.bao_cao": {"vi": "báo cáo", "en": "a report (báo cáo)"},
+    "kind.to_trinh": {"vi": "tờ trình", "en": "a submission (tờ trình)"},
+    "kind.thong_bao": {"vi": "thông báo", "en": "a notice (thông báo)"},
+    "kind.quyet_dinh": {"vi": "quyết định không kèm kế hoạch", "en": "a decision without a plan (quyết định)"},
+    "kind.nghi_quyet": {"vi": "nghị quyết không kèm kế hoạch", "en": "a resolution without a plan (nghị quyết)"},
+    "kind.huong_dan": {"vi": "hướng dẫn", "en": "a guidance (hướng dẫn)"},
+    "kind.chi_thi": {"vi": "chỉ thị", "en": "a directive (chỉ thị)"},
+    "kind.bien_ban": {"vi": "biên bản", "en": "minutes (biên bản)"},
+    "kind.cong_dien": {"vi": "công điện", "en": "a dispatch (công điện)"},
+    "kind.fragment": {"vi": "đoạn văn bản ngắn, không có tên loại và số", "en": "a short fragment with no type or number"},
+    # --- findings on text read by OCR (audit/engine/engine.py: ocr_noted) ---
+    "finding.ocr_line": {
+        "vi": "(dòng đọc bằng OCR từ bản quét: chữ có thể bị nhận sai, hãy đối chiếu bản quét)",
+        "en": "(line read by OCR from a scan: letters may be misread, check the scan)",
+    },
+    "finding.ocr_plan": {
+        "vi": "(kế hoạch có trang đọc bằng OCR từ bản quét: chữ có thể bị nhận sai, hãy đối chiếu bản quét)",
+        "en": "(the plan has pages read by OCR from a scan: letters may be misread, check the scan)",
+    },
     # --- reading a plan file: what is wrong ("input.X") and what to do ("input.X.do") -------------
     "input.not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
     "input.not_found.do": {"vi": "Kiểm tra lại đường dẫn", "en": "Check the path"},
@@ -444,17 +473,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check that this is one plan; if the file joins several documents, split it",
     },
     "input.pdf_heavy": {
-        "vi": "trang {page}: nội dung trang ({size} KB, cả tệp đến đây {total} KB) vượt giới hạn {limit} KB",
-        "en": "page {page}: the page's content ({size} KB, {total} KB for the file so far) is over the {limit} KB limit",
+        "vi": "trang {page} có {chars} ký tự, vượt giới hạn {limit} ký tự một trang",
+        "en": "page {page} holds {chars} characters, over the limit of {limit} a page",
     },
     "input.pdf_heavy.do": {
         "vi": "Xuất lại PDF từ tệp gốc (Word) hoặc gửi tệp .docx",
         "en": "Export the PDF again from the original (Word) file, or send the .docx",
     },
-    "input.doc": {"vi": "không hỗ trợ định dạng Word .doc cũ", "en": "old Word .doc format is not supported"},
-    "input.doc.do": {
-        "vi": "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`",
-        "en": "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`",
+    # --- .doc, .odt, .rtf: read through LibreOffice (audit/read/convert.py) ---
+    "input.needs_soffice": {
+        "vi": "đọc tệp {kind} cần LibreOffice, máy này chưa cài",
+        "en": "reading a {kind} file needs LibreOffice, which is not installed",
+    },
+    "input.needs_soffice.do": {
+        "vi": "Cài LibreOffice (Debian, Ubuntu: `sudo apt-get install libreoffice-writer-nogui`), hoặc mở tệp "
+              "trong Word và lưu thành .docx rồi kiểm tra tệp đó",
+        "en": "Install LibreOffice (Debian, Ubuntu: `sudo apt-get install libreoffice-writer-nogui`), or open the "
+              "file in Word, save it as .docx and audit that",
+    },
+    "input.convert.failed": {
+        "vi": "LibreOffice không chuyển được tệp {kind} này",
+        "en": "LibreOffice could not convert this {kind} file",
+    },
+    "input.convert.timeout": {
+        "vi": "LibreOffice chưa chuyển xong tệp {kind} này sau {seconds} giây",
+        "en": "LibreOffice did not finish converting this {kind} file within {seconds} seconds",
+    },
+    "input.doc_damaged": {
+        "vi": "tệp Word .doc bị hỏng (phần đầu tệp OLE không hợp lệ)",
+        "en": "damaged Word .doc file (its OLE header is not valid)",
+    },
+    "input.doc_damaged.do": {
+        "vi": "Tải lại tệp, hoặc xin cơ quan ban hành bản .docx",
+        "en": "Download the file again, or ask the issuer for a .docx copy",
+    },
+    "input.convert.do": {
+        "vi": "Mở tệp trong Word hoặc LibreOffice, lưu thành .docx rồi kiểm tra tệp đó",
+        "en": "Open the file in Word or LibreOffice, save it as .docx and audit that",
     },
     "input.misnamed.docx": {
         "vi": "có đuôi .docx nhưng không phải văn bản Word (nội dung không mở đầu như tệp Word)",
@@ -549,6 +604,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhận dạng chữ (OCR) trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`, rồi kiểm tra tệp kết quả",
         "en": "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result",
     },
+    "input.ocr_missing": {
+        "vi": "PDF không có lớp chữ (là ảnh quét) và máy chưa cài Tesseract với dữ liệu tiếng Việt để nhận dạng chữ",
+        "en": "PDF has no text layer (a scanned image) and Tesseract with its Vietnamese data, which reads scans, "
+              "is not installed",
+    },
+    "input.ocr_missing.do": {
+        "vi": "Cài Tesseract (Debian, Ubuntu: `sudo apt-get install tesseract-ocr tesseract-ocr-vie`) rồi kiểm tra "
+              "lại, hoặc nhận dạng chữ trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`",
+        "en": "Install Tesseract (Debian, Ubuntu: `sudo apt-get install tesseract-ocr tesseract-ocr-vie`) and audit "
+              "it again, or run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`",
+    },
+    "input.ocr_failed": {
+        "vi": "nhận dạng chữ (OCR) trang quét không thành ({detail})",
+        "en": "OCR of the scanned pages failed ({detail})",
+    },
+    "input.ocr_failed.do": {
+        "vi": "Xin bản .docx hoặc PDF có lớp chữ từ cơ quan ban hành",
+        "en": "Ask the issuer for a .docx or a PDF with a text layer",
+    },
+    "input.ocr_empty": {
+        "vi": "PDF không có lớp chữ (là ảnh quét) và nhận dạng chữ (OCR) không đọc được chữ nào",
+        "en": "PDF has no text layer (a scanned image) and OCR read no text from it",
+    },
+    "input.ocr_empty.do": {
+        "vi": "Kiểm tra tệp quét đúng là kế hoạch và rõ nét (từ 200 dpi), hoặc xin bản .docx",
+        "en": "Check that the scan is of the plan and legible (200 dpi or more), or ask for the .docx",
+    },
     "input.pdf_damaged": {"vi": "tệp PDF bị hỏng ({detail})", "en": "damaged PDF ({detail})"},
     "input.pdf_damaged.do": {
         "vi": "Tải lại tệp, hoặc in ra một PDF mới từ trình xem",
@@ -556,8 +638,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "input.pdf_locked.password": {"vi": "PDF được mã hóa bằng mật khẩu", "en": "PDF is encrypted with a password"},
     "input.pdf_locked.aes": {
-        "vi": "PDF được mã hóa AES, cần mật khẩu và thư viện mật mã",
-        "en": "PDF is encrypted with AES, which needs the password and a crypto library",
+        "vi": "PDF được mã hóa theo cách không mở được nếu không có mật khẩu",
+        "en": "PDF is encrypted in a way that cannot be opened without the password",
     },
     "input.pdf_locked.do": {
         "vi": "Xin cơ quan ban hành bản không khóa, hoặc giải mã (ví dụ "

@@ -69,11 +69,13 @@ class Line(Model):
     raw: str = ""
     cells: list[str] | None = None  # table rows: the cells, left to right
     bold: bool = False  # a Markdown **…** or # heading, or a bold .docx paragraph
+    page: int | None = None  # the PDF page the line is on (1-based); None for other formats
+    ocr: bool = False  # read by OCR from a scanned page: its text may hold misread letters
 
 
 class SourceText(Model):
     path: ShownPath
-    format: Literal["text", "markdown", "docx", "pdf"]
+    format: Literal["text", "markdown", "docx", "pdf", "doc", "odt", "rtf", "html"]
     encoding: str | None = None
     lines: list[Line]
 
@@ -268,6 +270,7 @@ class Plan(Model):
     signer: Signer | None = None
     concepts: list[ConceptHit] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    kind: str = "plan"  # "plan", or what the document is instead ("cong_van", "bao_cao", "fragment"; parse/kind.py)
     lines: list[Line] = Field(default_factory=list, exclude=True)
     _text_by_number: dict[int, str] | None = PrivateAttr(default=None)
 
@@ -311,6 +314,10 @@ class Finding(Model):
     fingerprint: str = ""
     waived: bool = False
     waiver_reason: str | None = None
+    # Where a reader finds the line when the viewer shows no line numbers (audit/engine/where.py): the
+    # PDF page, or a .docx's section and paragraph, in the run's language. Absent from JSON when unknown.
+    page: int | None = Field(default=None, exclude_if=lambda value: value is None)
+    where: str | None = Field(default=None, exclude_if=lambda value: value is None)
 
 
 # --- the corpus ----------------------------------------------------------------------------

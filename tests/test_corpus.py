@@ -60,7 +60,7 @@ def test_unreadable_files_are_reported_and_the_rest_is_read(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [os.path.basename(p.path) for p in corpus.plans] == ["a.txt", "d.txt"]
     problems = {os.path.basename(p.path): p.problem("en") for p in corpus.problems}
-    assert problems == {"b.doc": "old Word .doc format is not supported",
+    assert problems == {"b.doc": "damaged Word .doc file (its OLE header is not valid)",
                         "c.txt": "file is empty"}
 
 

@@ -228,14 +228,14 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):
     data = validated(result.stdout, "graph")
     assert [d["path"] for d in data["documents"]] == [str(parent)]
     assert data["problems"] == [{"path": str(tmp_path / "old.doc"), "message": (
-        f"{tmp_path / 'old.doc'}: old Word .doc format is not supported. "
-        "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`")}]
-    assert f"plan-audit: warning: {tmp_path / 'old.doc'}: old Word .doc format" in result.stderr
+        f"{tmp_path / 'old.doc'}: damaged Word .doc file (its OLE header is not valid). "
+        "Download the file again, or ask the issuer for a .docx copy")}]
+    assert f"plan-audit: warning: {tmp_path / 'old.doc'}: damaged Word .doc file" in result.stderr
     result = CliRunner().invoke(main, ["graph", "--absolute-paths", str(tmp_path), "--format", "json"])  # Vietnamese by default
     assert validated(result.stdout, "graph")["problems"][0]["message"] == (
-        f"{tmp_path / 'old.doc'}: không hỗ trợ định dạng Word .doc cũ. "
-        "Chuyển sang .docx trước, ví dụ `libreoffice --headless --convert-to docx FILE.doc`")
-    assert f"plan-audit: warning: {tmp_path / 'old.doc'}: không hỗ trợ định dạng Word .doc cũ" in result.stderr
+        f"{tmp_path / 'old.doc'}: tệp Word .doc bị hỏng (phần đầu tệp OLE không hợp lệ). "
+        "Tải lại tệp, hoặc xin cơ quan ban hành bản .docx")
+    assert f"plan-audit: warning: {tmp_path / 'old.doc'}: tệp Word .doc bị hỏng" in result.stderr
 
 
 def test_symlink_loop_in_the_folder_does_not_hang(tmp_path):

@@ -50,7 +50,7 @@ def test_every_reader_error_raised_is_in_the_table_with_advice():
     for key in keys:
         error = InputError("ke-hoach.docx", key, size=1, limit=2, line=3, encoding="TCVN3", detail="x",
                            reason="y", member="z", ratio="9", length="9", count="9",
-                           page=1, total=2, declared=3)
+                           page=1, total=2, declared=3, kind=".odt", seconds=120, chars="9")
         for lang in ("vi", "en"):
             problem, advice = error.problem(lang), error.advice(lang)
             assert problem and advice, key

@@ -46,7 +46,7 @@ def test_the_default_pack_loads_with_every_family_and_input_rule():
         "NOIDUNG": [f"NOIDUNG00{n}" for n in range(1, 5)],
         "POLICY": ["POLICY001", "POLICY002", "POLICY003"],
         "SANPHAM": ["SANPHAM001", "SANPHAM002"],
-        "THETHUC": [f"THETHUC{n:03}" for n in range(1, 11)],
+        "THETHUC": [f"THETHUC{n:03}" for n in range(1, 12)],
         "NHATQUAN": [f"NHATQUAN00{n}" for n in range(1, 9)],
         "CHINHTA": [f"CHINHTA00{n}" for n in range(1, 9)],
     }

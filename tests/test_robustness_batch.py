@@ -96,8 +96,8 @@ BAD: dict[str, tuple[Callable[[Path], object], str, str]] = {
     "scan.pdf": (_scanned_pdf, "PDF has no text layer (a scanned image)",
                  "Run OCR on it first, e.g. `ocrmypdf -l vie in.pdf out.pdf`, and audit the result"),
     "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)),
-                "old Word .doc format is not supported",
-                "Convert it to .docx first, e.g. `libreoffice --headless --convert-to docx FILE.doc`"),
+                "damaged Word .doc file (its OLE header is not valid)",
+                "Download the file again, or ask the issuer for a .docx copy"),
     "secret.txt": (lambda p: p.write_text(seed_text(), encoding="utf-8"), "permission denied",
                    "Make the file readable (chmod +r) or copy it"),
 }

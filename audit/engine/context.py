@@ -42,6 +42,7 @@ class CheckContext:
     parents: tuple[Plan, ...] = ()  # every parent the plan implements, nearest first (none: `parent`)
     trace: Any = None  # the plan traced against its parents (trace.coverage.Trace), once per plan
     linked: bool = False  # the plan's parents were looked for in a corpus (`corpus`, `check --corpus`)
+    kind: str = "auto"  # "plan": audit every document as a plan; "auto": a non-plan gets only its kind
 
     @property
     def all_parents(self) -> list[Plan]:

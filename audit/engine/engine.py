@@ -18,9 +18,12 @@ from audit.engine.checks import load_kind
 from audit.engine.context import CheckContext, make_finding
 from audit.engine.fingerprint import document_key
 from audit.engine.packs import INPUT_RULE, Rule
+from audit.engine.where import located
 from audit.model import Finding, Plan, Severity
 from audit.read.errors import InputError
 from audit.base.normalize import visible_path
+
+KIND_CHECK = "document_kind"  # the check that says a document is no plan (audit/engine/checks/document_kind.py)
 
 if TYPE_CHECKING:
     from audit.trace.coverage import Trace
@@ -56,11 +59,30 @@ def run_rules(plan: Plan, rules: list[Rule], context: CheckContext) -> list[Find
     if context.parent is not None and context.trace is None:
         context = replace(context, trace=traced(plan, context.all_parents, rules))
     findings: list[Finding] = []
+    if plan.kind != "plan" and context.kind != "plan":  # a letter or a note: only what it is
+        rules = [rule for rule in rules if rule.check == KIND_CHECK]
     for rule in rules:
         kind = load_kind(rule.check)
         if kind is not None:  # INPUT001 has no check kind: it comes from reading, not from a plan
             findings.extend(capped(kind.check(plan, rule, context)))
-    return sorted(one_gap_per_concept(findings), key=lambda f: (f.line or 0, f.rule))
+    findings = located(ocr_noted(one_gap_per_concept(findings), plan, context.lang), plan, context.lang)
+    return sorted(findings, key=lambda f: (f.line or 0, f.rule))
+
+
+def ocr_noted(findings: list[Finding], plan: Plan, lang: str) -> list[Finding]:
+    """Findings on a line read by OCR, or on a plan with such lines (something not found), say so:
+    the letters may be misread, and the reviewer should look at the scan before acting."""
+    read_by_ocr = {line.number for line in plan.lines if line.ocr}
+    if not read_by_ocr:
+        return findings
+    from audit.messages import msg
+
+    on_line, in_plan = msg("finding.ocr_line", lang), msg("finding.ocr_plan", lang)
+    return [
+        finding.model_copy(update={"message": f"{finding.message} {on_line if finding.line in read_by_ocr else in_plan}"})
+        if finding.line in read_by_ocr or finding.line is None else finding
+        for finding in findings
+    ]
 
 
 def traced(plan: Plan, parents: list[Plan], rules: list[Rule]) -> Trace:

@@ -255,7 +255,7 @@ def _audit(job: tuple[str, str, tuple[tuple[str, str], ...]]) -> tuple[list[Find
     setup: _Setup = _state["setup"]
     cache = _state["cache"]
     key = cache.key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
-                    f"draft={setup.context.draft}", ",".join(rule.code for rule in setup.rules))
+                    f"draft={setup.context.draft}", f"kind={setup.context.kind}", ",".join(rule.code for rule in setup.rules))
     if setup.persistent and (hit := cache.get(key, tuple)) is not None:
         return hit
     try:

@@ -19,6 +19,7 @@ from audit.parse.closing import (
 )
 from audit.parse.header import complete_header, find_title, parse_header
 from audit.parse.obligations import parse_obligations
+from audit.parse.kind import document_kind
 from audit.parse.preamble import parse_mentions, parse_preamble
 from audit.parse.sections import heading_of, parse_sections
 from audit.parse.timeline import parse_timeline
@@ -50,7 +51,7 @@ def parse_plan(source: SourceText) -> Plan:
     ]
     units = parse_units(body, sections)
     year = header.year or (header.date.year if header.date else None)
-    return Plan(
+    plan = Plan(
         path=source.path, format=source.format, encoding=source.encoding, header=header,
         citations=citations, mentions=mentions,
         preamble=(preamble_lines[0].number, preamble_lines[-1].number) if preamble_lines else None,
@@ -58,6 +59,8 @@ def parse_plan(source: SourceText) -> Plan:
         appendix=appendix, recipients=recipients, signer=signer, lines=lines,
         obligations=parse_obligations(body, sections, units, appendix, year),
     )
+    plan.kind = document_kind(plan)
+    return plan
 
 
 def _closing(lines: list[Line]):

@@ -13,7 +13,10 @@ import re
 from audit.model import Header, Line
 from audit.parse.docref import HEADER_NUMBER_RE, TYPE_CODES, canonical_body, doc_type_for, make_date
 
-MOTTO_RE = re.compile(r"CỘNG H[OÒÓ]À|CỘNG HOÀ|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+MOTTO_RE = re.compile(r"CỘNG\s+H(?:[OÒÓ]À|ÒA|ÓA)|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+# The Quốc hiệu's words: a narrow column wraps it anywhere ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM"),
+# and a piece of it must not be read as part of the issuer (the "XÃ" of "XÃ HỘI" made a district a commune).
+_MOTTO_WORDS = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
 # Up to six words before ", ngày"; each word starts after a non-letter, so a long line is read in
 # linear time (a word that could be split anywhere made the search polynomial in the line's length).
 PLACE_DATE_RE = re.compile(
@@ -21,7 +24,7 @@ PLACE_DATE_RE = re.compile(
 )
 TITLE_RE = re.compile(
     r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|"
-    r"THÔNG BÁO|BÁO CÁO|CÔNG VĂN)\b\s*:?\s*(?P<rest>.*)$"
+    r"THÔNG BÁO|BÁO CÁO|CÔNG VĂN|TỜ TRÌNH)\b\s*:?\s*(?P<rest>.*)$"
 )
 _ORG_START = re.compile(
     r"^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BỘ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|CHÍNH PHỦ|THỦ TƯỚNG|"
@@ -37,9 +40,14 @@ def find_title(lines: list[Line], limit: int = 60) -> int | None:
         if line.cells:
             continue
         m = TITLE_RE.match(line.text)
-        if m and (not m.group("rest") or not m.group("rest")[:1].islower()):
+        if m and (not m.group("rest") or not m.group("rest")[:1].islower()) and not _LISTING.match(m.group("rest")):
             return i
     return None
+
+
+# "KẾ HOẠCH 12/KH-UBND NĂM 2023 ...": a portal's heading or listing of the document, which names it
+# by its number; the document's own title line never carries its number.
+_LISTING = re.compile(r"^(?:số\s*:?\s*)?\d+\s*/", re.IGNORECASE)
 
 
 def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
@@ -55,19 +63,67 @@ def parse_header(lines: list[Line], title_at: int | None) -> tuple[Header, int]:
 
 def _read_header_block(lines: list[Line], header: Header) -> None:
     bodies: list[tuple[str, int]] = []
-    for line in lines[_block_start(lines):]:
-        for cell in line.cells or [line.text]:
-            rest = _read_number(cell, line.number, header)
-            rest = _read_place_date(rest, line.number, header)
-            if MOTTO_RE.search(rest):
+    for text, number in _header_cells(lines[_block_start(lines):]):
+        for cell in _unglued(text):
+            rest = _read_number(cell, number, header)
+            rest = _read_place_date(rest, number, header)
+            motto = MOTTO_RE.search(rest)
+            if motto or _motto_piece(rest):
                 header.national_motto = True
-                continue
-            _collect_body(rest, line.number, bodies)
+                rest = rest[: motto.start()] if motto else ""  # an issuer before the Quốc hiệu on one line
+            _collect_body(rest, number, bodies)
     if bodies:
         header.issuer = canonical_body(bodies[-1][0])
         header.lines["issuer"] = bodies[-1][1]
         if len(bodies) > 1:
             header.parent_body = canonical_body(bodies[-2][0])
+
+
+# A place and date cut after "ngày", "tháng" or "năm" by a narrow column or a web page's wrap
+# ("Bến Lam, ngày" / "05 tháng 3 năm 2023"), and what continues it on the next line.
+_DATE_CUT = re.compile(r",\s*ngày(?:\s*\d{0,2}(?:\s*tháng(?:\s*\d{0,2}(?:\s*năm)?)?)?)?\s*$")
+_DATE_REST = re.compile(r"^\s*(?:\d{1,2}\s*)?(?:tháng|năm|(?:19|20)\d{2}\b)")
+
+
+def _header_cells(lines: list[Line]) -> list[tuple[str, int]]:
+    """The header's texts, cell by cell, with their line numbers; a date cut over two lines is
+    joined (the continuation is the next line's cell in the same column)."""
+    cells: list[tuple[str, int]] = []
+    taken: set[tuple[int, int]] = set()
+    for i, line in enumerate(lines):
+        for column, cell in enumerate(line.cells or [line.text]):
+            if (i, column) in taken:
+                continue
+            if _DATE_CUT.search(cell) and i + 1 < len(lines):
+                at, rest = _same_column(lines[i + 1], column)
+                if _DATE_REST.match(rest):
+                    cell = f"{cell} {rest}"
+                    taken.add((i + 1, at))
+            cells.append((cell, line.number))
+    return cells
+
+
+# Where a copy from a web page glued the header's lines together: a unit word right after "NHÂN
+# DÂN" ("ỦY BAN NHÂN DÂNPHƯỜNG ĐỒNG LAM"), and a capitalised word right after an upper-case one
+# ("ĐỒNG LAMSố: 09/KH-UBND", "VIỆT NAMĐộc lập").
+_GLUED_UNIT = re.compile(r"(?<=NHÂN DÂN)(?=XÃ|PHƯỜNG|THỊ|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH)")
+
+
+def _unglued(text: str) -> list[str]:
+    cuts = {m.start() for m in _GLUED_UNIT.finditer(text)}
+    cuts |= {i for i in range(2, len(text) - 1)
+             if text[i - 2 : i + 1].isupper() and text[i - 2 : i + 1].isalpha() and text[i + 1].islower()}
+    if not cuts:
+        return [text]
+    bounds = [0, *sorted(cuts), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _same_column(line: Line, column: int) -> tuple[int, str]:
+    """The cell of `line` under column `column` and its index; a line without cells is one cell."""
+    if line.cells is None:
+        return 0, line.text
+    return (column, line.cells[column]) if column < len(line.cells) else (-1, "")
 
 
 def _block_start(lines: list[Line]) -> int:
@@ -79,6 +135,15 @@ def _block_start(lines: list[Line]) -> int:
             if _ORG_START.match(cell) or MOTTO_RE.search(cell) or HEADER_NUMBER_RE.search(cell):
                 return i
     return 0
+
+
+def _motto_piece(text: str) -> bool:
+    """Two or more words of the Quốc hiệu in their order, alone on a line ("VIỆT NAM")."""
+    words = text.strip(" -_*").upper().replace("HOÀ", "HÒA").split()
+    if len(words) < 2:
+        return False
+    n = len(words)
+    return any(_MOTTO_WORDS[i : i + n] == words for i in range(len(_MOTTO_WORDS) - n + 1))
 
 
 def _read_number(text: str, number: int, header: Header) -> str:
@@ -133,12 +198,20 @@ def _read_title(lines: list[Line], title_at: int, header: Header) -> int:
                 break
             i += 1
             continue
-        if _ends_title(text):
+        if _ends_title(text) or _authority_after_title(parts, text):
             break
         parts.append(text)
         i += 1
     header.title = " ".join(parts) or None
     return i
+
+
+def _authority_after_title(parts: list[str], text: str) -> bool:
+    """An upper-case body's name under a title in lower case: the Quyết định's "ỦY BAN NHÂN DÂN TỈNH
+    LAM GIANG" line (a PDF has no blank line above it to end the title)."""
+    title = " ".join(parts)
+    return bool(parts) and not title.isupper() and text.isupper() and (
+        _ORG_START.match(text) is not None or text.startswith("CHỦ TỊCH"))
 
 
 def _ends_title(text: str) -> bool:
@@ -158,6 +231,8 @@ def complete_header(header: Header, statement_issuer: tuple[str, int] | None, si
         header.issuer, header.lines["issuer"] = canonical_body(statement_issuer[0]), statement_issuer[1]
     if header.issuer is None and signer_authority and _ORG_START.match(signer_authority.upper()):
         header.issuer = canonical_body(signer_authority)
+    if header.issuer and _BARE_BODY.match(header.issuer):
+        header.issuer = _placed(header.issuer, statement_issuer, header.title)
     if header.issuer and header.place and _names_no_place(header.issuer):
         header.issuer = f"{header.issuer} {header.place}"
     if header.year is None and header.title:
@@ -166,6 +241,29 @@ def complete_header(header: Header, statement_issuer: tuple[str, int] | None, si
     if header.year is None and header.date:
         header.year = header.date.year
     header.level = level_of(header.issuer)
+
+
+_BARE_BODY = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân)$", re.IGNORECASE)
+_UNIT = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+# "... trên địa bàn tỉnh Lam Giang năm 2023": the unit a title names, up to "năm", a number or a mark
+_TITLE_UNIT = re.compile(
+    rf"\btrên địa bàn\s+({_UNIT}\s+[^\W\d_]+(?:\s+(?!(?:năm|giai|về|của|trong)\b)[^\W\d_]+){{0,3}})", re.IGNORECASE
+)
+
+
+def _placed(body: str, statement: tuple[str, int] | None, title: str | None) -> str:
+    """A header's issuer without its unit ("ỦY BAN NHÂN DÂN", no "TỈNH LAM GIANG" line under it),
+    completed from the preamble's statement ("Ủy ban nhân dân tỉnh Lam Giang ban hành ...") or
+    from the unit the title names ("... TRÊN ĐỊA BÀN TỈNH LAM GIANG"); unchanged when neither says."""
+    if statement:
+        named = canonical_body(statement[0])
+        if named.lower().startswith(body.lower() + " ") and level_of(named):
+            return named
+    m = _TITLE_UNIT.search(title or "")
+    if not m:
+        return body
+    unit = m.group(1)
+    return canonical_body(f"{body.upper()} {unit}" if unit.isupper() else f"{body} {unit}")
 
 
 def _names_no_place(issuer: str) -> bool:

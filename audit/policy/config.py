@@ -62,6 +62,7 @@ class Config(Strict):
     format: str | None = None
     lang: Literal["vi", "en"] | None = None
     draft: bool | None = None
+    kind: Literal["auto", "plan"] | None = None
     waivers: str | list[WaiverEntry] | None = None
     baseline: str | None = None
     per_path: list[PerPath] = Field(default_factory=list)
@@ -101,6 +102,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     lang: str = DEFAULT_LANG
     draft: bool = False
+    kind: str = "auto"  # "plan": every document is audited as a plan (audit/parse/kind.py)
     per_path: tuple[PathIgnore, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     baseline: tuple[BaselineEntry, ...] = ()
@@ -242,6 +244,7 @@ def resolve(given: dict[str, Any], formats: tuple[str, ...], start: Path | None 
         ignore=tuple(pick("ignore", tuple(config.ignore), ())),
         lang=pick("lang", config.lang, DEFAULT_LANG),
         draft=bool(pick("draft", config.draft, False)),
+        kind=pick("kind", config.kind, "auto"),
         per_path=tuple(
             PathIgnore(tuple(PathPattern(p, base) for p in rule.paths), tuple(rule.ignore)) for rule in config.per_path
         ),

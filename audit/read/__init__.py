@@ -29,10 +29,11 @@ MAX_LINES = 20_000
 MAX_TEXT_CHARS = 2_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc (and other OLE files)
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read one plan file (.txt, .md, .docx, .pdf) into lines as the reviewer sees them."""
+    """Read one plan file (.txt, .md, .docx, .pdf, .doc, .odt, .rtf, .html) into lines as the reviewer sees them."""
     source = _read(Path(path))
     _refuse_long_lines(source)
     refuse_much_text(source.path, sum(len(line.raw or line.text) for line in source.lines))
@@ -40,19 +41,25 @@ def read_source(path: str | Path) -> SourceText:
 
 
 def _read(path: Path) -> SourceText:
-    name = str(path)
     head = _head(path)
     if b"%PDF-" in head:  # some producers put a few bytes before the marker
         from audit.read import pdf
 
         return pdf.read_pdf(path)
+    converted = _converted_kind(path, head)
+    if converted:
+        from audit.read.convert import read_converted
+
+        return read_converted(path, converted)
     if head.startswith(b"PK\x03\x04"):
         from audit.read import docx
 
         return docx.read_docx(path)
-    if head.startswith(_OLE_MAGIC) or path.suffix.lower() == ".doc":
-        raise InputError(name, "doc")
     _refuse_misnamed(path, head)
+    if _is_html(path, head):
+        from audit.read.html import read_html
+
+        return read_html(path)
     from audit.read import text
 
     return text.read_text(path)
@@ -68,6 +75,23 @@ def refuse_much_text(name: str, chars: int) -> None:
     """Refuse a file of more than MAX_TEXT_CHARS characters of text (each reader calls it as soon as it can)."""
     if chars > MAX_TEXT_CHARS:
         raise InputError(name, "too_much_text", count=f"{chars:,}", limit=f"{MAX_TEXT_CHARS:,}")
+
+
+def _converted_kind(path: Path, head: bytes) -> str | None:
+    """ "doc", "odt" or "rtf" for the formats read through LibreOffice (convert.py), by content."""
+    if head.startswith(_OLE_MAGIC):  # old Word .doc (an .xls or .msg fails its conversion, clearly)
+        return "doc"
+    if head.startswith(b"PK\x03\x04") and _ODT_MIMETYPE in head:  # the mimetype member comes first
+        return "odt"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+def _is_html(path: Path, head: bytes) -> bool:
+    """A web page saved from a portal (.html, .htm, or a page saved under another name)."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return path.suffix.lower() in (".html", ".htm") or start.startswith((b"<!doctype html", b"<html"))
 
 
 def _refuse_long_lines(source: SourceText) -> None:

@@ -6,6 +6,7 @@ Line numbers are the file's own, so evidence points at what the reviewer sees in
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from audit.model import Line, SourceText, trusted
@@ -46,6 +47,7 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         raise InputError(name, "binary.data")
     if not text.strip():
         raise InputError(name, "blank")
+    text = nfc(text)
     refuse_legacy(name, text)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
@@ -128,14 +130,22 @@ def clean_line(number: int, raw: str) -> Line:
     if _MD_TABLE_RULE.match(text):
         text = ""
     # Every value is made here, of its field's type: validating them again would cost as much as the rest.
-    return trusted(Line, {"number": number, "text": text, "raw": raw, "cells": _cells(text), "bold": bold})
+    return trusted(Line, {"number": number, "text": text, "raw": raw, "cells": _cells(text), "bold": bold,
+                          "page": None, "ocr": False})
 
 
 def tidy(text: str) -> str:
-    """Text as a reader sees it: no-break spaces are spaces, a stray BOM is nothing, and control
-    characters are shown as symbols ("\\x1b" as "␛", see `visible`), so no report ever sends a
-    terminal escape sequence taken from a document."""
-    return visible(text.replace("\u00a0", " ").replace("\ufeff", ""))
+    """Text as a reader sees it: composed (`nfc`), no-break spaces are spaces, a stray BOM is
+    nothing, and control characters are shown as symbols ("\\x1b" as "␛", see `visible`), so no
+    report ever sends a terminal escape sequence taken from a document."""
+    return visible(nfc(text).replace("\u00a0", " ").replace("\ufeff", ""))
+
+
+def nfc(text: str) -> str:
+    """`text` composed: "Unicode tổ hợp" (Unikey's decomposed output: "ô" + U+0309 for "ổ") reads
+    as the precomposed letters every pattern and lexicon entry is written in. Every reader passes
+    its text through here (`tidy`), so parsing never sees decomposed text."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _cells(text: str) -> list[str] | None:

@@ -18,8 +18,8 @@ from audit.model import Coverage, Finding, Severity
 from audit.report.coverage import CATEGORIES, shares
 from audit.report.json_report import summary
 from audit.report.view import (
-    PlanView, assigned_coverage, facts, location, parent_location, plan_views, requirement_name, rules_by_code,
-    share, to_add, words,
+    PlanView, assigned_coverage, facts, location_for_reader, parent_location, plan_views, requirement_name,
+    rules_by_code, share, to_add, words,
 )
 
 
@@ -130,7 +130,7 @@ def _plan(view: PlanView, rules: dict, lang: str) -> PlanReport:
                             items=[_finding(f, lang) for f in view.other_findings], empty=w["none"]))
     if view.waived:
         sections.append(Section(f"{w['waived']} ({len(view.waived)})", items=[
-            Item(f"{f.rule}: {f.message}", "waived", [location(f), f"{w['reason']}: {f.waiver_reason or ''}"])
+            Item(f"{f.rule}: {f.message}", "waived", [location_for_reader(f), f"{w['reason']}: {f.waiver_reason or ''}"])
             for f in view.waived]))
     advice = to_add(view, rules, lang)
     sections.append(Section(w["to_add"], items=[Item(text) for text in advice], ordered=True, empty=w["none"]))
@@ -166,7 +166,7 @@ def _evidence(coverage: Coverage, lang: str) -> str:
 
 def _finding(finding: Finding, lang: str) -> Item:
     w = words(lang)
-    details = [location(finding)]
+    details = [location_for_reader(finding)]
     if finding.evidence:
         details.append(f"» {finding.evidence}")
     where = parent_location(finding)

@@ -14,7 +14,9 @@ from __future__ import annotations
 from audit.engine.engine import CheckRun
 from audit.model import Finding, Severity
 from audit.report.json_report import summary
-from audit.report.view import PlanView, assigned_coverage, location, parent_location, plan_views, share, words
+from audit.report.view import (
+    PlanView, assigned_coverage, location_for_reader, parent_location, plan_views, share, words,
+)
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan", "waived": "magenta"}
 
@@ -87,7 +89,7 @@ def _print_finding(console, finding: Finding, style: str) -> None:
     from rich.text import Text
 
     _indented(console, 4, Text.assemble((finding.rule, style), "  ", finding.message))
-    _indented(console, 6, Text(location(finding), style="dim"))
+    _indented(console, 6, Text(location_for_reader(finding), style="dim"))
     if finding.evidence:
         _indented(console, 6, Text.assemble(("» ", "dim"), finding.evidence))
     where = parent_location(finding)

@@ -125,6 +125,12 @@ def location(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}" if finding.line else finding.path
 
 
+def location_for_reader(finding: Finding) -> str:
+    """`location`, with where a reader finds the line in a PDF or .docx: "path:12 (trang 3)". For
+    the reports people read; machine formats keep "path:line" (tools parse it)."""
+    return f"{location(finding)} ({finding.where})" if finding.where else location(finding)
+
+
 def parent_location(finding: Finding) -> str | None:
     if not finding.parent_path:
         return None
