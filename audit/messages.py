@@ -435,6 +435,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "serve.graph.no_parent": {"vi": "Kế hoạch chưa xác định được cấp trên", "en": "Plans whose parent is not known"},
     "serve.graph.cites": {"vi": "dẫn chiếu", "en": "cites"},
+    "serve.matrix.hint": {
+        "vi": "Con số màu đỏ: kế hoạch chưa đáp ứng hết yêu cầu được giao. Cột \"Liệt kê\" chỉ để tham khảo.",
+        "en": "Red cells: the plan does not meet every assigned requirement. The \"Listed\" column is context only.",
+    },
     "serve.matrix.empty": {
         "vi": "Chưa kế hoạch nào có kế hoạch cấp trên trong phiên này.",
         "en": "No plan of this session has its parent plan here.",

@@ -212,3 +212,14 @@ def test_serve_warns_when_it_listens_beyond_this_machine(monkeypatch):
     assert open_.exit_code == 0
     assert "plan-audit: warning: listening on 0.0.0.0: other machines can see and upload too" in open_.stderr
     assert started == [("127.0.0.1", 8765, False, "vi"), ("0.0.0.0", 9000, True, "en")]
+
+
+def test_the_workbench_speaks_english_with_lang_en(tmp_path):
+    with running(session(tmp_path, lang="en", directory=FIXTURES)) as server:
+        wait_done(server.url)
+        page = get(server.url + "/").text
+        assert "<title>Review workbench · plan-audit</title>" in page
+        assert '<span class="badge error">error</span>' in page and "Download reports" in page
+        assert "lỗi" not in page and "Kế hoạch và phát hiện" not in page
+        plan = get(server.url + "/plan/" + _plan_number(page, "fixtures/2024-xa-phuc-khe.pdf")).text
+        assert "The parent plan asks:" in plan and "fixtures/2024-huyen-phu-lam.md, line 81" in plan

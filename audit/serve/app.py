@@ -151,6 +151,8 @@ def create_app(workspace: Workspace, allowed_hosts: list[str] | None = None) -> 
         return RedirectResponse("/", 303)
 
     async def form(request: Request) -> dict:
+        if int(request.headers.get("content-length") or 0) > 65_536:  # a waiver is a few lines
+            raise HTTPException(413)
         data = await request.form(max_files=0, max_fields=20)
         if data.get("token") != workspace.token:
             raise HTTPException(403)
