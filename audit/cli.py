@@ -339,7 +339,7 @@ def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
 
 @main.command()
 @click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False, exists=True, path_type=str))
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but the loopback address lets other machines in.")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")

@@ -420,6 +420,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "serve.download.title": {"vi": "Tải báo cáo", "en": "Download reports"},
     "serve.download.format": {"vi": "Báo cáo {format}", "en": "{format} report"},
     "serve.download.waivers": {"vi": "Tệp miễn trừ (waivers.yaml)", "en": "Waivers file (waivers.yaml)"},
+    "serve.download.waivers_temporary": {
+        "vi": "Miễn trừ của phiên này nằm trong thư mục tạm và bị xóa khi dừng máy chủ: hãy tải tệp miễn trừ về, "
+              "hoặc chạy với --waivers TỆP để ghi thẳng vào tệp của đơn vị.",
+        "en": "This session's waivers are in its temporary folder, removed when the server stops: download the "
+              "waivers file, or run with --waivers FILE to write to your own file.",
+    },
+    "serve.graph.none_missing": {
+        "vi": "Mọi đơn vị trong danh sách đều đã có kế hoạch.",
+        "en": "Every unit of the list has filed a plan.",
+    },
     "serve.graph.summary": {
         "vi": "{documents} kế hoạch, {links} liên kết, {unresolved} văn bản cấp trên không có trong thư mục, "
               "{missing} đơn vị chưa có kế hoạch",

@@ -132,8 +132,9 @@ def test_a_waiver_from_a_stale_page_or_without_a_reason_is_refused(fixtures_serv
     token = fixtures_server.workspace.token
     stale = post_form(fixtures_server.url + "/waive", {"token": token, "finding": "0", "generation": "0", "reason": "x"})
     assert "Phát hiện này không còn trong kết quả mới nhất" in stale.text
-    empty = post_form(fixtures_server.url + "/waive", {"token": token, "finding": "0", "generation": "1", "reason": " "})
-    assert "Cần ghi lý do miễn" in empty.text
+    empty = post_form(fixtures_server.url + "/waive", {"token": token, "finding": "0", "generation": "1", "reason": " ",
+                                                       "back": "/\\evil.example/"})  # back to our page, not theirs
+    assert "Cần ghi lý do miễn" in empty.text and "<h2>Kế hoạch (12)</h2>" in empty.text
     assert not fixtures_server.workspace.waivers.exists()
 
 

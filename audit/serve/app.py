@@ -10,6 +10,7 @@ are escaped by the templates (autoescape); plans and findings are named by their
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -23,6 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from audit.messages import msg
+from audit.model import Plan
 from audit.serve import pages
 from audit.serve.uploads import MAX_FILE_BYTES, MAX_FILES
 from audit.serve.workspace import Workspace
@@ -45,6 +47,9 @@ DOWNLOADS = {
     "docx": ("bao-cao.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": ("bao-cao.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
+
+
+BACK = re.compile(r"/(plan/\d+)?(#f\d+)?")
 
 
 def offered_formats() -> list[str]:
@@ -95,7 +100,7 @@ def create_app(workspace: Workspace, allowed_hosts: list[str] | None = None) -> 
             context = dict(plans=pages.catalogue(result, lang), rows=pages.findings(result, chosen),
                            choices=pages.filter_choices(result)) if result else {}
         return page("index.html", request, chosen=chosen, formats=offered_formats(), waivers=workspace.waivers,
-                    **context)
+                    waivers_temporary=workspace.waivers.is_relative_to(workspace.folder), **context)
 
     def status(request: Request) -> JSONResponse:
         with workspace.lock:
@@ -111,13 +116,17 @@ def create_app(workspace: Workspace, allowed_hosts: list[str] | None = None) -> 
             if not 0 <= number < len(result.shown.inputs):
                 raise HTTPException(404)
             item = result.shown.inputs[number]
-            full = workspace.full_plan(item.path) if item.plan is not None else None
             rows = pages.findings(result, chosen, item.path)
             choices = pages.filter_choices(result)
             index = result.index_of()
-        lines, loose = pages.plan_lines(full, rows) if hasattr(full, "lines") else ([], rows)
+        try:
+            full = workspace.full_plan(item.path) if item.plan is not None else None
+        except LookupError:  # a new audit replaced the result meanwhile
+            raise HTTPException(404) from None
+        readable = isinstance(full, Plan)
+        lines, loose = pages.plan_lines(full, rows) if readable else ([], rows)
         return page("plan.html", request, number=number, item=item, lines=lines, loose=loose, index=index,
-                    chosen=chosen, choices=choices, unreadable=None if hasattr(full, "lines") else full)
+                    chosen=chosen, choices=choices, unreadable=None if readable else full)
 
     def graph(request: Request) -> HTMLResponse:
         with workspace.lock:
@@ -170,7 +179,7 @@ def create_app(workspace: Workspace, allowed_hosts: list[str] | None = None) -> 
 
         data = await form(request)
         back = str(data.get("back", "/"))
-        back = back if back.startswith("/") and not back.startswith("//") else "/"
+        back = back if BACK.fullmatch(back) else "/"  # only a page of ours: never an open redirect
         try:
             number, generation = int(str(data.get("finding"))), int(str(data.get("generation")))
             expires = dt.date.fromisoformat(str(data["expires"])) if data.get("expires") else None

@@ -107,6 +107,7 @@ def hierarchy(result: Result, expected: Path | None, lang: str) -> dict:
 
     data["tree"] = [node(path) for path in graph.roots()]
     data["index"] = result.index_of()
+    data["expected"] = expected is not None
     return data
 
 

@@ -254,13 +254,13 @@ class Workspace:
                 raise LookupError(path)
             if path in result.plans:
                 return result.plans[path]
-            real = result.files[path]
-            plan = None
-            if self.cache_dir:
-                cache = Cache(self.cache_dir)
-                plan = cache.get(cache.key("plan", digest(real.read_bytes())))
-            plan = plan or plan_or_error(real)
+        real, plan = result.files[path], None  # read outside the lock: the progress keeps answering
+        if self.cache_dir:
+            cache = Cache(self.cache_dir)
+            plan = cache.get(cache.key("plan", digest(real.read_bytes())))
+        plan = plan or plan_or_error(real)
+        with self.lock:
             result.plans[path] = plan
             if len(result.plans) > 4:
                 result.plans.popitem(last=False)
-            return plan
+        return plan
