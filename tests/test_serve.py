@@ -7,7 +7,13 @@ tests/test_serve_browser.py."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 from html import unescape
 from urllib.parse import urlencode
 
@@ -224,3 +230,31 @@ def test_the_workbench_speaks_english_with_lang_en(tmp_path):
         assert "lỗi" not in page and "Kế hoạch và phát hiện" not in page
         plan = get(server.url + "/plan/" + _plan_number(page, "fixtures/2024-xa-phuc-khe.pdf")).text
         assert "The parent plan asks:" in plan and "fixtures/2024-huyen-phu-lam.md, line 81" in plan
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_stopping_the_server_removes_the_session_folder(tmp_path, stop):
+    with socket.socket() as probe:  # a free port (the server binds it a moment later)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    server = subprocess.Popen([sys.executable, "-m", "audit", "serve", str(FIXTURES), "--no-browser", "--port", str(port)],
+                              env=env, stderr=subprocess.DEVNULL)
+    try:
+        assert _up(port), "the server did not start"
+        wait_done(f"http://127.0.0.1:{port}", timeout=120)
+        assert [p.name[:17] for p in tmp_path.iterdir()] == ["plan-audit-serve-"]
+    finally:
+        server.send_signal(stop)
+        server.wait(30)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _up(port: int, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as client:
+            if client.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.1)
+    return False

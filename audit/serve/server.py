@@ -1,8 +1,10 @@
 """Starting the workbench: the session, the first audit (of DIR, when given), uvicorn on the
-loopback address, and the browser. Ctrl+C stops the server and removes the session folder."""
+loopback address, and the browser. Ctrl+C (or SIGTERM) stops the server and removes the session folder."""
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
 import webbrowser
 from pathlib import Path
@@ -30,6 +32,9 @@ def serve(workspace: Workspace, host: str, port: int, browser: bool) -> None:
     if browser:
         url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
         threading.Timer(1.0, webbrowser.open, (url,)).start()
+    # uvicorn stops on SIGTERM too, then raises the signal again: exit through `finally` rather
+    # than die by it, so the session folder (uploads among it) is removed either way.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         server.run()
     finally:
