@@ -208,6 +208,23 @@ def test_a_second_audit_of_the_same_files_reads_nothing_again(tmp_path, monkeypa
         assert server.workspace.result.findings == first
 
 
+def test_a_long_audit_runs_in_the_background_with_its_progress_on_the_page(tmp_path, monkeypatch):
+    import audit.corpus
+
+    real = audit.corpus.plan_or_error
+    monkeypatch.setattr(audit.corpus, "plan_or_error", lambda path: time.sleep(0.3) or real(path))
+    with running(session(tmp_path, directory=FIXTURES)) as server:
+        seen = []
+        while (job := json.loads(get(server.url + "/status").text))["state"] == "running":
+            seen.append((job["done"], job["total"]))
+            page = get(server.url + "/").text  # the server answers while the audit goes on
+            assert '<div id="progress" class="progress"' in page or job["done"] >= 11
+            time.sleep(0.1)
+        done = [done for done, total in seen if total == 12]
+        assert len(done) > 3 and done == sorted(done) and done[0] < 6  # seen to advance, plan by plan
+        assert job["state"] == "done" and '<table class="plans">' in get(server.url + "/").text
+
+
 def test_serve_warns_when_it_listens_beyond_this_machine(monkeypatch):
     started = []
     monkeypatch.setattr("audit.serve.server.serve", lambda workspace, host, port, browser: started.append(

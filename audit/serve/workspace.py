@@ -122,11 +122,6 @@ class Workspace:
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def plan_count(self) -> int:
-        from audit.corpus import find_plan_files
-
-        return len(find_plan_files(self.root)[0])
-
     def room(self) -> int:
         """How many more plans may be uploaded."""
         from audit.serve.uploads import MAX_FILES
