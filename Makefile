@@ -9,12 +9,16 @@ $(BIN)/plan-audit: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-.PHONY: setup demo test bench mutation
+.PHONY: setup demo serve test bench mutation
 setup: $(BIN)/plan-audit
 
 demo: setup
 	@# --fail-on never: findings are the demo's point, not a failure of `make`
 	$(BIN)/plan-audit corpus fixtures/ --fail-on never
+
+# The reviewer's workbench on the fictional province, in the browser (Ctrl+C stops it)
+serve: setup
+	$(BIN)/plan-audit serve fixtures/ --expected fixtures/units.yaml
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

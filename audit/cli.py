@@ -568,5 +568,35 @@ def rules(code: str | None, fmt: str, output: str | None, lang: str) -> None:
     emit_rich(lambda console: reference.explain_rule(rule, console, lang), output)
 
 
+@main.command()
+@click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False, exists=True, path_type=str))
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but the loopback address lets other machines in.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--waivers", type=click.Path(dir_okay=False, path_type=str),
+              help="Waivers file to read and add to [default: one in the session's temporary folder].")
+@click.option("--expected", type=click.Path(dir_okay=False, exists=True, path_type=str),
+              help="YAML: issuer -> subordinate units expected to file a plan (missing plans in the hierarchy).")
+@LANG_OPTION
+def serve(directory: str | None, port: int, host: str, no_browser: bool, waivers: str | None, expected: str | None,
+          lang: str) -> None:
+    """A local web workbench: upload plans (or audit DIR), see the hierarchy, the coverage matrix and
+    each plan with its findings, waive findings, download reports. Nothing leaves the machine."""
+    from audit.cache import default_dir, distrust
+    from audit.engine.engine import select_rules
+    from audit.serve.server import LOOPBACK, serve as run_server, session
+
+    if host not in LOOPBACK:
+        warn(msg("serve.exposed", lang, host=host))
+    cache_dir = str(default_dir())
+    if distrust(cache_dir):
+        warn(msg("cli.cache_distrusted", lang, path=cache_dir))
+        cache_dir = None
+    workspace = session(select_rules(load_rules_or_exit()), lang, directory, waivers, expected, cache_dir)
+    click.echo("plan-audit: " + msg("serve.listening", lang, url=f"http://{host}:{port}/"), err=True)
+    run_server(workspace, host, port, not no_browser)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

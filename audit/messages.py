@@ -661,6 +661,115 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Vui lòng gửi tệp này cho nhóm phát triển plan-audit",
         "en": "Please report this file to the plan-audit developers",
     },
+    # --- `plan-audit serve`: the reviewer's workbench in the browser --------------------------------
+    "serve.listening": {
+        "vi": "bàn làm việc rà soát đang chạy tại {url} (Ctrl+C để dừng)",
+        "en": "the review workbench is running at {url} (Ctrl+C to stop)",
+    },
+    "serve.exposed": {
+        "vi": "đang mở cho cả mạng tại {host}: máy khác cũng xem và tải lên được; chỉ dùng trong mạng tin cậy",
+        "en": "listening on {host}: other machines can see and upload too; use it only on a trusted network",
+    },
+    "serve.title": {"vi": "Bàn làm việc rà soát", "en": "Review workbench"},
+    "serve.footer": {
+        "vi": "Mọi tệp và kết quả chỉ ở trên máy này; thư mục phiên làm việc bị xóa khi dừng máy chủ.",
+        "en": "Every file and result stays on this machine; the session folder is removed when the server stops.",
+    },
+    "serve.nav.plans": {"vi": "Kế hoạch và phát hiện", "en": "Plans and findings"},
+    "serve.nav.graph": {"vi": "Sơ đồ cấp trên – cấp dưới", "en": "Plan hierarchy"},
+    "serve.nav.matrix": {"vi": "Ma trận đáp ứng", "en": "Coverage matrix"},
+    "serve.upload.label": {"vi": "Chọn hoặc kéo thả các tệp kế hoạch", "en": "Choose or drop plan files"},
+    "serve.upload.button": {"vi": "Tải lên và rà soát", "en": "Upload and audit"},
+    "serve.upload.hint": {
+        "vi": "Nhận .docx, .pdf có lớp chữ, .txt, .md; mỗi tệp tối đa {mb} MB, tối đa {files} tệp. Tệp chỉ lưu "
+              "trong thư mục tạm riêng của phiên này.",
+        "en": "Takes .docx, PDF with a text layer, .txt, .md; up to {mb} MB a file, {files} files at most. Files are "
+              "kept only in this session's private temporary folder.",
+    },
+    "serve.upload.stored": {"vi": "Đã nhận {count} tệp: {names}", "en": "Received {count} files: {names}"},
+    "serve.upload.type": {
+        "vi": "{name}: không phải tệp kế hoạch (.docx, .pdf, .txt, .md), không nhận",
+        "en": "{name}: not a plan file (.docx, .pdf, .txt, .md), not taken",
+    },
+    "serve.upload.too_big": {"vi": "{name}: tệp lớn hơn {mb} MB, không nhận", "en": "{name}: larger than {mb} MB, not taken"},
+    "serve.upload.too_many": {
+        "vi": "{name}: phiên đã có {files} tệp, không nhận thêm",
+        "en": "{name}: the session already holds {files} files, not taken",
+    },
+    "serve.upload.request_too_big": {
+        "vi": "Lượt tải lên quá lớn; hãy chia thành nhiều lượt",
+        "en": "The upload is too large; send the files in several parts",
+    },
+    "serve.audit.reading": {"vi": "Đang đọc kế hoạch {done}/{total}…", "en": "Reading plans {done}/{total}…"},
+    "serve.audit.auditing": {"vi": "Đang rà soát…", "en": "Auditing…"},
+    "serve.audit.reload": {"vi": "Tải lại trang", "en": "Reload the page"},
+    "serve.audit.failed": {"vi": "Không rà soát được: {detail}", "en": "The audit failed: {detail}"},
+    "serve.audit.none": {
+        "vi": "Chưa có kế hoạch nào: hãy tải lên các tệp kế hoạch.",
+        "en": "No plans yet: upload some plan files.",
+    },
+    "serve.audit.again": {"vi": "Rà soát lại", "en": "Audit again"},
+    "serve.filter.severity": {"vi": "Mức độ", "en": "Severity"},
+    "serve.filter.rule": {"vi": "Quy tắc", "en": "Rule"},
+    "serve.filter.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "serve.filter.all": {"vi": "Tất cả", "en": "All"},
+    "serve.filter.apply": {"vi": "Lọc", "en": "Filter"},
+    "serve.findings.title": {"vi": "Phát hiện", "en": "Findings"},
+    "serve.findings.severity": {"vi": "Mức độ", "en": "Severity"},
+    "serve.plan.subject": {"vi": "Trích yếu", "en": "Subject"},
+    "serve.plan.text": {"vi": "Nội dung kế hoạch", "en": "The plan's text"},
+    "serve.plan.whole": {"vi": "Phát hiện về cả kế hoạch", "en": "Findings about the whole plan"},
+    "serve.plan.parent_asks": {"vi": "Kế hoạch cấp trên yêu cầu:", "en": "The parent plan asks:"},
+    "serve.waive.reason": {"vi": "Lý do miễn", "en": "Reason for the waiver"},
+    "serve.waive.expires": {"vi": "Hết hạn (không bắt buộc)", "en": "Expires (optional)"},
+    "serve.waive.button": {"vi": "Miễn phát hiện này", "en": "Waive this finding"},
+    "serve.waive.done": {
+        "vi": "Đã miễn {rule}; đã ghi vào tệp miễn trừ",
+        "en": "Waived {rule}; written to the waivers file",
+    },
+    "serve.waive.reason_needed": {"vi": "Cần ghi lý do miễn", "en": "A waiver needs a reason"},
+    "serve.waive.bad_form": {"vi": "Biểu mẫu miễn trừ không hợp lệ", "en": "The waiver form is not valid"},
+    "serve.waive.stale": {
+        "vi": "Phát hiện này không còn trong kết quả mới nhất; hãy xem lại trang",
+        "en": "This finding is not in the latest result any more; look at the page again",
+    },
+    "serve.waive.file": {"vi": "Tệp miễn trừ: {detail}", "en": "Waivers file: {detail}"},
+    "serve.download.title": {"vi": "Tải báo cáo", "en": "Download reports"},
+    "serve.download.format": {"vi": "Báo cáo {format}", "en": "{format} report"},
+    "serve.download.waivers": {"vi": "Tệp miễn trừ (waivers.yaml)", "en": "Waivers file (waivers.yaml)"},
+    "serve.download.waivers_temporary": {
+        "vi": "Miễn trừ của phiên này nằm trong thư mục tạm và bị xóa khi dừng máy chủ: hãy tải tệp miễn trừ về, "
+              "hoặc chạy với --waivers TỆP để ghi thẳng vào tệp của đơn vị.",
+        "en": "This session's waivers are in its temporary folder, removed when the server stops: download the "
+              "waivers file, or run with --waivers FILE to write to your own file.",
+    },
+    "serve.graph.none_missing": {
+        "vi": "Mọi đơn vị trong danh sách đều đã có kế hoạch.",
+        "en": "Every unit of the list has filed a plan.",
+    },
+    "serve.graph.summary": {
+        "vi": "{documents} kế hoạch, {links} liên kết, {unresolved} văn bản cấp trên không có trong thư mục, "
+              "{missing} đơn vị chưa có kế hoạch",
+        "en": "{documents} plans, {links} links, {unresolved} parent documents not in the folder, "
+              "{missing} units without a plan",
+    },
+    "serve.graph.tree": {"vi": "Kế hoạch nào thực hiện kế hoạch nào", "en": "Who implements whom"},
+    "serve.graph.unresolved": {"vi": "Văn bản cấp trên không tìm thấy", "en": "Parent documents not found"},
+    "serve.graph.missing": {"vi": "Đơn vị chưa có kế hoạch", "en": "Units without a plan"},
+    "serve.graph.no_expected": {
+        "vi": "Không có danh sách đơn vị (chạy với --expected units.yaml để biết đơn vị nào còn thiếu kế hoạch).",
+        "en": "No list of units (run with --expected units.yaml to see which units have no plan).",
+    },
+    "serve.graph.no_parent": {"vi": "Kế hoạch chưa xác định được cấp trên", "en": "Plans whose parent is not known"},
+    "serve.graph.cites": {"vi": "dẫn chiếu", "en": "cites"},
+    "serve.matrix.hint": {
+        "vi": "Con số màu đỏ: kế hoạch chưa đáp ứng hết yêu cầu được giao. Cột \"Liệt kê\" chỉ để tham khảo.",
+        "en": "Red cells: the plan does not meet every assigned requirement. The \"Listed\" column is context only.",
+    },
+    "serve.matrix.empty": {
+        "vi": "Chưa kế hoạch nào có kế hoạch cấp trên trong phiên này.",
+        "en": "No plan of this session has its parent plan here.",
+    },
 }
 
 
