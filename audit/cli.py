@@ -383,7 +383,7 @@ def settings_or_exit(given: dict):
 def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | None, settings, report) -> None:
     """Audit plans against the rule packs. A file that cannot be read is reported (INPUT001) and the
     others are still audited; exit 2 only when no file could be read."""
-    from audit.engine import parents
+    from audit import run as parents
 
     rules = select_rules_or_exit(settings)
     if parent_path and corpus_dir:
@@ -474,7 +474,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, exp
            report) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
     from audit.cache import default_dir, distrust
-    from audit.engine.parents import audit_corpus
+    from audit.run import audit_corpus
     from audit.base.normalize import visible_path
 
     rules = select_rules_or_exit(settings)

@@ -33,7 +33,7 @@ def audit(paths: list[str]):
     from audit.engine.context import CheckContext
     from audit.engine.engine import select_rules
     from audit.engine.packs import load_rules
-    from audit.engine.parents import audit_inputs, load_inputs, with_corpus_parents
+    from audit.run import audit_inputs, load_inputs, with_corpus_parents
 
     inputs = with_corpus_parents(load_inputs(paths), load_corpus("fixtures").plans)
     return audit_inputs(inputs, select_rules(load_rules()), CheckContext(lang="vi"))

@@ -154,7 +154,7 @@ def test_a_fifo_and_a_device_are_findings_and_the_other_plans_are_audited(plan):
 
 
 def test_a_plan_that_vanishes_between_the_passes_of_a_corpus_is_its_finding(tmp_path, monkeypatch):
-    from audit.engine import parents
+    from audit import run as parents
 
     folder = tmp_path / "plans"
     folder.mkdir()

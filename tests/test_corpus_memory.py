@@ -21,7 +21,7 @@ from audit.cli import main
 from audit.engine.context import CheckContext
 from audit.engine.engine import CheckRun, Spool, select_rules
 from audit.engine.packs import load_rules
-from audit.engine.parents import audit_corpus
+from audit.run import audit_corpus
 from audit.report import html, json_report, junit, markdown, sarif
 from audit.report.formats import write_report
 from audit.report.view import plan_views

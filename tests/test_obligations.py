@@ -195,7 +195,7 @@ def test_the_finding_and_the_matrix_read_one_trace_with_the_packs_settings(tmp_p
     pack = rules / "cchc" / "ke_thua.yaml"
     pack.write_text(pack.read_text(encoding="utf-8").replace("params: {threshold: 0.5}", "params: {threshold: 0.01, similarity: 60}"),
                     encoding="utf-8")
-    from audit.engine.parents import audit_inputs, load_inputs, with_parent
+    from audit.run import audit_inputs, load_inputs, with_parent
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
     rules_used = select_rules(load_rules(rules), select=["KETHUA008"])

@@ -12,7 +12,7 @@ import pytest
 from audit.engine.context import CheckContext
 from audit.engine.engine import run_rules, select_rules
 from audit.engine.packs import load_rules
-from audit.engine.parents import audit_corpus
+from audit.run import audit_corpus
 from audit.pipeline import load_plan
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

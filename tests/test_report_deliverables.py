@@ -419,7 +419,7 @@ def test_a_plan_gone_since_its_audit_does_not_stop_the_others(plans, tmp_path):
     from audit.engine.context import CheckContext
     from audit.engine.engine import select_rules
     from audit.engine.packs import load_rules
-    from audit.engine.parents import audit_inputs, load_inputs
+    from audit.run import audit_inputs, load_inputs
     from audit.report.formats import write_report
 
     folder = tmp_path / "plans"

@@ -97,7 +97,7 @@ def test_an_unreadable_file_shows_why(tmp_path):
     from audit.engine.context import CheckContext
     from audit.engine.engine import select_rules
     from audit.engine.packs import load_rules
-    from audit.engine.parents import audit_inputs, load_inputs
+    from audit.run import audit_inputs, load_inputs
 
     missing = str(tmp_path / "khong_co.txt")
     out = draw(audit_inputs(load_inputs([missing]), select_rules(load_rules()), CheckContext()))

@@ -134,7 +134,7 @@ def test_an_expired_waiver_waives_nothing_and_is_a_finding_at_its_line(project):
 
 def test_a_waiver_is_good_through_its_expiry_date(project):
     write(project / "plan-audit.yaml", "waivers:\n  - {code: THETHUC009, plan: 'drafts/**', reason: r, expires: 2026-03-31}\n")
-    from audit.engine.parents import audit_inputs, load_inputs
+    from audit.run import audit_inputs, load_inputs
     from audit.engine.context import CheckContext
 
     settings = resolve({}, FORMATS)

@@ -178,7 +178,7 @@ class Workspace:
     def _audit_once(self) -> None:
         from audit.corpus import find_plan_files
         from audit.engine.context import CheckContext
-        from audit.engine.parents import audit_corpus
+        from audit.run import audit_corpus
 
         def progress(done: int, total: int, path: str) -> None:
             with self.lock:

@@ -21,7 +21,7 @@ def fixture_run(lang: str = "vi"):
     from audit.engine.context import CheckContext
     from audit.engine.engine import select_rules
     from audit.engine.packs import load_rules
-    from audit.engine.parents import audit_corpus
+    from audit.run import audit_corpus
     from tests.helpers.pinned import PINNED_RULES
 
     rules = select_rules([rule for rule in load_rules() if rule.code in PINNED_RULES])
