@@ -203,7 +203,10 @@ def _levels_before(addresses: list[tuple[int, str]], folded: str, at: int) -> li
 # --- for whom ----------------------------------------------------------------------------------
 
 _ORG = r"(?:ubnd|so|phong|van phong|ban|bo|trung tam|hdnd|cuc|vu)\b"
-_BODY_END = r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\bva\b|\btrong\b|\bqua\b|\bhang\b|\bvao\b))"
+# A body's name ends before a date, a purpose, a period, or "và" joining another body ("Phòng Văn
+# hóa và Thông tin" is one body; "UBND huyện và Sở Nội vụ" two).
+_BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\btrong\b|\bqua\b"
+             rf"|\bhang\b|\bvao\b|\bva\s+{_ORG}))")
 _RECIPIENT = re.compile(
     rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
     rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,40}}?){_BODY_END}"
