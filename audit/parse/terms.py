@@ -62,7 +62,7 @@ _EVERY = r"(?:hang|moi|dinh ky|/|mot lan/|lan/|01 lan/|1 lan/)\s*"
 _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six months
     ("ngay", re.compile(r"\b(?:hang|moi) ngay\b")),
     ("tuan", re.compile(rf"{_EVERY}tuan\b")),
-    ("thang", re.compile(rf"{_EVERY}thang\b|\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
+    ("thang", re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
     ("quy", re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
     ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket)\s*(?:0?6|sau) thang\b"
                            r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),

@@ -66,7 +66,8 @@ def commitment_lines(plan: Plan) -> list[Line]:
     cited document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
     skip = {r.line for r in plan.recipients}
     cited = {(c.number, c.symbol) for c in plan.citations}
-    skip |= {m.line for m in plan.mentions if (m.number, m.symbol) in cited and _QUOTING.search(fold(m.text))}
+    skip |= {m.line for m in plan.mentions
+             if (m.number, m.symbol) in cited and _QUOTING.search(fold(plan.line_text(m.line)))}
     return [line for line in body_lines(plan) if line.number not in skip]
 
 
