@@ -197,3 +197,29 @@ def written_date(value) -> str:
 def change_to(text: str | None) -> dict[str, str] | None:
     """A finding's suggestion that gives the corrected text, as advice a reviewer reads."""
     return None if text is None else both("check.change_to", text=text)
+
+
+def commitment_findings(plan: Plan, rule, context, wanted, values):
+    """A finding of `rule` at the child's line for each duty the parent assigned whose coverage is
+    `wanted`, one per child line and parent line (a line naming two concepts of one duty is one
+    slip); `values(coverage)` adds the rule's own placeholders."""
+    from audit.engine.context import ParentRef
+
+    if context.trace is None:
+        return
+    parents = {p.path: p for p in context.all_parents}
+    seen: set[tuple[int, int]] = set()
+    for coverage in context.trace.coverage:
+        requirement, commitment = coverage.requirement, coverage.commitment
+        if requirement.weight != "assigned" or commitment is None or not wanted(coverage):
+            continue
+        if (commitment.line, requirement.parent_line) in seen:
+            continue
+        seen.add((commitment.line, requirement.parent_line))
+        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
+        yield context.finding(
+            rule, plan, line=commitment.line, concept=requirement.concept, evidence=commitment.text,
+            parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
+            concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
+            **values(coverage),
+        )

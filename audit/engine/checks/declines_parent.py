@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from audit.engine.checks import concept_names
+from audit.engine.checks import commitment_findings
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("concept_label", "parent_text", "parent_line", "child_text")
@@ -53,21 +53,5 @@ class Params(BaseModel):
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
-    from audit.engine.context import ParentRef
-
-    if context.trace is None:
-        return
-    parents = {p.path: p for p in context.all_parents}
-    seen: set[tuple[int, int]] = set()  # one finding for a parent line the plan declines on one line
-    for coverage in context.trace.coverage:
-        requirement, commitment = coverage.requirement, coverage.commitment
-        if requirement.weight != "assigned" or coverage.status != "declined" or commitment is None or (commitment.line, requirement.parent_line) in seen:
-            continue
-        seen.add((commitment.line, requirement.parent_line))
-        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
-        yield context.finding(
-            rule, plan, line=commitment.line, concept=requirement.concept, evidence=commitment.text,
-            parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
-            concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
-            child_text=commitment.text,
-        )
+    return commitment_findings(plan, rule, context, lambda coverage: coverage.status == "declined",
+                               lambda coverage: {"child_text": coverage.commitment.text})

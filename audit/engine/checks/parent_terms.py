@@ -54,7 +54,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.engine.checks import concept_names
+from audit.engine.checks import commitment_findings
 from audit.messages import msg
 from audit.model import Finding, Plan, Terms
 
@@ -69,25 +69,10 @@ class Params(BaseModel):
 
 
 def check(plan: Plan, rule, context) -> Iterator[Finding]:
-    from audit.engine.context import ParentRef
-
-    if context.trace is None:
-        return
     term = rule.params.term
-    parents = {p.path: p for p in context.all_parents}
-    seen: set[tuple[int, int]] = set()  # a line naming two concepts of one duty: one finding
-    for coverage in context.trace.coverage:
-        requirement, commitment = coverage.requirement, coverage.commitment
-        if requirement.weight != "assigned" or term not in coverage.shortfalls or commitment is None or (commitment.line, requirement.parent_line) in seen:
-            continue
-        seen.add((commitment.line, requirement.parent_line))
-        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
-        yield context.finding(
-            rule, plan, line=commitment.line, concept=requirement.concept, evidence=commitment.text,
-            parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
-            concept_label=label, parent_text=requirement.text, parent_line=requirement.parent_line,
-            asked=_said(term, requirement.terms), given=_said(term, commitment.terms),
-        )
+    return commitment_findings(
+        plan, rule, context, lambda coverage: term in coverage.shortfalls,
+        lambda coverage: {"asked": _said(term, coverage.requirement.terms), "given": _said(term, coverage.commitment.terms)})
 
 
 def _said(term: str, terms: Terms) -> dict[str, str]:
