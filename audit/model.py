@@ -129,6 +129,11 @@ class Header(Model):
     date_text: str | None = None
     lines: dict[str, int] = Field(default_factory=dict)  # field name -> source line
 
+    @property
+    def plan_year(self) -> int | None:
+        """The year the plan is for: its own year, else its date's (a year-less "trước ngày 15/12")."""
+        return self.year or (self.date.year if self.date else None)
+
 
 class Section(Model):
     """A numbered or marked heading and what lies under it, up to the next heading of its rank."""

@@ -55,7 +55,7 @@ def main() -> None:
                 spent[f"check {rule.check}"] += clock() - start
         if parent is not None:
             start = clock()
-            trace(plan, parent)
+            trace(plan, [parent])
             spent["trace"] += clock() - start
     print(f"{len(plans)} plans, {1000 * sum(spent.values()) / len(plans):.1f} ms of CPU a plan in these stages")
     for stage, seconds in spent.most_common():

@@ -50,14 +50,13 @@ def parse_plan(source: SourceText) -> Plan:
         ref for ref in parse_mentions(lines[body_at:]) if ref.line != attached_line
     ]
     units = parse_units(body, sections)
-    year = header.year or (header.date.year if header.date else None)
     plan = Plan(
         path=source.path, format=source.format, encoding=source.encoding, header=header,
         citations=citations, mentions=mentions,
         preamble=(preamble_lines[0].number, preamble_lines[-1].number) if preamble_lines else None,
         sections=sections, units=units, timeline=parse_timeline(lines[body_at:]),
         appendix=appendix, recipients=recipients, signer=signer, lines=lines,
-        obligations=parse_obligations(body, sections, units, appendix, year),
+        obligations=parse_obligations(body, sections, units, appendix, header.plan_year),
     )
     plan.kind = document_kind(plan)
     return plan

@@ -28,6 +28,7 @@ from audit.parse.terms import (
     DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
 )
 from audit.base.normalize import fold
+from audit.trace.localization import Localization, localization
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
 TWO_TIER_FROM = dt.date(2025, 7, 1)
@@ -111,7 +112,7 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
         span = _best_sentence(folded, wanted)
     start, end = sentence_around(folded, *span)
     refused = declined(text, span) or _sentence_declines(text[start:end], concepts)
-    return Commitment(line=number, text=text, declined=refused, terms=read_terms(text[start:end], _year(child)))
+    return Commitment(line=number, text=text, declined=refused, terms=read_terms(text[start:end], child.header.plan_year))
 
 
 def _best_sentence(folded: str, wanted: frozenset[str]) -> tuple[int, int]:
@@ -139,10 +140,6 @@ def _sentence_declines(sentence: str, concepts: frozenset[str]) -> bool:
         if not {c for c in named - concepts if not c.startswith("content.")}:
             return True
     return False
-
-
-def _year(plan: Plan) -> int | None:
-    return plan.header.year or (plan.header.date.year if plan.header.date else None)
 
 
 def _status(requirement: Requirement, found: list[Commitment], child: Plan) -> Coverage:
@@ -299,19 +296,17 @@ class Trace:
     the checks and every report alike."""
 
     coverage: list[Coverage]
-    copy: object  # localization.Localization: the copied sentences
+    copy: Localization  # the copied sentences
 
     @property
     def localization(self) -> float:
-        return self.copy.share  # type: ignore[attr-defined]
+        return self.copy.share
 
 
-def trace(plan: Plan, parents: list[Plan] | Plan, settings: Settings = Settings()) -> Trace:
+def trace(plan: Plan, parents: list[Plan], settings: Settings = Settings()) -> Trace:
     """Every requirement the parents make of `plan`, judged, and what `plan` copies of the first."""
-    from audit.trace.localization import localization
     from audit.trace.requirements import derive_requirements
 
-    parents = parents if isinstance(parents, list) else [parents]
     lines = commitment_lines(plan)
     coverage = [judge(r, plan, lines, settings) for parent in parents for r in derive_requirements(parent, plan)]
     copy = localization(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
