@@ -217,6 +217,7 @@ class Quantity(Model):
 
     amount: int
     noun: str  # the counted noun's head word, folded: "tin", "lop", "chuyen"
+    also: list[str] = Field(default_factory=list)  # heads counted with it: "12 chương trình, phóng sự"
     per: Frequency | None = None
     text: str
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from audit.read import read_source
 from audit.base.normalize import fold
 from audit.trace import localization
-from audit.trace.coverage import STOPWORDS, key_words
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -21,22 +18,6 @@ def _texts() -> list[str]:
     if not paths:
         pytest.skip("no seeds or fixtures")
     return [line.text for path in paths for line in read_source(path).lines]
-
-
-def _plain_key_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1 and w not in STOPWORDS)
-
-
-def test_key_words_are_the_folded_words_longer_than_one_letter_and_not_stopwords():
-    texts = _texts()
-    assert sum(map(len, map(key_words, texts))) > 3_000  # the fixtures alone give about 5,700 (CI without the seeds)
-    assert [key_words(text) for text in texts] == [_plain_key_words(text) for text in texts]
-    assert key_words("Xã A, b2 và thủ tục 1 đ") == {"b2", "thu", "tuc"}
-
-
-@given(st.text(alphabet="ab1 ,.đĐ-\u0301x中_", max_size=40))
-def test_key_words_on_made_up_text(text):
-    assert key_words(text) == _plain_key_words(text)
 
 
 def _plain_sentences(lines: tuple[tuple[int, str], ...], min_words: int) -> tuple[tuple[int, str, str], ...]:

@@ -102,8 +102,21 @@ def quantities(text: str, folded: str) -> list[Quantity]:
         if any(start < m.end() and m.start() < end for start, end in spans):
             continue
         per = m["per"] or _per_later(folded, m.end())
-        found.append(Quantity(amount=int(amount), noun=noun, per=per, text=text[m.start(): m.end()]))
+        found.append(Quantity(amount=int(amount), noun=noun, also=_also(folded, m.end(), noun), per=per,
+                              text=text[m.start(): m.end()]))
     return found
+
+
+# The rest of a counted list: ", phóng sự" after "12 chương trình", up to what the items are about.
+_LIST_REST = re.compile(r"[^;:.()]{0,40}?(?=\b(?:ve|tren|tai|cho|de|nham|moi|hang|trong|theo|gom)\b|[;:.()]|$)")
+
+
+def _also(folded: str, at: int, noun: str) -> list[str]:
+    """The heads of the other nouns counted in one list ("12 chương trình, phóng sự về CCHC")."""
+    rest = _LIST_REST.match(folded, at)
+    pieces = rest.group().split(",")[1:] if rest else []
+    heads = {_noun(piece) for piece in pieces if piece.split() and piece.split()[0].isalpha()}
+    return sorted(heads - {noun})
 
 
 _PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d)")

@@ -50,6 +50,7 @@ class ConceptSpec(_Spec):
     aliases: list[str | AliasSpec] = Field(min_length=1)
     not_in: list[str] = Field(default_factory=list)
     fuzzy: int | None = Field(default=None, ge=50, le=100)
+    together: list[list[str]] = Field(default_factory=list)  # phrases naming it when in one sentence
 
     @model_validator(mode="after")
     def _id_names_category(self) -> ConceptSpec:
@@ -66,6 +67,7 @@ class LexiconSpec(_Spec):
     fuzzy_min_chars: int = Field(default=12, ge=4)
     fuzzy_word_similarity: int = Field(default=75, ge=50, le=100)
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    synonyms: list[list[str]] = Field(default_factory=list)
     concepts: list[ConceptSpec] = Field(min_length=1)
 
 
@@ -99,6 +101,10 @@ class Lexicon:
     by_first: dict[str, list[Phrase]] = field(default_factory=dict)  # first loose word -> phrases
     fuzzy: list[FuzzyAlias] = field(default_factory=list)
     fuzzy_bits: dict[str, int] = field(default_factory=dict)  # loose word of a fuzzy alias -> its bit
+    # The parent audit's extra knowledge: concept -> groups of loose phrases that name it together
+    # in one sentence; first norm word -> (phrase, the word it stands for) among synonyms.
+    together: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    synonyms: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def words(self, text: str) -> list[Token]:
         """`text` as normalized words with abbreviations written out: how lines and aliases meet."""
@@ -166,9 +172,32 @@ def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>", node: Node | Non
                 raise LexiconError(path, f"{concept.id}: not_in {text!r} contains none of its aliases, so it never applies", line)
         for phrase in aliases + negatives:
             lexicon.by_first.setdefault(phrase.loose[0], []).append(phrase)
+        lexicon.together[concept.id] = [_group(lexicon, group, path, line) for group in concept.together]
     for phrases in lexicon.by_first.values():
         phrases.sort(key=lambda p: -len(p.loose))
+    _compile_synonyms(lexicon, spec, path, node)
     return lexicon
+
+
+def _group(lexicon: Lexicon, group: list[str], path: str, line: int | None) -> tuple[tuple[str, ...], ...]:
+    """One `together` group as loose phrases; a group of one phrase would be an alias."""
+    phrases = tuple(tuple(t.loose for t in lexicon.words(text)) for text in group)
+    if len(phrases) < 2 or not all(phrases):
+        raise LexiconError(path, f"together: {group!r} must list two phrases or more, each with words", line)
+    return phrases
+
+
+def _compile_synonyms(lexicon: Lexicon, spec: LexiconSpec, path: str, node: Node | None) -> None:
+    """Each phrase of a synonym group stands for the group's first phrase, written as one word."""
+    for index, group in enumerate(spec.synonyms):
+        phrases = [tuple(t.norm for t in lexicon.words(text)) for text in group]
+        if len(phrases) < 2 or not all(phrases):
+            raise LexiconError(path, f"synonyms: {group!r} must list two phrases or more", _line(node, ("synonyms", index)))
+        word = "_".join(phrases[0])
+        for phrase in phrases:
+            lexicon.synonyms.setdefault(phrase[0], []).append((phrase, word))
+    for entries in lexicon.synonyms.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
 
 
 def _compile_abbreviations(spec: LexiconSpec, path: str, node: Node | None) -> Expansions:

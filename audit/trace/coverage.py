@@ -20,26 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from audit.graph.plan_graph import LEVEL_RANK
-from audit.model import Commitment, Coverage, Evidence, Line, Plan, Requirement, Shortfall, Terms
+from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
 from audit.parse.terms import (
     DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
 )
 from audit.base.normalize import fold
 from audit.trace.localization import Localization, localization
+from audit.trace.requirements import derive_requirements
+from audit.trace.words import key_words
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
 TWO_TIER_FROM = dt.date(2025, 7, 1)
-# Words that say nothing about what a task is: function words and the plan's own vocabulary.
-STOPWORDS = frozenset(
-    """va cua cac cho voi de trong tren tai theo ve la co duoc nhung mot so nay do khi tu den nham
-    cung nhu hoac thi ma tot hien thuc hien tuyen truyen cai cach hanh chinh cchc cong tac ke hoach
-    to chuc trien khai chu tri phoi hop tham muu ubnd uy ban nhan dan xa phuong thi tran huyen tinh
-    thanh pho dia ban nam nang cao tang cuong day manh dam bao kip thoi thuong xuyen day du
-    co quan don vi lien quan cap""".split()
-)
 # The share of a duty's key words a line must hold to meet a concept it names in other words: more
 # than for a task, as plans share their boilerplate ("với nội dung ngắn gọn, dễ hiểu").
 PARAPHRASE_SHARE = 0.75
@@ -90,10 +83,58 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
     mine = frozenset(c for c in [requirement.concept or "", *requirement.alternatives])
     found = [_commitment(e.line, e.text, child, _span(e), concepts=mine)
              for hit in hits if hit for e in hit.evidence if e.line in own]
+    found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
+                      for line, span in _named_together(mine, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
-        by_words = _task(requirement, child, lines, replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
+        others = _listing_others(requirement, lines)
+        by_words = _task(requirement, child, [line for line in lines if line.number not in others],
+                         replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
         return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
     return _status(requirement, found, child)
+
+
+def _listing_others(requirement: Requirement, lines: list[Line]) -> set[int]:
+    """The lines naming a concept listed with the duty's ("trên Zalo và Facebook"): there the plan
+    says what it will use, and leaves this one out ("trên Zalo OA của phường")."""
+    from audit.text.matcher import find_matches
+
+    listed = _listed_with(requirement.concept or "", requirement.text)
+    return {line.number for line in lines if listed & {m.concept for m in find_matches(line.text)}} if listed else set()
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\bva\b|\bhoac\b)?\s*")
+
+
+def _listed_with(concept: str, text: str) -> set[str]:
+    """The concepts of `text` in one list with `concept`, joined by commas, "và", "hoặc" or "/"."""
+    from audit.text.matcher import find_matches
+
+    folded, chains = fold(text), [[]]
+    matches = sorted(find_matches(text), key=lambda m: m.start)
+    for before, after in zip([None, *matches], matches):
+        if before and not _LIST_JOIN.fullmatch(folded[before.end:after.start]):
+            chains.append([])
+        chains[-1].append(after.concept)
+    return next((set(chain) - {concept} for chain in chains if concept in chain), set())
+
+
+def _named_together(concepts: frozenset[str], lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
+    """The lines, and the sentence in each, where all phrases of a concept's `together` group in the
+    lexicon stand ("Công khai đầy đủ bộ thủ tục hành chính" is a public posting)."""
+    from audit.text.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    groups = [group for concept in concepts for group in lexicon.together.get(concept, ())]
+    found = []
+    for line in lines if groups else ():
+        at = 0
+        for sentence in re.split(r"(?<=[;.!?])", line.text):
+            words = " ".join(t.loose for t in lexicon.words(sentence))
+            if any(all(f" {' '.join(p)} " in f" {words} " for p in group) for group in groups):
+                found.append((line, (at, at + len(sentence))))
+                break
+            at += len(sentence)
+    return found
 
 
 def _span(evidence: Evidence) -> tuple[int, int] | None:
@@ -109,16 +150,16 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     date for each of two duties)."""
     folded = fold(text)
     if span is None:
-        span = _best_sentence(folded, wanted)
+        span = _best_sentence(text, wanted)
     start, end = sentence_around(folded, *span)
     refused = declined(text, span) or _sentence_declines(text[start:end], concepts)
     return Commitment(line=number, text=text, declined=refused, terms=read_terms(text[start:end], child.header.plan_year))
 
 
-def _best_sentence(folded: str, wanted: frozenset[str]) -> tuple[int, int]:
-    """The span of the sentence of `folded` that shares most key words with a duty."""
-    best, span, at = -1, (0, len(folded)), 0
-    for part in re.split(r"(?<=[;.!?])", folded):
+def _best_sentence(text: str, wanted: frozenset[str]) -> tuple[int, int]:
+    """The span of the sentence of `text` that shares most key words with a duty."""
+    best, span, at = -1, (0, len(text)), 0
+    for part in re.split(r"(?<=[;.!?])", text):
         shared = len(wanted & key_words(part))
         if shared > best and part.strip():
             best, span = shared, (at, at + len(part.rstrip(";.!? ")))
@@ -200,7 +241,7 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
     """Whether the child counts fewer of an item the parent counts (None: no item counted by both)."""
     verdict = None
     for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
-        same = [q for q in given.quantities if q.noun == wanted.noun and (q.per is None) == (wanted.per is None)]
+        same = [q for q in given.quantities if _same_item(q, wanted) and (q.per is None) == (wanted.per is None)]
         if same:
             verdict = bool(verdict) or max(per_year(q) for q in same) < per_year(wanted)
     return verdict
@@ -208,8 +249,14 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
 
 def _less_often(asked: Terms, given: Terms) -> bool:
     """The child counts as many of an item as asked, but for a longer period."""
-    return any(q.noun == w.noun and q.per and w.per and q.amount >= w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
+    return any(_same_item(q, w) and q.per and w.per and q.amount >= w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
                for w in asked.quantities for q in given.quantities)
+
+
+def _same_item(one: Quantity, other: Quantity) -> bool:
+    """Whether two counts count the same item: their nouns meet ("06 phóng sự, chương trình" and
+    "12 chương trình, phóng sự")."""
+    return bool({one.noun, *one.also} & {other.noun, *other.also})
 
 
 def _later(asked: Terms, given: Terms) -> bool | None:
@@ -278,17 +325,6 @@ def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Se
     return coverage
 
 
-# A folded word of two characters or more (a one-letter word says nothing): a run of one character
-# is passed over whole, so the runs found are the words of `[a-z0-9]+` that are longer than one.
-_KEY_WORD = re.compile(r"[a-z0-9]{2,}")
-
-
-@lru_cache(maxsize=16384)
-def key_words(text: str) -> frozenset[str]:
-    """The folded words of `text` that say what it is about."""
-    return frozenset(_KEY_WORD.findall(fold(text))) - STOPWORDS
-
-
 @dataclass(frozen=True)
 class Trace:
     """A plan traced against its parents: each requirement with its coverage, and the sentences
@@ -305,8 +341,6 @@ class Trace:
 
 def trace(plan: Plan, parents: list[Plan], settings: Settings = Settings()) -> Trace:
     """Every requirement the parents make of `plan`, judged, and what `plan` copies of the first."""
-    from audit.trace.requirements import derive_requirements
-
     lines = commitment_lines(plan)
     coverage = [judge(r, plan, lines, settings) for parent in parents for r in derive_requirements(parent, plan)]
     copy = localization(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
