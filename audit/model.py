@@ -357,6 +357,7 @@ class Requirement(Model):
     text: str  # the parent's wording
     parent_line: int
     alternatives: list[str] = Field(default_factory=list)  # "sân khấu hóa hoặc hội thi": either serves
+    item: str | None = None  # the one kind of the concept asked for by name: "pano" of visual campaigns
     parent_path: ShownPath | None = None  # which parent asks, when a plan has several
     terms: Terms = Field(default_factory=Terms)  # the parent's terms that apply to the child
 

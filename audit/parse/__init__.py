@@ -13,6 +13,8 @@ Parsing knows nothing of concepts or rules; it only says what the document state
 
 from __future__ import annotations
 
+import re
+
 from audit.model import Line, Plan, SourceText
 from audit.parse.closing import (
     APPENDIX_RE, CLOSING_RE, RECIPIENTS_RE, columns, parse_appendix, parse_recipients, parse_signer,
@@ -84,12 +86,17 @@ def _body_start(lines: list[Line], start: int) -> int:
     return start
 
 
+_ATTACHED_RE = re.compile(r"^\(?\s*\*?\(?\s*Ban hành kèm theo (?:Quyết định|QĐ)", re.IGNORECASE)
+
+
 def _closing_start(lines: list[Line], body_at: int, appendix_at: int) -> int:
     """The last "Trên đây là ..." or "Nơi nhận" before the appendix (a Quyết định carrying a plan
     has its own closing above the plan's body; the plan's closing is the last one)."""
     closing = appendix_at
     for i in range(appendix_at - 1, body_at - 1, -1):
         text = lines[i].text
+        if _ATTACHED_RE.match(text):  # the plan a Quyết định carries, below the decision's closing
+            return closing
         if RECIPIENTS_RE.match(text):
             closing = i
             if i > 0 and any(CLOSING_RE.match(lines[j].text) for j in range(max(body_at, i - 6), i)):

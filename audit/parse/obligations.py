@@ -25,7 +25,7 @@ import re
 
 from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
 from audit.parse.sections import heading_of, walk
-from audit.parse.terms import ACT, address_spans, read_terms
+from audit.parse.terms import ACT, address_spans, read_terms, ubnd
 from audit.parse.units import ORG_WORDS
 from audit.base.normalize import fold
 
@@ -112,13 +112,14 @@ def _binders(body: list[Line], sections: list[Section], taken: set[int]) -> list
 def _bound_items(body: list[Line], sections: list[Section], binders: list[Binder], taken: set[int],
                  year: int | None):
     """Items of the lists that binders bind: the innermost binder over an item is the one in force."""
-    groups = _group_titles(body, sections)
+    subheadings = _subheadings(body)
+    groups = _group_titles(body, sections, subheadings)
     starts = {first for first, _, _ in binders}
     for line in body:
         if line.number in taken or line.number in starts or not line.text:
             continue
         binder = next((b for b in reversed(binders) if b[0] < line.number <= b[1]), None)
-        if binder is None or line.number in groups or _is_intro(line.text):
+        if binder is None or line.number in groups or _is_intro(line.text) or line.number in subheadings:
             continue
         own = _own_subject(line.text)
         addressees = own if own is not None else binder[2]
@@ -160,16 +161,33 @@ def _scope_end(number: int, spans: list[tuple[int, int]], body: list[Line]) -> i
     return min(inside, key=lambda span: span[1] - span[0])[1] if inside else (body[-1].number if body else number)
 
 
-def _group_titles(body: list[Line], sections: list[Section]) -> set[int]:
+def _group_titles(body: list[Line], sections: list[Section], subheadings: set[int]) -> set[int]:
     """Headings with sub-headings or text of their own under them: titles of a group of items, not
-    items ("1. Tuyên truyền trên báo chí" over its bullets); a numbered item alone is an item."""
-    texts = {line.number for line in body if line.text and heading_of(line) is None}
+    items ("1. Tuyên truyền trên báo chí" over its bullets); a numbered item alone is an item, and
+    so is one followed by the next group's unnumbered sub-heading."""
+    texts = {line.number for line in body if line.text and heading_of(line) is None} - subheadings
     groups = set()
     for section, _ in walk(sections):
         own_end = section.children[0].line - 1 if section.children else section.end_line
         if section.children or any(n in texts for n in range(section.line + 1, own_end + 1)):
             groups.add(section.line)
     return groups
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-+•*]|\(?[0-9a-zđ]{1,3}[.)/])\s")
+
+
+def _subheadings(body: list[Line]) -> set[int]:
+    """Unnumbered titles inside a list ("Tuyên truyền trên môi trường số", set in bold, over items
+    1 and 2): a few words with no closing stop, followed by a numbered or marked item."""
+    texts = [line for line in body if line.text.strip()]
+    found = set()
+    for line, after in zip(texts, texts[1:]):
+        text = line.text.strip()
+        if (heading_of(line) is None and not _ITEM_MARK.match(text) and len(text.split()) <= 10
+                and not re.search(r"[.;:,]$", text) and (heading_of(after) or _ITEM_MARK.match(after.text))):
+            found.add(line.number)
+    return found
 
 
 def _is_intro(text: str) -> bool:
@@ -200,18 +218,53 @@ def _from_sentences(body: list[Line], taken: set[int], year: int | None):
     requirements (Mục đích, Yêu cầu) are not read so: "các cơ quan ... xác định tuyên truyền là
     nhiệm vụ thường xuyên" is a stance, not a duty a line of the child could meet."""
     for line in body:
-        text = line.text.lstrip("-+•* ")
-        if line.number in taken or not text or heading_of(line) or not _ACT_RE.search(fold(text)):
+        text = _item_text(line)
+        if (line.number in taken or not text or _is_title(line) or not _ACT_RE.search(fold(text))
+                or _POINTER.search(fold(text))):
             continue
-        spans = address_spans(text)
-        if spans and spans[0][0] <= 4:
+        subjects = _subjects(_LABEL.sub("", text))
+        if subjects:
             yield Obligation(text=text, line=line.number, source="sentence",
-                             addressees=addressees_of(text), terms=read_terms(text, year))
+                             addressees=subjects, terms=read_terms(text, year))
             continue
-        names = [m["name"] for m in _NAMED.finditer(line.text)]
+        names = [m["name"] for m in _NAMED.finditer(line.text) if _capitalised(m["name"])]
         if names:
             yield Obligation(text=text, line=line.number, source="named",
                              addressees=[Addressee(name=name) for name in names], terms=read_terms(text, year))
+
+
+def _subjects(text: str) -> list[Addressee]:
+    """The addressees of a sentence whose subject is an address: all it names, where it opens with
+    one; else those opening its clauses ("Các phòng chuyên môn gửi ...; UBND các xã gửi ...")."""
+    if _opens_with_address(text):
+        return addressees_of(text)
+    return [a for clause in text.split(";") if _opens_with_address(clause) for a in addressees_of(clause)]
+
+
+def _opens_with_address(text: str) -> bool:
+    """Whether `text` opens with an address ("Các sở ...", "UBND các xã ...", "Đề nghị các ...")."""
+    spans = address_spans(text.strip())
+    return bool(spans) and bool(_BEFORE_ADDRESS.fullmatch(ubnd(fold(text.strip()))[: spans[0][0]]))
+
+
+_BEFORE_ADDRESS = re.compile(r"(?:(?:ubnd|de nghi|giao|yeu cau)\s*)*")
+
+
+def _capitalised(name: str) -> bool:
+    """A unit's name, not a level followed by a word: "xã Tân Phú", not "huyện để tổng hợp"."""
+    return all(word[0].isupper() for word in name.split()[1:])
+
+
+# A sentence that only points to the appendix: its rows are the duties.
+_POINTER = re.compile(r"\b(?:can cu|theo)\b[^.;]{0,30}\bduoc giao\b[^.;]{0,20}\bphu luc\b")
+# A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
+_LABEL = re.compile(r"^[^:;,.]{1,40}:\s+")
+
+
+def _is_title(line: Line) -> bool:
+    """A numbered heading that is a title, not a numbered paragraph holding a duty."""
+    heading = heading_of(line)
+    return heading is not None and len(heading[2].split()) < 12
 
 
 # --- appendix task tables ------------------------------------------------------------------------

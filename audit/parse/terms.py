@@ -22,6 +22,7 @@ from audit.base.normalize import fold
 # --- who: the levels and the general addressees a phrase names ---------------------------------
 
 ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for "uy ban nhan dan"
+    "trung_uong": r"cac bo, (?:co quan ngang bo|nganh|co quan)|bo, co quan ngang bo",
     "xa": r"cac xa|cap xa|cac phuong|xa, phuong|phuong, xa|xa, thi tran|cac thi tran|dac khu|cap co so",
     "huyen": r"cac huyen|cap huyen|cac quan|quan, huyen|huyen, thi xa|huyen, thanh pho|huyen, quan|huyen, thi",
     "so": (r"cac so|so, ban, nganh|so, nganh|cac ban, nganh|co quan chuyen mon thuoc ubnd (?:cap )?tinh"
@@ -70,11 +71,30 @@ _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six m
 ]
 
 
+# "02 tuần một lần": once every few periods.
+_EVERY_FEW = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon) (?P<unit>ngay|tuan|thang) (?:mot|1|01) lan\b")
+
+
 def frequency(folded: str) -> Frequency | None:
+    few = _EVERY_FEW.search(folded)
+    if few and few["n"] not in ("1", "01", "6", "06", "3", "03"):  # those are named below
+        return at_least(PER_YEAR[few["unit"]] / _count(few["n"]))
     for name, pattern in _FREQUENCY:
         if pattern.search(folded):
             return name  # type: ignore[return-value]
     return None
+
+
+def at_least(times_a_year: float) -> Frequency | None:
+    """The most frequent named period no more frequent than `times_a_year` (every two weeks is at
+    least monthly): compared with what a parent asks, which is always a named period, it errs
+    neither way."""
+    named = [name for name, rate in PER_YEAR.items() if rate <= times_a_year]
+    return max(named, key=PER_YEAR.__getitem__, default=None)  # type: ignore[return-value]
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
 # --- how much ----------------------------------------------------------------------------------
@@ -129,7 +149,8 @@ def _per_later(folded: str, at: int) -> str | None:
 
 
 # Heads that count the same thing: people ("30 cán bộ, công chức" and "20 công chức"), news items.
-_SAME_COUNT = {"can": "nguoi", "cong": "nguoi", "vien": "nguoi", "doan": "nguoi", "hoc": "nguoi", "bai": "tin"}
+_SAME_COUNT = {"can": "nguoi", "cong": "nguoi", "vien": "nguoi", "doan": "nguoi", "hoc": "nguoi", "dai": "nguoi",
+               "bai": "tin"}
 
 
 def _noun(words: str) -> str:
@@ -229,13 +250,16 @@ _AND_BODY = re.compile(
     r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bdinh ky\b|\bva\b|\btrong\b))"
 )
 _VIA = re.compile(r"\(\s*qua\s+(?P<body>[^)]{3,60})\)")
+# The report the recipient makes in turn: "gửi Sở Nội vụ ... để tổng hợp, báo cáo UBND tỉnh".
+_ONWARD = re.compile(r"\bde (?:tong hop,? |kip thoi )?$")
 
 
 def recipients(text: str, folded: str) -> list[str]:
     """The bodies a report goes to ("gửi về Sở Nội vụ", "báo cáo UBND huyện (qua Phòng Nội vụ)"), as
     written. The search reads "uy ban nhan dan" as "ubnd": offsets are mapped back to the text."""
     short, back = _ubnd_with_offsets(folded)
-    spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)]
+    spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)
+             if not _ONWARD.search(short, 0, m.start())]
     spans += [m.span("body") for m in _VIA.finditer(short)]
     spans += [m.span("body") for start, end in list(spans) for m in [_AND_BODY.match(short, end)] if m]
     found = [text[back[start]: back[end - 1] + 1].strip(" ,") for start, end in spans]
@@ -277,9 +301,10 @@ ACT = (r"(?:to chuc|thuc hien|trien khai|in|phat hanh|xay dung|duy tri|lap|mo|da
         r"su dung|tham gia|ban hanh|tuyen truyen|cap nhat|thanh lap|khao sat|san xuat|lam|bo tri|dau tu|gui)")
 DECLINE = re.compile(
     rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
-    r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang)\b"
+    r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
+    r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"
     r"|\b(?:khong|chua) co kinh phi\b|\btam dung\b|\btam hoan\b|\bchua the\b"
-    r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)(?: [a-z]+){0,2} (?:kinh phi|dieu kien|nguon)\b"
+    r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
     r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
     r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
 )
@@ -316,14 +341,38 @@ def declined(text: str, span: tuple[int, int] | None = None) -> bool:
     is judged by what the sentence says after it ("Về hội nghị đối thoại: năm nay xã chưa tổ chức")."""
     folded = fold(text)
     if span is None:
-        return bool(DECLINE.search(folded))
-    if DECLINE.search(clause_around(folded, *span)):
+        return bool(refusals(text))
+    clause = clause_around(folded, *span)
+    at = folded.find(clause)
+    if refusals(text[at: at + len(clause)]):
         return True
     colon = re.compile(r"[^;.:]*:").match(folded, span[1])
     if colon:
-        said = re.split(r"[;.]", folded[colon.end():], maxsplit=1)[0]
-        return bool(DECLINE.search(said))
+        return bool(refusals(re.split(r"[;.]", text[colon.end():], maxsplit=1)[0]))
     return False
+
+
+# The first words a refusal can open with, with their diacritics: folded, "dừng" (stop) is also
+# "dựng" (xây dựng), "hoãn" (postpone) "hoàn" (hoàn thành), "chưa" (not yet) "chùa".
+_REFUSING = frozenset("không chưa tạm ngừng ngưng dừng hoãn khi nếu lùi chuyển để tùy tuỳ".split())
+
+
+def refusals(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` (NFC) that refuse, postpone or make a duty conditional."""
+    return [m.span() for m in DECLINE.finditer(fold(text))
+            if text[m.start(): m.end()].split(maxsplit=1)[0].lower() in _REFUSING]
+
+
+_WEEKDAY = re.compile(r"\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu nhat\b")
+
+
+def _weekdays(text: str, folded: str, often: Frequency | None) -> list[Quantity]:
+    """Days named in a weekly duty as a count: "sáng thứ Ba và thứ Sáu hằng tuần" is twice a week."""
+    days = {m.group() for m in _WEEKDAY.finditer(folded)} if often == "tuan" else set()
+    if len(days) < 2:
+        return []
+    spans = [m.span() for m in _WEEKDAY.finditer(folded)]
+    return [Quantity(amount=len(days), noun="lan", per="tuan", text=text[spans[0][0]: spans[-1][1]])]
 
 
 def read_terms(text: str, year: int | None) -> Terms:
@@ -334,6 +383,6 @@ def read_terms(text: str, year: int | None) -> Terms:
     folded = fold(text)
     often = frequency(folded)
     counted = [q if q.per or often in (None, "6_thang") else q.model_copy(update={"per": often})
-               for q in quantities(text, folded)]
+               for q in quantities(text, folded)] + _weekdays(text, folded, often)
     return Terms(quantities=counted, frequency=often,
                  deadlines=deadlines(text, folded, year), recipients=recipients(text, folded))

@@ -51,6 +51,7 @@ class ConceptSpec(_Spec):
     not_in: list[str] = Field(default_factory=list)
     fuzzy: int | None = Field(default=None, ge=50, le=100)
     together: list[list[str]] = Field(default_factory=list)  # phrases naming it when in one sentence
+    items: list[list[str]] = Field(default_factory=list)  # aliases naming one kind of it, kept apart
 
     @model_validator(mode="after")
     def _id_names_category(self) -> ConceptSpec:
@@ -105,6 +106,8 @@ class Lexicon:
     # in one sentence; first norm word -> (phrase, the word it stands for) among synonyms.
     together: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     synonyms: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # concept -> (item's name, its aliases as loose phrases): "pano" is one item of visual campaigns
+    items: dict[str, list[tuple[str, frozenset[tuple[str, ...]]]]] = field(default_factory=dict)
 
     def words(self, text: str) -> list[Token]:
         """`text` as normalized words with abbreviations written out: how lines and aliases meet."""
@@ -173,6 +176,8 @@ def compile_lexicon(spec: LexiconSpec, path: str = "<lexicon>", node: Node | Non
         for phrase in aliases + negatives:
             lexicon.by_first.setdefault(phrase.loose[0], []).append(phrase)
         lexicon.together[concept.id] = [_group(lexicon, group, path, line) for group in concept.together]
+        written = {_text(alias).lower(): phrase for alias, phrase in zip(concept.aliases, aliases)}
+        lexicon.items[concept.id] = [_item(group, written, concept.id, path, line) for group in concept.items]
     for phrases in lexicon.by_first.values():
         phrases.sort(key=lambda p: -len(p.loose))
     _compile_synonyms(lexicon, spec, path, node)
@@ -185,6 +190,13 @@ def _group(lexicon: Lexicon, group: list[str], path: str, line: int | None) -> t
     if len(phrases) < 2 or not all(phrases):
         raise LexiconError(path, f"together: {group!r} must list two phrases or more, each with words", line)
     return phrases
+
+
+def _item(group: list[str], written: dict[str, Phrase], concept: str, path: str, line: int | None):
+    """One item of a concept: its name (the first alias) and its aliases, each one of the concept's."""
+    if not group or any(text.lower() not in written for text in group):
+        raise LexiconError(path, f"{concept}: items {group!r} must list aliases of the concept", line)
+    return group[0], frozenset(written[text.lower()].loose for text in group)
 
 
 def _compile_synonyms(lexicon: Lexicon, spec: LexiconSpec, path: str, node: Node | None) -> None:

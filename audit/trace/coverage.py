@@ -23,12 +23,13 @@ from dataclasses import dataclass, replace
 
 from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
+from audit.parse.sections import walk
 from audit.parse.terms import (
-    DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
+    DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
 )
 from audit.base.normalize import fold
 from audit.trace.localization import Localization, localization
-from audit.trace.requirements import derive_requirements
+from audit.trace.requirements import derive_requirements, items_in
 from audit.trace.words import key_words
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
@@ -56,13 +57,20 @@ def body_lines(plan: Plan) -> list[Line]:
 
 
 def commitment_lines(plan: Plan) -> list[Line]:
-    """The lines where a plan can commit: its body less "Nơi nhận" and the lines quoting what a
-    cited document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
-    skip = {r.line for r in plan.recipients}
+    """The lines where a plan can commit: its body less "Nơi nhận", its aims (Mục đích, Yêu cầu:
+    "người dân biết và sử dụng dịch vụ công trực tuyến" is a goal, not a task) and the lines
+    quoting what a cited document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
+    skip = {r.line for r in plan.recipients} | _aims(plan)
     cited = {(c.number, c.symbol) for c in plan.citations}
     skip |= {m.line for m in plan.mentions
              if (m.number, m.symbol) in cited and _QUOTING.search(fold(plan.line_text(m.line)))}
     return [line for line in body_lines(plan) if line.number not in skip]
+
+
+def _aims(plan: Plan) -> set[int]:
+    """The lines of the sections that state only aims and general requirements."""
+    return {n for section, kinds in walk(plan.sections) if kinds and set(kinds) <= {"muc_dich", "yeu_cau"}
+            for n in range(section.line, section.end_line + 1)}
 
 
 def judge(requirement: Requirement, child: Plan, lines: list[Line], settings: Settings = Settings()) -> Coverage:
@@ -82,7 +90,7 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
     hits = [child.concept(c) for c in [requirement.concept or "", *requirement.alternatives]]
     mine = frozenset(c for c in [requirement.concept or "", *requirement.alternatives])
     found = [_commitment(e.line, e.text, child, _span(e), concepts=mine)
-             for hit in hits if hit for e in hit.evidence if e.line in own]
+             for hit in hits if hit for e in hit.evidence if e.line in own and _gives_item(requirement, e.text)]
     found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
                       for line, span in _named_together(mine, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
@@ -91,6 +99,15 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
                          replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
         return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
     return _status(requirement, found, child)
+
+
+def _gives_item(requirement: Requirement, text: str) -> bool:
+    """Whether a line naming the concept gives the item asked for: by name, or by a name of the
+    whole concept ("tuyên truyền trực quan" gives banners and billboards alike)."""
+    if requirement.item is None:
+        return True
+    named = items_in(text, requirement.concept or "")
+    return requirement.item in named or None in named
 
 
 def _listing_others(requirement: Requirement, lines: list[Line]) -> set[int]:
@@ -174,8 +191,8 @@ def _sentence_declines(sentence: str, concepts: frozenset[str]) -> bool:
     from audit.text.matcher import find_matches
 
     folded = fold(sentence)
-    for m in DECLINE.finditer(folded):
-        clause = clause_around(folded, *m.span())
+    for span in refusals(sentence):
+        clause = clause_around(folded, *span)
         at = folded.find(clause)
         named = {x.concept for x in find_matches(sentence[at: at + len(clause)])}
         if not {c for c in named - concepts if not c.startswith("content.")}:
@@ -231,10 +248,17 @@ def term_verdicts(asked: Terms, given: Terms, child: Plan) -> dict[str, bool | N
     frequency = None
     if fewer and _less_often(asked, given):
         fewer, frequency = None, True
-    elif fewer is None and asked.frequency and given.frequency:
-        frequency = PER_YEAR[given.frequency] < PER_YEAR[asked.frequency]
+    elif fewer is None and _rate(asked) and _rate(given, any_count=True):
+        frequency = _rate(given, any_count=True) < _rate(asked)
     return {"quantity": fewer, "frequency": frequency, "deadline": _later(asked, given),
             "recipient": _other_recipient(asked, given, child), "defunct_recipient": _defunct(given, child)}
+
+
+def _rate(terms: Terms, any_count: bool = False) -> int | None:
+    """How many times a year: "02 lần trong năm" is twice, "hằng quý" four times. On the child's side
+    any count for a period is a rate too: "04 tin bài mỗi tháng" is aired at least four times."""
+    times = [per_year(q) for q in terms.quantities if (any_count or q.noun == "lan") and q.per]
+    return max(times) if times else PER_YEAR[terms.frequency] if terms.frequency else None
 
 
 def _fewer(asked: Terms, given: Terms) -> bool | None:

@@ -87,7 +87,7 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
     for obligation in obligations:
         text = parent.line_text(obligation.line)
         on_line = concepts.get(obligation.line, [])
-        parts = [c for part in _parts(text, on_line) for c in principal(part, fold(text))]
+        parts = _carried_dropped([principal(part, fold(text)) for part in _parts(text, on_line)])
         found.extend(_requirements_of(obligation, parts, parent.path, level))
     assigned = {r.concept for r in found if r.concept}
     found.extend(_listed(parent, assigned, families))
@@ -102,14 +102,17 @@ def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], pa
     if REPORT_RE.search(fold(obligation.text)):
         return [Requirement(id=f"report:{obligation.line}", category="report", **common)]
     if concepts:
-        return [Requirement(id=f"concept:{group[0]}:{obligation.line}", category="concept", concept=group[0],
-                            alternatives=group[1:], **common)
-                for group in _alternatives(concepts, obligation.text)]
+        return [Requirement(id=f"concept:{group[0]}:{obligation.line}" + (f":{item}" if item else ""),
+                            category="concept", concept=group[0], alternatives=group[1:], item=item, **common)
+                for group in _alternatives(concepts, obligation.text)
+                for item in (sorted(items_in(obligation.text, group[0]) - {None}) if len(group) == 1 else []) or [None]]
     return [Requirement(id=f"task:{obligation.line}", category="task", **common)]
 
 
-# What every channel carries: "phát tin, bài trên đài truyền thanh" is about the radio.
-CARRIERS = {"deliverable.tin_bai"}
+# What every channel carries, and the column that holds it: "phát tin, bài trên đài truyền thanh"
+# is about the radio, "duy trì chuyên mục trên Trang TTĐT, 02 tin mỗi tháng" about the website.
+NEWS = "deliverable.tin_bai"
+CARRIERS = {NEWS, "deliverable.chuyen_muc"}
 
 
 def _parts(text: str, concepts: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -122,13 +125,25 @@ def _parts(text: str, concepts: list[tuple[int, str]]) -> list[list[tuple[int, s
     return parts
 
 
+def _carried_dropped(parts: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """The principal concepts of a line's parts, less a part about news items alone where another
+    part names the channel carrying them ("Duy trì chuyên mục trên Cổng TTĐT; cập nhật tin, bài hằng
+    tuần" asks for the column, updated weekly)."""
+    def carried(part: list[tuple[int, str]]) -> bool:
+        return bool(part) and all(c == NEWS for _, c in part)
+
+    if all(carried(part) or not part for part in parts):
+        return [c for part in parts for c in part]
+    return [c for part in parts if not carried(part) for c in part]
+
+
 def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[int, str]]:
     """The concepts an obligation is about: its channels, indicators and deliverables other than
     the news items a channel carries; else those news items; else its topics. A topic is a content
     concept, or any concept the duty is "về" ("tuyên truyền lưu động về dịch vụ công trực tuyến" is
     a mobile campaign, whose subject is the online service)."""
     def topic(at: int, concept: str) -> bool:
-        return concept_family(concept) == "content" or bool(_ABOUT.search(folded[:at]))
+        return concept_family(concept) == "content" or bool(_ABOUT.search(folded, max(at - 80, 0), at))
 
     kinds = [lambda at, c: not topic(at, c) and c not in CARRIERS,
              lambda at, c: not topic(at, c), lambda at, c: True]
@@ -139,7 +154,9 @@ def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[i
     return []
 
 
-_ABOUT = re.compile(r"\bve (?:(?:cac|viec|cach) )?$")
+# "về" and what follows it up to the concept, unless a channel's preposition comes between: "về
+# TTHC, dịch vụ công trực tuyến" is a list of topics, "về TTHC trên Cổng Dịch vụ công" is not.
+_ABOUT = re.compile(r"\bve\b(?:(?!\b(?:tren|tai|qua|bang|cho|den|voi|trong|vao|thong qua)\b)[^;.:(]){0,60}$")
 
 
 def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]:
@@ -156,6 +173,24 @@ def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]
             groups.append([concept])
         previous = at
     return groups
+
+
+def items_in(text: str, concept: str) -> set[str | None]:
+    """The items of `concept` that `text` names by their aliases (rules/lexicon.yaml), None for a
+    name of the concept that is no item's ("tuyên truyền trực quan")."""
+    from audit.text.lexicon import load_lexicon
+    from audit.text.matcher import find_matches
+
+    lexicon = load_lexicon()
+    items = lexicon.items.get(concept)
+    if not items:
+        return set()
+    found: set[str | None] = set()
+    for m in find_matches(text):
+        if m.concept == concept:
+            words = tuple(t.loose for t in lexicon.words(text[m.start: m.end]))
+            found.add(next((name for name, phrases in items if words in phrases), None))
+    return found
 
 
 def terms_for(terms: Terms, level: str | None) -> Terms:

@@ -158,6 +158,14 @@ def concept_names(concepts: list[str]) -> dict[str, str]:
     return {lang: "; ".join(concept_label(c, lang) for c in concepts) for lang in ("vi", "en")}
 
 
+def requirement_label(requirement) -> dict[str, str] | str:
+    """What a finding names a requirement by: its concept (and the item asked for), else its text."""
+    if not requirement.concept:
+        return requirement.text
+    names = concept_names([requirement.concept])
+    return {lang: f"{name}: {requirement.item}" for lang, name in names.items()} if requirement.item else names
+
+
 def texts_hit(texts: list[str], gate: re.Pattern, *, lower: bool = False) -> list[int]:
     """The indices of the texts in which `gate` finds something (in `text.lower()` with `lower`),
     in order. One search in C over all of a plan's texts costs far less than a search and a
@@ -216,7 +224,7 @@ def commitment_findings(plan: Plan, rule, context, wanted, values):
         if (commitment.line, requirement.parent_line) in seen:
             continue
         seen.add((commitment.line, requirement.parent_line))
-        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
+        label = requirement_label(requirement)
         yield context.finding(
             rule, plan, line=commitment.line, concept=requirement.concept, evidence=commitment.text,
             parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),

@@ -45,7 +45,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.engine.checks import concept_names, expected_section
+from audit.engine.checks import expected_section, requirement_label
 from audit.model import Finding, Plan
 
 PLACEHOLDERS = ("concept_label", "parent_text", "parent_line")
@@ -81,7 +81,7 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     section = expected_section(plan, SECTION_KINDS[params.category]) if missing else None
     parents = {p.path: p for p in context.all_parents}
     for requirement in missing:
-        label = concept_names([requirement.concept]) if requirement.concept else requirement.text
+        label = requirement_label(requirement)
         yield context.finding(
             rule, plan, line=section.line if section else None, concept=requirement.concept,
             parent=ParentRef.at(parents.get(requirement.parent_path, context.parent), requirement.parent_line),
