@@ -76,13 +76,15 @@ def trace_json(result: Trace | None) -> dict:
     if result is None:
         return {"requirements": [], "localization": None}
     return {
-        "requirements": [
-            {"id": c.requirement.id, "category": c.requirement.category, "weight": c.requirement.weight,
-             "concept": c.requirement.concept, "parent_line": c.requirement.parent_line,
-             "text": c.requirement.text, "status": c.status,
-             "evidence": [{"line": e.line, "text": e.text} for e in c.evidence]}
-            for c in result.coverage
-        ],
+        "requirements": [_requirement_json(c) for c in result.coverage],
         "localization": round(result.localization, 3),
     }
 
+
+def _requirement_json(coverage) -> dict:
+    requirement = coverage.requirement
+    item = {"item": requirement.item} if requirement.item else {}  # only where one kind is asked for
+    return {"id": requirement.id, "category": requirement.category, "weight": requirement.weight,
+            "concept": requirement.concept, **item, "parent_line": requirement.parent_line,
+            "text": requirement.text, "status": coverage.status,
+            "evidence": [{"line": e.line, "text": e.text} for e in coverage.evidence]}

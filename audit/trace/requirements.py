@@ -102,7 +102,7 @@ def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], pa
     if REPORT_RE.search(fold(obligation.text)):
         return [Requirement(id=f"report:{obligation.line}", category="report", **common)]
     if concepts:
-        return [Requirement(id=f"concept:{group[0]}:{obligation.line}" + (f":{item}" if item else ""),
+        return [Requirement(id=f"concept:{group[0]}:{obligation.line}" + (f":{_slug(item)}" if item else ""),
                             category="concept", concept=group[0], alternatives=group[1:], item=item, **common)
                 for group in _alternatives(concepts, obligation.text)
                 for item in (sorted(items_in(obligation.text, group[0]) - {None}) if len(group) == 1 else []) or [None]]
@@ -173,6 +173,10 @@ def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]
             groups.append([concept])
         previous = at
     return groups
+
+
+def _slug(item: str) -> str:
+    return "_".join(fold(item).split())
 
 
 def items_in(text: str, concept: str) -> set[str | None]:
