@@ -94,7 +94,7 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
     found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
                       for line, span in _named_together(mine, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
-        others = _listing_others(requirement, lines)
+        others = _listing_others(requirement, child)
         by_words = _task(requirement, child, [line for line in lines if line.number not in others],
                          replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
         return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
@@ -110,13 +110,11 @@ def _gives_item(requirement: Requirement, text: str) -> bool:
     return requirement.item in named or None in named
 
 
-def _listing_others(requirement: Requirement, lines: list[Line]) -> set[int]:
+def _listing_others(requirement: Requirement, child: Plan) -> set[int]:
     """The lines naming a concept listed with the duty's ("trên Zalo và Facebook"): there the plan
     says what it will use, and leaves this one out ("trên Zalo OA của phường")."""
-    from audit.text.matcher import find_matches
-
     listed = _listed_with(requirement.concept or "", requirement.text)
-    return {line.number for line in lines if listed & {m.concept for m in find_matches(line.text)}} if listed else set()
+    return {e.line for hit in child.concepts if hit.id in listed for e in hit.evidence}
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|\bva\b|\bhoac\b)?\s*")
