@@ -228,6 +228,7 @@ class Deadline(Model):
     date: dt.date
     levels: list[Level] = Field(default_factory=list)
     text: str
+    monthly: bool = False  # "trước ngày 25 hằng tháng": `date` holds the day, in January
 
 
 class Terms(Model):

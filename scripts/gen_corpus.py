@@ -49,8 +49,10 @@ CONCEPT_PHRASES: dict[str, list[str]] = {
                              "tiếp sóng chương trình phát thanh của tỉnh"],
     "channel.bao_chi": ["phối hợp với các cơ quan báo chí đưa tin",
                         "cung cấp thông tin cho phương tiện thông tin đại chúng"],
-    "channel.truc_quan": ["treo băng rôn tại trụ sở và nơi công cộng", "dựng pano tại các tuyến đường chính",
-                          "kẻ khẩu hiệu trên tường rào trụ sở"],
+    # each names the concept too: a banner asked by name is not met by a billboard (lexicon "items")
+    "channel.truc_quan": ["tuyên truyền trực quan, treo băng rôn tại trụ sở và nơi công cộng",
+                          "tuyên truyền trực quan bằng pano tại các tuyến đường chính",
+                          "tuyên truyền trực quan, kẻ khẩu hiệu trên tường rào trụ sở"],
     "channel.an_pham": ["in và phát tờ rơi hướng dẫn người dân", "biên soạn sổ tay hỏi đáp cho cán bộ cơ sở",
                         "phát tờ gấp tại nơi tiếp nhận hồ sơ"],
     "channel.hoi_nghi": ["lồng ghép nội dung tại hội nghị giao ban hằng tháng",

@@ -44,6 +44,11 @@ _TABLE_TERMS = ("thoi gian", "thoi han", "san pham", "ket qua", "tien do", "so l
 _TABLE_TIMES = ("thoi gian", "thoi han", "tien do")
 
 
+def stated_times(header: list[str], row: list[str]) -> list[str]:
+    """A table row's time cells as deadlines, read by the header's time columns."""
+    return [_by(cell) for column, cell in zip(header, row) if fold(column).startswith(_TABLE_TIMES) and cell.strip()]
+
+
 def _by(cell: str) -> str:
     """A time column's cell as a deadline: "Quý II/2024" in "Thời gian hoàn thành" is "by the end of
     quarter II"."""
@@ -168,6 +173,8 @@ def _group_titles(body: list[Line], sections: list[Section], subheadings: set[in
     texts = {line.number for line in body if line.text and heading_of(line) is None} - subheadings
     groups = set()
     for section, _ in walk(sections):
+        if _is_sentence(section.title):  # "5. Báo cáo kết quả ... trước ngày 10/12." is an item
+            continue
         own_end = section.children[0].line - 1 if section.children else section.end_line
         if section.children or any(n in texts for n in range(section.line + 1, own_end + 1)):
             groups.add(section.line)
@@ -256,7 +263,7 @@ def _capitalised(name: str) -> bool:
 
 
 # A sentence that only points to the appendix: its rows are the duties.
-_POINTER = re.compile(r"\b(?:can cu|theo)\b[^.;]{0,30}\bduoc giao\b[^.;]{0,20}\bphu luc\b")
+_POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|nhiem vu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b")
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
 _LABEL = re.compile(r"^[^:;,.]{1,40}:\s+")
 
@@ -264,7 +271,11 @@ _LABEL = re.compile(r"^[^:;,.]{1,40}:\s+")
 def _is_title(line: Line) -> bool:
     """A numbered heading that is a title, not a numbered paragraph holding a duty."""
     heading = heading_of(line)
-    return heading is not None and len(heading[2].split()) < 12
+    return heading is not None and not _is_sentence(heading[2])
+
+
+def _is_sentence(title: str) -> bool:
+    return len(title.split()) >= 12
 
 
 # --- appendix task tables ------------------------------------------------------------------------

@@ -110,8 +110,16 @@ _NOT_COUNT_BEFORE = re.compile(r"(?:\bso|\bngay|\bthang|\bnam|\bquy|\bdieu|\bkho
 _NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem"}
 
 
+# Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
+_WORDS_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_COUNT_WORD = re.compile(r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
+# Words after a number word that are no counted thing: "một số", "một cửa", "hai cấp", "thứ ba".
+_NOT_WORD_COUNTED = {"so", "cua", "cap", "nguoi dan", "trong", "la", "va", "ben", "chieu", "mat", "nam", "thang", "tuan", "quy"}
+
+
 def quantities(text: str, folded: str) -> list[Quantity]:
-    found, spans = [], []
+    found = _counts_in_words(text, folded)
+    spans: list[tuple[int, int]] = []
     for m in _PER_FIRST.finditer(folded):
         found.append(Quantity(amount=int(m["n"]), noun=_noun(m["noun"]), per=m["per"], text=text[m.start(): m.end()]))
         spans.append(m.span())
@@ -139,6 +147,19 @@ def _also(folded: str, at: int, noun: str) -> list[str]:
     return sorted(heads - {noun})
 
 
+def _counts_in_words(text: str, folded: str) -> list[Quantity]:
+    found = []
+    for m in _COUNT_WORD.finditer(folded):
+        amount = _WORDS_COUNT.get(text[m.start("n"): m.end("n")].lower())
+        noun = _noun(m["noun"])
+        if not amount or noun in _NOT_WORD_COUNTED or noun in _NOT_NOUN or re.search(r"\bthu\s*$|\blan\s*$", folded[:m.start()]):
+            continue
+        per = m["per"] or _per_later(folded, m.end())
+        found.append(Quantity(amount=amount, noun=noun, also=_also(folded, m.end(), noun), per=per,
+                              text=text[m.start(): m.end()]))
+    return found
+
+
 _PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d)")
 
 
@@ -156,6 +177,8 @@ _SAME_COUNT = {"can": "nguoi", "cong": "nguoi", "vien": "nguoi", "doan": "nguoi"
 def _noun(words: str) -> str:
     """The counted noun's head: "tin, bai" and "tin bai" count news items, "lop tap huan" classes."""
     head = words.replace(",", " ").split()[0]
+    if " ".join(words.replace(",", " ").split()[:2]) == "ban tin":  # a bulletin is a news item, a "bản" a copy
+        return "tin"
     return _SAME_COUNT.get(head, head)
 
 
@@ -197,10 +220,18 @@ def deadlines(text: str, folded: str, year: int | None) -> list[Deadline]:
         if when:
             found.append(Deadline(date=when, levels=_levels_before(addresses, folded, m.start()),
                                   text=text[m.start(): m.end()]))
+    if re.search(r"\b(?:hang|moi) thang\b", folded):
+        found += [Deadline(date=dt.date(2000, 1, int(m["day"])), monthly=True, text=text[m.start(): m.end()],
+                           levels=_levels_before(addresses, folded, m.start()))
+                  for m in _MONTHLY_DAY.finditer(folded) if 1 <= int(m["day"]) <= 31]
     if len({tuple(d.levels) for d in found}) < 2:  # one date for all: "các xã" before it is a place
         for deadline in found:
             deadline.levels = []
     return found
+
+
+# A day of every month in a monthly duty: "trước ngày 25 hằng tháng", "các sở ... trước ngày 20".
+_MONTHLY_DAY = re.compile(r"\b(?:truoc|cham nhat(?: la)?|khong qua)\s+ngay\s+(?P<day>\d{1,2})\b(?!\s*[/.-]\s*\d)(?! cua)")
 
 
 def _date(m: re.Match, year: int | None) -> dt.date | None:
@@ -306,6 +337,7 @@ DECLINE = re.compile(
     r"|\b(?:khong|chua) co kinh phi\b|\btam dung\b|\btam hoan\b|\bchua the\b"
     r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
     r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
+    rf"|\bse {ACT}\b[a-z ]{{0,12}}\bsau khi\b"
     r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;.:!?]|,|\bnhung\b|\btuy nhien\b|\bcon\b(?= [a-z])")
@@ -335,32 +367,39 @@ def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def declined(text: str, span: tuple[int, int] | None = None) -> bool:
+def declined(text: str, span: tuple[int, int] | None = None, year: int | None = None) -> bool:
     """Whether the clause of `text` around `span` refuses, postpones or makes conditional what it
     names (any clause of the text when no span is given). A duty named as a topic before a colon
     is judged by what the sentence says after it ("Về hội nghị đối thoại: năm nay xã chưa tổ chức")."""
     folded = fold(text)
     if span is None:
-        return bool(refusals(text))
+        return bool(refusals(text, year))
     clause = clause_around(folded, *span)
     at = folded.find(clause)
-    if refusals(text[at: at + len(clause)]):
+    if refusals(text[at: at + len(clause)], year):
         return True
     colon = re.compile(r"[^;.:]*:").match(folded, span[1])
     if colon:
-        return bool(refusals(re.split(r"[;.]", text[colon.end():], maxsplit=1)[0]))
+        return bool(refusals(re.split(r"[;.]", text[colon.end():], maxsplit=1)[0], year))
     return False
 
 
 # The first words a refusal can open with, with their diacritics: folded, "dừng" (stop) is also
 # "dựng" (xây dựng), "hoãn" (postpone) "hoàn" (hoàn thành), "chưa" (not yet) "chùa".
-_REFUSING = frozenset("không chưa tạm ngừng ngưng dừng hoãn khi nếu lùi chuyển để tùy tuỳ".split())
+_REFUSING = frozenset("không chưa tạm ngừng ngưng dừng hoãn khi nếu lùi chuyển để tùy tuỳ sẽ".split())
 
 
-def refusals(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` (NFC) that refuse, postpone or make a duty conditional."""
-    return [m.span() for m in DECLINE.finditer(fold(text))
-            if text[m.start(): m.end()].split(maxsplit=1)[0].lower() in _REFUSING]
+def refusals(text: str, year: int | None = None) -> list[tuple[int, int]]:
+    """The spans of `text` (NFC) that refuse, postpone or make a duty conditional; with the plan's
+    `year`, a duty moved past it ("lùi thời gian sang quý I năm 2027") too."""
+    folded = fold(text)
+    found = [m.span() for m in DECLINE.finditer(folded)
+             if text[m.start(): m.end()].split(maxsplit=1)[0].lower() in _REFUSING]
+    return found + [m.span() for m in _MOVED.finditer(folded) if year and int(m["year"]) > year]
+
+
+# A duty moved to a later year: past the plan's, it is not done this year.
+_MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\b[a-z0-9 ]{0,20}?\bnam (?P<year>20\d\d)\b")
 
 
 _WEEKDAY = re.compile(r"\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu nhat\b")

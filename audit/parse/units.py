@@ -17,10 +17,12 @@ from audit.model import Line, Section, Task, Unit
 from audit.parse.sections import heading_of, walk
 from audit.base.normalize import fold
 
+# Words that open a unit's name; those opening other phrases too say which ("Báo cáo" is a report,
+# "Ban hành" to issue, "Phòng, chống" prevention, "Trường hợp" a case).
 ORG_WORDS = (
-    r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng|Ban|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
-    r"Thủ trưởng|Báo|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
-    r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường"
+    r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng(?!,? chống)|Ban(?! hành)|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
+    r"Thủ trưởng|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
+    r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường(?! hợp)"
 )
 _ORG_RE = re.compile(rf"^(?:Đề nghị\s+)?(?:{ORG_WORDS})\b")
 _ROLE_LINE_RE = re.compile(r"^(?:[a-zđ]\)\s*)?Cơ quan (thực hiện|chủ trì|phối hợp)\s*:\s*(?P<names>.+)$", re.IGNORECASE)

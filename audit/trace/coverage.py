@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
+from audit.parse.obligations import stated_times
 from audit.parse.sections import walk
 from audit.parse.terms import (
     DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
@@ -92,7 +93,7 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
     found = [_commitment(e.line, e.text, child, _span(e), concepts=mine)
              for hit in hits if hit for e in hit.evidence if e.line in own and _gives_item(requirement, e.text)]
     found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
-                      for line, span in _named_together(mine, lines)]
+                      for line, span in _named_together(mine, lines) + _same_title(requirement.text, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
         others = _listing_others(requirement, child)
         by_words = _task(requirement, child, [line for line in lines if line.number not in others],
@@ -133,6 +134,20 @@ def _listed_with(concept: str, text: str) -> set[str]:
     return next((set(chain) - {concept} for chain in chains if concept in chain), set())
 
 
+_TITLE = re.compile(r"[\"“”]([^\"“”]{12,120})[\"“”]")
+
+
+def _same_title(text: str, lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
+    """The lines quoting a title the duty quotes (a contest's, a column's name): the same event."""
+    titles = {" ".join(fold(m[1]).split()) for m in _TITLE.finditer(text)}
+    found = []
+    for line in lines if titles else ():
+        m = next((m for m in _TITLE.finditer(line.text) if " ".join(fold(m[1]).split()) in titles), None)
+        if m:
+            found.append((line, m.span()))
+    return found
+
+
 def _named_together(concepts: frozenset[str], lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
     """The lines, and the sentence in each, where all phrases of a concept's `together` group in the
     lexicon stand ("Công khai đầy đủ bộ thủ tục hành chính" is a public posting)."""
@@ -167,8 +182,25 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     if span is None:
         span = _best_sentence(text, wanted)
     start, end = sentence_around(folded, *span)
-    refused = declined(text, span) or _sentence_declines(text[start:end], concepts)
-    return Commitment(line=number, text=text, declined=refused, terms=read_terms(text[start:end], child.header.plan_year))
+    year = child.header.plan_year
+    refused = declined(text, span, year) or _sentence_declines(text[start:end], concepts, year)
+    stated = "; ".join([text[start:end], *_row_times(child, number)])
+    return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year))
+
+
+def _row_times(plan: Plan, number: int) -> list[str]:
+    """The time cells of a row of the plan's own task table ("| Tổ chức ngày hội | Tháng 12/2025 |"
+    under "Thời gian"), as deadlines."""
+    lines = plan.lines[:number]
+    if not lines or lines[-1].number != number or not lines[-1].cells:
+        return []
+    header = lines[-1]
+    for line in reversed(lines):
+        if line.cells:
+            header = line
+        elif line.text.strip():
+            break
+    return stated_times(header.cells or [], lines[-1].cells) if header is not lines[-1] else []
 
 
 def _best_sentence(text: str, wanted: frozenset[str]) -> tuple[int, int]:
@@ -182,14 +214,14 @@ def _best_sentence(text: str, wanted: frozenset[str]) -> tuple[int, int]:
     return span
 
 
-def _sentence_declines(sentence: str, concepts: frozenset[str]) -> bool:
+def _sentence_declines(sentence: str, concepts: frozenset[str], year: int | None) -> bool:
     """A clause of the sentence refuses something, and names no other duty (a channel, indicator or
     deliverable; a topic does not count): "Việc treo băng rôn, pano ... tạm dừng đến khi sửa xong
     trụ sở"."""
     from audit.text.matcher import find_matches
 
     folded = fold(sentence)
-    for span in refusals(sentence):
+    for span in refusals(sentence, year):
         clause = clause_around(folded, *span)
         at = folded.find(clause)
         named = {x.concept for x in find_matches(sentence[at: at + len(clause)])}
@@ -285,8 +317,9 @@ def _later(asked: Terms, given: Terms) -> bool | None:
     """Whether a date of the child is after the parent's nearest date for the same duty."""
     if not asked.deadlines or not given.deadlines:
         return None
-    theirs = [d.date for d in asked.deadlines]
-    return any(d.date > min(theirs, key=lambda t: abs((t - d.date).days)) for d in given.deadlines)
+    verdicts = [d.date > min(theirs, key=lambda t: abs((t - d.date).days))
+                for d in given.deadlines if (theirs := [a.date for a in asked.deadlines if a.monthly == d.monthly])]
+    return any(verdicts) if verdicts else None
 
 
 def _outside(given: Terms, child: Plan) -> list[str]:
@@ -318,10 +351,14 @@ def _own_body(plan: Plan) -> str:
     return plan.header.issuer or ""
 
 
+# A line about reporting: "báo cáo", or results sent on ("tổng hợp kết quả, gửi Sở Nội vụ").
+_REPORTING = re.compile(r"\bbao cao\b|\bket qua\b[^.;]{0,50}\bgui\b|\bgui\b[^.;]{0,30}\bket qua\b")
+
+
 def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverage:
     """A reporting duty is taken up by the child's lines about reporting, the one that shares most
     of the duty's words first."""
-    reporting = [line for line in lines if "bao cao" in fold(line.text)]
+    reporting = [line for line in lines if _REPORTING.search(fold(line.text))]
     if not reporting:
         return Coverage(requirement=requirement, status="missing")
     wanted = key_words(requirement.text)
@@ -331,6 +368,10 @@ def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverag
 
 
 def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Settings) -> Coverage:
+    titled = _same_title(requirement.text, lines)
+    if titled:  # the same contest, model or column, by its quoted name
+        line, span = titled[0]
+        return _status(requirement, [_commitment(line.number, line.text, child, span)], child)
     wanted = key_words(requirement.text)
     if len(wanted) < 3:  # too little to judge by words: shown as not judged, never as met
         return Coverage(requirement=requirement, status="not_judged")

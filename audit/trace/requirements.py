@@ -139,19 +139,20 @@ def _carried_dropped(parts: list[list[tuple[int, str]]]) -> list[tuple[int, str]
 
 def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[int, str]]:
     """The concepts an obligation is about: its channels, indicators and deliverables other than
-    the news items a channel carries; else those news items; else its topics. A topic is a content
-    concept, or any concept the duty is "về" ("tuyên truyền lưu động về dịch vụ công trực tuyến" is
-    a mobile campaign, whose subject is the online service)."""
+    the news items a channel carries; else those news items; else its topic, when it has one (a
+    duty naming several topics, "lắp đặt ki-ốt tra cứu TTHC tại Trung tâm Phục vụ hành chính công",
+    is a task of its own, judged by its words). A topic is a content concept, or any concept the
+    duty is "về" ("tuyên truyền lưu động về dịch vụ công trực tuyến" is a mobile campaign, whose
+    subject is the online service)."""
     def topic(at: int, concept: str) -> bool:
         return concept_family(concept) == "content" or bool(_ABOUT.search(folded, max(at - 80, 0), at))
 
-    kinds = [lambda at, c: not topic(at, c) and c not in CARRIERS,
-             lambda at, c: not topic(at, c), lambda at, c: True]
+    kinds = [lambda at, c: not topic(at, c) and c not in CARRIERS, lambda at, c: not topic(at, c)]
     for wanted in kinds:
         chosen = [(at, c) for at, c in concepts if wanted(at, c)]
         if chosen:
             return chosen
-    return []
+    return concepts if len({c for _, c in concepts}) == 1 else []
 
 
 # "về" and what follows it up to the concept, unless a channel's preposition comes between: "về
