@@ -198,5 +198,6 @@ def requirement_name(coverage: Coverage, lang: str) -> str:
     if requirement.concept:
         from audit.engine.labels import concept_label
 
-        return concept_label(requirement.concept, lang)
+        name = concept_label(requirement.concept, lang)
+        return f"{name}: {requirement.item}" if requirement.item else name
     return requirement.text

@@ -152,7 +152,10 @@ def _matrix(sheet, run: CheckRun, lang: str) -> None:
     rows = []
     for item in run.inputs:
         if item.trace:
-            status = {_key(c): _status(c, w) for c in item.trace.coverage}
+            status: dict[str, str] = {}
+            for c in item.trace.coverage:  # a concept asked on two lines: missing if either is
+                if status.get(_key(c)) != w["xlsx.status.missing"]:
+                    status[_key(c)] = _status(c, w)
             rows.append([item.path, item.parent.path, *(status.get(key) for key in columns)])
     header = [(w["plan_file"], "path"), (w["parent_plan"], "path"), *((name, "short") for name in columns.values())]
     _sheet(sheet, header, rows)
@@ -160,7 +163,7 @@ def _matrix(sheet, run: CheckRun, lang: str) -> None:
 
 def _key(coverage) -> str:
     requirement = coverage.requirement
-    return f"{requirement.category}:{requirement.concept or requirement.text}"
+    return f"{requirement.category}:{requirement.concept or requirement.text}:{requirement.item or ''}"
 
 
 def _status(coverage, w: dict) -> str:
