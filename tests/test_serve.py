@@ -128,7 +128,7 @@ def test_filters_by_severity_rule_and_unit(fixtures_server):
         return re.findall(r"<code>([A-Z]+\d+)</code>", table)
 
     everything = rules()
-    assert len(everything) == 15  # the fixture corpus: 4 errors, 10 warnings, 1 info (EXPECTED.yaml)
+    assert len(everything) == 22  # the fixture corpus: 4 errors, 17 warnings, 1 info (EXPECTED.yaml)
     assert rules(rule="KETHUA001") == ["KETHUA001"] * everything.count("KETHUA001")
     assert len(rules(severity="error")) == 4
     assert rules(unit="Ủy ban nhân dân xã Phúc Khê", severity="error") == ["KETHUA001", "KETHUA001"]
@@ -140,7 +140,7 @@ def test_a_waiver_from_a_stale_page_or_without_a_reason_is_refused(fixtures_serv
     assert "Phát hiện này không còn trong kết quả mới nhất" in stale.text
     empty = post_form(fixtures_server.url + "/waive", {"token": token, "finding": "0", "generation": "1", "reason": " ",
                                                        "back": "/\\evil.example/"})  # back to our page, not theirs
-    assert "Cần ghi lý do miễn" in empty.text and "<h2>Kế hoạch (12)</h2>" in empty.text
+    assert "Cần ghi lý do miễn" in empty.text and "<h2>Kế hoạch (14)</h2>" in empty.text
     assert not fixtures_server.workspace.waivers.exists()
 
 
@@ -204,7 +204,7 @@ def test_a_second_audit_of_the_same_files_reads_nothing_again(tmp_path, monkeypa
         first, read_first = server.workspace.result.findings, len(reads)
         server.workspace.start_audit()
         wait_done(server.url, 2)
-        assert read_first == 12 and len(reads) == 12  # the second audit: every plan and result from the cache
+        assert read_first == 14 and len(reads) == 14  # the second audit: every plan and result from the cache
         assert server.workspace.result.findings == first
 
 
@@ -218,9 +218,9 @@ def test_a_long_audit_runs_in_the_background_with_its_progress_on_the_page(tmp_p
         while (job := json.loads(get(server.url + "/status").text))["state"] == "running":
             seen.append((job["done"], job["total"]))
             page = get(server.url + "/").text  # the server answers while the audit goes on
-            assert '<div id="progress" class="progress"' in page or job["done"] >= 11
+            assert '<div id="progress" class="progress"' in page or job["done"] >= 13
             time.sleep(0.1)
-        done = [done for done, total in seen if total == 12]
+        done = [done for done, total in seen if total == 14]
         assert len(done) > 3 and done == sorted(done) and done[0] < 6  # seen to advance, plan by plan
         assert job["state"] == "done" and '<table class="plans">' in get(server.url + "/").text
 

@@ -94,7 +94,7 @@ def test_a_reviewer_waives_a_commune_plans_gap_and_downloads_the_report(browser,
         wait_for(browser, "table.plans")  # the page follows the audit and reloads itself when it is done
         assert browser.title == "Bàn làm việc rà soát · plan-audit"
         rows = browser.find_elements(By.CSS_SELECTOR, "table.plans tbody tr")
-        assert len(rows) == 12
+        assert len(rows) == 14
         screenshot(browser, "serve-plans.png", tmp_path, 1500)
 
         browser.find_element(By.LINK_TEXT, "fixtures/2024-xa-phuc-khe.pdf").click()
