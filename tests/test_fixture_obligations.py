@@ -5,9 +5,7 @@ report: the rule, the plan's line, the parent's line and the words of the messag
 The 2025 province plan binds its communes by a unit block, a lead-in list (78-88), a pilot naming
 xã Phù Lam (92), a sentence with a date per level (94) and an appendix table (117-120). xã Phù Lam
 meets all of it; phường Bến Lam falls short in six ways. phường Vọng Lam (2024) cites the province
-and the city. The tests marked xfail(strict) hold what a reviewer expects and the tool does not yet
-report (the disagreements in fixtures/EXPECTED.yaml): they fail loudly once the tool agrees, so that
-EXPECTED.yaml and these marks are updated together.
+and the city. Each test holds what a reviewer expects, written before the tool was run on the files.
 """
 
 from __future__ import annotations
@@ -93,19 +91,12 @@ def test_appendix_rows_bind_where_the_communes_lead_not_where_they_assist(report
 
 
 def test_appendix_row_weaker_count_is_reported_at_the_plans_line(report):
-    finding = the_finding(report, BEN_LAM, "KETHUA011", 42)
+    finding = the_finding(report, BEN_LAM, "KETHUA010", 42)  # 03 a quarter is 12 a year, 24 asked
     assert finding["parent_line"] == 118
-    assert "ít nhất 02 tin, bài/tháng" in finding["message"]
+    assert "02 tin, bài/tháng" in finding["message"] and "03 tin, bài" in finding["message"]
     assert finding["evidence"] == "4. Trang thông tin điện tử của phường đăng 03 tin, bài mỗi quý về cải cách hành chính."
     met = next(r for r in requirements(report, PHU_LAM) if r["parent_line"] == 118)
     assert met["status"] == "covered" and 46 in [e["line"] for e in met["evidence"]]  # 03 tin, bài mỗi tháng
-
-
-@pytest.mark.xfail(strict=True, reason="tool disagrees: 03 a quarter for 02 a month is read as a lower "
-                                       "frequency, a reviewer counts the year (12 for 24): KETHUA010")
-def test_appendix_row_weaker_count_is_a_quantity(report):
-    finding = the_finding(report, BEN_LAM, "KETHUA010", 42)
-    assert finding["parent_line"] == 118 and "03 tin, bài" in finding["message"]
 
 
 # --- one sentence, one date per level: the child's level's date counts ---------------------------------
@@ -129,9 +120,6 @@ def test_pilot_named_for_one_commune_binds_only_that_commune(report):
     assert not [f for f in report["findings"] if f["parent_line"] == 92]
 
 
-@pytest.mark.xfail(strict=True, reason="tool disagrees: the pilot is read as its topics (một cửa, TTHC), "
-                                       "which other lines meet; dropped, it gives a deadline on the "
-                                       "dialogue conference instead of a missing task")
 def test_pilot_left_out_by_the_named_commune_is_a_missing_task(tmp_path):
     shutil.copy(FIXTURES / PROVINCE_2025, tmp_path)
     kept = [line for line in (FIXTURES / PHU_LAM).read_text(encoding="utf-8").splitlines() if "Bản đồ số" not in line]
@@ -152,9 +140,6 @@ def test_2025_commune_implements_the_province_directly(report):
     assert findings(report, PHU_LAM) == []
 
 
-@pytest.mark.xfail(strict=True, reason="tool disagrees: 'Phòng Nội vụ thành phố' is not among the "
-                                       "abolished bodies, and the quick report to Sở Nội vụ is taken "
-                                       "as meeting the year's report")
 def test_2025_report_to_an_abolished_city_office(report):
     finding = the_finding(report, BEN_LAM, "KETHUA014", 50)
     assert finding["parent_line"] == 74 and '"Phòng Nội vụ thành phố"' in finding["message"]
@@ -191,16 +176,12 @@ def test_two_parents_shortfall_names_the_parent_it_is_measured_against(report):
     assert finding["message"].endswith("kế hoạch ghi hằng quý.")
 
 
-@pytest.mark.xfail(strict=True, reason="tool disagrees: '100 phiếu trong quý III/2024' is read as a "
-                                       "rate per quarter and not compared with the plan's 60 phiếu")
 def test_two_parents_shortfall_against_the_city(report):
     finding = the_finding(report, VONG_LAM, "KETHUA010", 56)
     assert finding["parent_line"] == 72 and Path(finding["parent_path"]).name == CITY_2024
     assert "100 phiếu" in finding["message"] and "60 phiếu" in finding["message"]
 
 
-@pytest.mark.xfail(strict=True, reason="tool disagrees: the province's 31/01/2024 is for the sở (line "
-                                       "145); the province sets no date for communes' plans")
 def test_two_parents_timing_uses_the_date_set_for_communes(report):
     assert not [f for f in findings(report, VONG_LAM) if f["rule"] == "KETHUA006"]
 

@@ -81,15 +81,17 @@ class PlanGraph:
         return {path: self._choose_parent(path) for path in self.plans}
 
     def _choose_parent(self, path: str) -> str | None:
-        """The thuc_hien citation's document, else a "Căn cứ" plan (KH/QĐ) of a higher level."""
+        """The thuc_hien citation's document (of several, the nearest level's: a ward implementing
+        its city's and its province's plans answers to its city first), else a "Căn cứ" plan
+        (KH/QĐ) of a higher level."""
         edges = sorted(
             ((data["line"], target, data) for _, target, data in self.graph.out_edges(path, data=True)
              if target != path),
             key=lambda edge: edge[0],
         )
-        for _, target, data in edges:
-            if data["relation"] == "thuc_hien":
-                return target
+        implemented = [target for _, target, data in edges if data["relation"] == "thuc_hien"]
+        if implemented:
+            return min(implemented, key=lambda target: -LEVEL_RANK.get(self.plans[target].header.level or "", -1))
         for _, target, _data in edges:
             if self._is_higher_plan(target, path):
                 return target

@@ -160,7 +160,7 @@ def _counts_in_words(text: str, folded: str) -> list[Quantity]:
     return found
 
 
-_PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d)")
+_PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d| [ivx]+\b)")
 
 
 def _per_later(folded: str, at: int) -> str | None:
@@ -285,12 +285,12 @@ _VIA = re.compile(r"\(\s*qua\s+(?P<body>[^)]{3,60})\)")
 _ONWARD = re.compile(r"\bde (?:tong hop,? |kip thoi )?$")
 
 
-def recipients(text: str, folded: str) -> list[str]:
+def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
     """The bodies a report goes to ("gửi về Sở Nội vụ", "báo cáo UBND huyện (qua Phòng Nội vụ)"), as
     written. The search reads "uy ban nhan dan" as "ubnd": offsets are mapped back to the text."""
     short, back = _ubnd_with_offsets(folded)
     spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)
-             if not _ONWARD.search(short, 0, m.start())]
+             if onward or not _ONWARD.search(short, 0, m.start())]
     spans += [m.span("body") for m in _VIA.finditer(short)]
     spans += [m.span("body") for start, end in list(spans) for m in [_AND_BODY.match(short, end)] if m]
     found = [text[back[start]: back[end - 1] + 1].strip(" ,") for start, end in spans]
@@ -316,7 +316,9 @@ def body_key(body: str) -> str:
     return " ".join(ubnd(fold(body)).replace(",", " ").split())
 
 
-DEFUNCT = re.compile(r"\b(?:ubnd (?:cac )?(?:huyen|quan|thi xa)|phong [a-z ]{2,30}(?:huyen|quan|thi xa)|cap huyen)\b")
+# District-level bodies, abolished on 1/7/2025: a "Phòng" of a city is one too (a province has Sở),
+# while "UBND thành phố" may be a province-level city's.
+DEFUNCT = re.compile(r"\b(?:ubnd (?:cac )?(?:huyen|quan|thi xa)|phong [a-z ]{2,30}(?:huyen|quan|thi xa|thanh pho)|cap huyen)\b")
 
 
 def same_body(one: str, other: str) -> bool:
@@ -414,14 +416,16 @@ def _weekdays(text: str, folded: str, often: Frequency | None) -> list[Quantity]
     return [Quantity(amount=len(days), noun="lan", per="tuan", text=text[spans[0][0]: spans[-1][1]])]
 
 
-def read_terms(text: str, year: int | None) -> Terms:
+def read_terms(text: str, year: int | None, onward: bool = False) -> Terms:
     """What `text` states of how much, how often, by when and for whom. A count with no period of
     its own takes the line's ("Mỗi tháng, xã đăng 04 tin, bài"). Table cells (tab-separated in a
-    text file) are read apart."""
+    text file) are read apart. The body a recipient reports on to ("gửi Phòng Nội vụ để tổng hợp,
+    báo cáo Sở Nội vụ") is a recipient only with `onward`: a child's report reaches it, a parent
+    does not ask for it."""
     text = text.replace("\t", "; ")
     folded = fold(text)
     often = frequency(folded)
     counted = [q if q.per or often in (None, "6_thang") else q.model_copy(update={"per": often})
                for q in quantities(text, folded)] + _weekdays(text, folded, often)
     return Terms(quantities=counted, frequency=often,
-                 deadlines=deadlines(text, folded, year), recipients=recipients(text, folded))
+                 deadlines=deadlines(text, folded, year), recipients=recipients(text, folded, onward))

@@ -185,7 +185,7 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     year = child.header.plan_year
     refused = declined(text, span, year) or _sentence_declines(text[start:end], concepts, year)
     stated = "; ".join([text[start:end], *_row_times(child, number)])
-    return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year))
+    return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year, onward=True))
 
 
 def _row_times(plan: Plan, number: int) -> list[str]:
@@ -253,7 +253,9 @@ def _weakest(asked: Terms, kept: list[Commitment], child: Plan) -> tuple[Commitm
     short: list[Shortfall] = []
     first: Commitment | None = None
     for term in ("quantity", "frequency", "deadline", "defunct_recipient", "recipient"):
-        said = [(c, v[term]) for c, v in verdicts if v[term] is not None]
+        # A report to an abolished body is wrong even beside a right one: judged on the line that
+        # answers the duty best (the first); other terms fall short only where no line says enough.
+        said = [(c, v[term]) for c, v in verdicts[:1 if term == "defunct_recipient" else None] if v[term] is not None]
         if said and all(verdict for _, verdict in said) and not (term == "recipient" and "defunct_recipient" in short):
             short.append(term)  # type: ignore[arg-type]
             first = first or said[0][0]
@@ -292,10 +294,13 @@ def _rate(terms: Terms, any_count: bool = False) -> int | None:
 
 
 def _fewer(asked: Terms, given: Terms) -> bool | None:
-    """Whether the child counts fewer of an item the parent counts (None: no item counted by both)."""
+    """Whether the child counts fewer of an item the parent counts (None: no item counted by both).
+    Times ("02 lần mỗi tháng") are counted only against times of the same period: "một lần mỗi
+    quý" for "02 lần mỗi tháng" is less often, compared as rates."""
     verdict = None
     for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
-        same = [q for q in given.quantities if _same_item(q, wanted) and (q.per is None) == (wanted.per is None)]
+        same = [q for q in given.quantities if _same_item(q, wanted) and (q.per is None) == (wanted.per is None)
+                and (wanted.noun != "lan" or q.per == wanted.per)]
         if same:
             verdict = bool(verdict) or max(per_year(q) for q in same) < per_year(wanted)
     return verdict
@@ -303,7 +308,7 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
 
 def _less_often(asked: Terms, given: Terms) -> bool:
     """The child counts as many of an item as asked, but for a longer period."""
-    return any(_same_item(q, w) and q.per and w.per and q.amount >= w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
+    return any(_same_item(q, w) and q.per and w.per and q.amount == w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
                for w in asked.quantities for q in given.quantities)
 
 

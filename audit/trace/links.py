@@ -67,15 +67,17 @@ def subordinate_deadline(parent: Plan, child: Plan) -> tuple[dt.date, int, str] 
     """The date by which the parent asks the child to issue its plan, with the parent's line:
     the child's own date on a duty of its that is about issuing a plan ("... ban hành kế hoạch
     ... trước ngày 31/01/2024"; "các sở trước ngày 15/01, UBND cấp xã trước ngày 31/01"), else a
-    date on any parent line about issuing subordinate plans."""
+    date on a parent line about issuing subordinate plans that is no other unit's duty."""
     own = {o.line: o for o in obligations_for(parent, child)}
     candidates = []
     for obligation in own.values():
         if ISSUE_PLAN_RE.search(fold(obligation.text)):
             for deadline in terms_for(obligation.terms, child.header.level).deadlines:
                 candidates.append((False, obligation.line, deadline.date, parent.line_text(obligation.line)))
+    others = {o.line for o in parent.obligations} - set(own)  # a date the parent gives other units
     for entry in parent.timeline:
-        if entry.kind != "deadline" or entry.line in own or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.value):
+        if (entry.kind != "deadline" or entry.line in own or entry.line in others
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.value)):
             continue
         text = parent.line_text(entry.line)
         if ISSUE_PLAN_RE.search(fold(text)):
