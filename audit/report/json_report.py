@@ -83,6 +83,6 @@ def trace_json(result: Trace | None) -> dict:
              "evidence": [{"line": e.line, "text": e.text} for e in c.evidence]}
             for c in result.coverage
         ],
-        "localization": round(result.localization, 3),
+        "localization": round(result.copied_share, 3),
     }
 

@@ -28,7 +28,7 @@ from audit.parse.terms import (
     DECLINE, DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, same_body, sentence_around,
 )
 from audit.base.normalize import fold
-from audit.trace.localization import Localization, localization
+from audit.trace.copying import CopiedShare, copied_share
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
 TWO_TIER_FROM = dt.date(2025, 7, 1)
@@ -296,10 +296,11 @@ class Trace:
     the checks and every report alike."""
 
     coverage: list[Coverage]
-    copy: Localization  # the copied sentences
+    copy: CopiedShare  # the copied sentences
 
     @property
-    def localization(self) -> float:
+    def copied_share(self) -> float:
+        """The share of the plan's sentences copied from the nearest parent (JSON: "localization")."""
         return self.copy.share
 
 
@@ -309,5 +310,5 @@ def trace(plan: Plan, parents: list[Plan], settings: Settings = Settings()) -> T
 
     lines = commitment_lines(plan)
     coverage = [judge(r, plan, lines, settings) for parent in parents for r in derive_requirements(parent, plan)]
-    copy = localization(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
+    copy = copied_share(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
     return Trace(coverage, copy)
