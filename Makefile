@@ -26,9 +26,9 @@ test: setup
 bench: setup
 	$(BIN)/python scripts/bench.py
 
-# Mutation testing of audit/parse/ and audit/engine/checks/ ([tool.mutmut] in pyproject.toml; the
-# score and how long it takes are in docs/testing.md). One worker, niced: the machine is shared.
-# MUTANTS="audit.parse.units.*" runs a sample.
+# Mutation testing of audit/parse/, audit/engine/checks/ and audit/trace/ ([tool.mutmut] in
+# pyproject.toml; the score and how long it takes are in docs/testing.md). One worker, niced: the
+# machine is shared. MUTANTS="audit.parse.units.*" runs a sample.
 mutation: setup
 	$(BIN)/pip install --quiet -e '.[test,mutation]'
 	nice $(BIN)/mutmut run --max-children 1 $(MUTANTS)

@@ -52,7 +52,7 @@ def test_a_citation_with_a_wrong_date_still_finds_its_parent(corpus_json):
     assert found == [("KETHUA005", 14, 9)]
 
 
-def test_localization_share_in_each_plan(corpus_json):
+def test_copied_share_in_each_plan(corpus_json):
     assert entry(corpus_json, "2024-xa-kim-khe.md")["localization"] >= 0.5
     assert entry(corpus_json, "2025-xa-phu-lam.md")["localization"] < 0.5
     assert entry(corpus_json, "2024-tinh-lam-giang.md")["localization"] is None

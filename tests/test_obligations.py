@@ -256,7 +256,7 @@ def test_the_finding_and_the_matrix_read_one_trace_with_the_packs_settings(tmp_p
     rules_used = select_rules(load_rules(rules), select=["KETHUA008"])
     run = audit_inputs(with_parent(load_inputs([str(fixtures / "2024-phuong-truc-lam.txt")]),
                                    load_plan(fixtures / "2024-tp-ben-lam.txt")), rules_used, CheckContext())
-    share = run.inputs[0].trace.localization
+    share = run.inputs[0].trace.copied_share
     assert share > 0.05 and run.findings[0].message.startswith(f"{round(share * 100)}%")
 
 

@@ -159,3 +159,31 @@ def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path):
     with pytest.raises(PackError) as caught:
         load_families(tmp_path)
     assert str(caught.value) == f"{tmp_path}: no rule packs found (expected <pack>/*.yaml files in this folder)"
+
+
+COPY_RULE = """\
+  - code: TEST002
+    severity: warning
+    check: {kind}
+    params: {{threshold: 0.5}}
+    title: {{vi: Sao chép, en: Copied}}
+    message: {{vi: "{{share}} câu chép lại", en: "{{share}} copied"}}
+    rationale: {{vi: Lý do, en: Why}}
+    reference: Kế hoạch cấp trên
+"""
+
+
+@pytest.mark.parametrize("kind", ["copies_parent", "localized"])
+def test_the_copy_check_loads_by_its_name_and_by_its_first_name(tmp_path, kind):
+    """Packs written before the rename say `check: localized`: they load, and find the copy that
+    the current name finds (fixtures/2024-xa-kim-khe.md copies its parent whole)."""
+    from audit.engine.context import CheckContext
+    from audit.run import audit_inputs, load_inputs, with_parent
+    from audit.pipeline import load_plan
+
+    rule = load_pack_file(write(tmp_path, HEAD + COPY_RULE.format(kind=kind))).rules[0]
+    assert rule.check == "copies_parent"
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    run = audit_inputs(with_parent(load_inputs([str(fixtures / "2024-xa-kim-khe.md")]),
+                                   load_plan(fixtures / "2024-tp-ben-lam.txt")), [rule], CheckContext())
+    assert [(f.rule, f.line, f.parent_line, f.message) for f in run.findings] == [("TEST002", 20, 14, "100% câu chép lại")]

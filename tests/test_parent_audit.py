@@ -81,7 +81,7 @@ def test_clean_plans_raise_no_parent_finding(corpus_run, name):
 
 
 def test_only_kim_khe_is_above_the_copy_threshold(corpus_run):
-    shares = {Path(i.path).name: i.trace.localization for i in corpus_run.inputs if i.trace}
+    shares = {Path(i.path).name: i.trace.copied_share for i in corpus_run.inputs if i.trace}
     assert shares.pop("2024-xa-kim-khe.md") >= 0.5
     assert max(shares.values()) < 0.5
 

@@ -145,19 +145,19 @@ def test_remembered_matches_are_the_matches_and_stay_bounded(corpus, monkeypatch
 def test_remembered_copies_are_scored_as_the_full_comparison_scores_them(corpus, monkeypatch):
     from audit.graph import PlanGraph
     from audit.pipeline import load_plan
-    from audit.trace import localization as module
+    from audit.trace import copying as module
     from audit.trace.coverage import body_lines
     from audit.trace.links import audit_parent
 
     plans = [load_plan(path) for path in sorted(corpus.rglob("*.md"))]
     graph = PlanGraph(plans)
     pairs = [(body_lines(p), body_lines(graph.plans[parent])) for p in plans if (parent := audit_parent(graph, p.path))]
-    fast = [module.localization(child, parent) for child, parent in pairs]
+    fast = [module.copied_share(child, parent) for child, parent in pairs]
     scores = [copy.score for result in fast for copy in result.copied]
     assert scores.count(100) > 10 and len(scores) > scores.count(100)  # word for word, and near copies
-    module._localization.cache_clear()
+    module._copied_share.cache_clear()
     monkeypatch.setattr(module, "_best_matches", lambda lines, min_words, similarity: {})
-    assert [module.localization(child, parent) for child, parent in pairs] == fast
+    assert [module.copied_share(child, parent) for child, parent in pairs] == fast
 
 
 def test_remembered_requirements_are_those_of_the_child_asking(corpus):

@@ -9,7 +9,7 @@ import pytest
 
 from audit.read import read_source
 from audit.base.normalize import fold
-from audit.trace import localization
+from audit.trace import copying
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -33,5 +33,6 @@ def _plain_sentences(lines: tuple[tuple[int, str], ...], min_words: int) -> tupl
 def test_sentences_remembered_by_line_are_the_sentences_of_the_lines():
     lines = tuple(enumerate(_texts(), start=1))
     for min_words in (1, 8):
-        assert localization._sentences(lines, min_words) == _plain_sentences(lines, min_words)
-    assert len(localization._sentences(lines, 8)) > 500
+        assert copying._sentences(lines, min_words) == _plain_sentences(lines, min_words)
+    assert len(copying._sentences(lines, 8)) > 500
+

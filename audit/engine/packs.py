@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from yaml.nodes import Node
 
 from audit.base.yaml_lines import YamlError, key_line, line_of, load_with_nodes
-from audit.engine.checks import kind_names, load_kind
+from audit.engine.checks import kind_name, kind_names, load_kind
 from audit.messages import msg
 from audit.model import Severity
 
@@ -49,7 +49,9 @@ def _load_yaml(path: Path) -> tuple[Any, Node | None]:
         raise PackError(path, error.line, msg(f"yaml.{error.kind}", "en", **error.values)) from None
 
 
-class Localized(BaseModel):
+class Bilingual(BaseModel):
+    """A text in Vietnamese and in English."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     vi: str = Field(min_length=1)
@@ -78,11 +80,11 @@ class Rule(BaseModel):
 
     code: str = Field(pattern=CODE_PATTERN)
     severity: Severity
-    check: str
+    check: Annotated[str, AfterValidator(kind_name)]  # a former kind name is read as the current one
     params: Any = Field(default_factory=dict)
-    title: Localized
-    message: Localized
-    rationale: Localized
+    title: Bilingual
+    message: Bilingual
+    rationale: Bilingual
     reference: str = Field(min_length=1)
     # An opt-in rule (enabled: false) runs only when --select names its full code: for findings
     # a reviewer would not want by default (e.g. every channel a province merely lists).
@@ -100,9 +102,9 @@ class Rule(BaseModel):
 # The rule of the reading stage: a file in a batch that cannot be read becomes its finding.
 INPUT_RULE = Rule(
     code="INPUT001", severity=Severity.error, check="input", pack="core", source="audit/engine/packs.py",
-    title=Localized(vi="Không đọc được tệp kế hoạch", en="The plan file cannot be read"),
-    message=Localized(vi="Không đọc được tệp: {error}", en="Cannot read the file: {error}"),
-    rationale=Localized(
+    title=Bilingual(vi="Không đọc được tệp kế hoạch", en="The plan file cannot be read"),
+    message=Bilingual(vi="Không đọc được tệp: {error}", en="Cannot read the file: {error}"),
+    rationale=Bilingual(
         vi="Một tệp không đọc được thì không kiểm tra được; báo lỗi để người rà soát không tưởng là kế hoạch đạt.",
         en="A file that cannot be read cannot be audited; it is reported so no one takes it for a plan that passed.",
     ),
@@ -116,14 +118,14 @@ class Family(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: str = Field(pattern=r"^[A-Z]{2,10}$")
-    description: Localized
+    description: Bilingual
     pack: str = ""
     rules: list[Rule] = Field(default_factory=list)
 
 
 INPUT_FAMILY = Family(
     code="INPUT", pack="core", rules=[INPUT_RULE],
-    description=Localized(vi="Đọc tệp đầu vào", en="Reading the input files"),
+    description=Bilingual(vi="Đọc tệp đầu vào", en="Reading the input files"),
 )
 
 
@@ -132,18 +134,18 @@ INPUT_FAMILY = Family(
 # line of the waiver or baseline file, so the file is kept honest.
 POLICY_FAMILY = Family(
     code="POLICY", pack="core",
-    description=Localized(vi="Miễn trừ và đường cơ sở", en="Waivers and baselines"),
+    description=Bilingual(vi="Miễn trừ và đường cơ sở", en="Waivers and baselines"),
     rules=[
         Rule(
             code="POLICY001", severity=Severity.warning, check="policy", pack="core", source="audit/engine/packs.py",
-            title=Localized(vi="Miễn trừ đã hết hạn", en="A waiver has expired"),
-            message=Localized(
+            title=Bilingual(vi="Miễn trừ đã hết hạn", en="A waiver has expired"),
+            message=Bilingual(
                 vi="Miễn trừ {code} cho {plan} đã hết hạn ngày {expires}, nên không còn miễn trừ nữa; "
                    "gia hạn (kèm lý do) hoặc xóa miễn trừ",
                 en="The waiver of {code} for {plan} expired on {expires} and no longer waives anything; "
                    "renew it (with a reason) or remove it",
             ),
-            rationale=Localized(
+            rationale=Bilingual(
                 vi="Miễn trừ có thời hạn để vấn đề được xem xét lại; hết hạn thì phát hiện được báo trở lại.",
                 en="A waiver has a date so the problem is looked at again; once past it, the findings are reported again.",
             ),
@@ -151,14 +153,14 @@ POLICY_FAMILY = Family(
         ),
         Rule(
             code="POLICY002", severity=Severity.info, check="policy", pack="core", source="audit/engine/packs.py",
-            title=Localized(vi="Miễn trừ không dùng đến", en="A waiver matched nothing"),
-            message=Localized(
+            title=Bilingual(vi="Miễn trừ không dùng đến", en="A waiver matched nothing"),
+            message=Bilingual(
                 vi="Miễn trừ {code} cho {plan} không khớp phát hiện nào của các kế hoạch đã kiểm tra; "
                    "vấn đề có thể đã được khắc phục: xóa miễn trừ",
                 en="The waiver of {code} for {plan} matched no finding of the plans audited; "
                    "the problem may be fixed: remove the waiver",
             ),
-            rationale=Localized(
+            rationale=Bilingual(
                 vi="Miễn trừ thừa có thể che một lỗi mới cùng mã; xóa đi khi vấn đề đã hết.",
                 en="A waiver left behind could hide a new problem with the same code; remove it once the problem is gone.",
             ),
@@ -166,12 +168,12 @@ POLICY_FAMILY = Family(
         ),
         Rule(
             code="POLICY003", severity=Severity.info, check="policy", pack="core", source="audit/engine/packs.py",
-            title=Localized(vi="Mục đường cơ sở đã lỗi thời", en="A baseline entry is stale"),
-            message=Localized(
+            title=Bilingual(vi="Mục đường cơ sở đã lỗi thời", en="A baseline entry is stale"),
+            message=Bilingual(
                 vi="Phát hiện {code} trong đường cơ sở không còn nữa ({message}); ghi lại đường cơ sở bằng --write-baseline",
                 en="The baseline's {code} finding is gone ({message}); write the baseline anew with --write-baseline",
             ),
-            rationale=Localized(
+            rationale=Bilingual(
                 vi="Đường cơ sở chỉ nên giữ các phát hiện còn tồn tại, để lỗi đã sửa không bị che nếu xuất hiện lại.",
                 en="A baseline should hold only findings that still exist, so a fixed problem is not hidden if it returns.",
             ),

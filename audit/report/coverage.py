@@ -47,7 +47,7 @@ def coverage_matrix(run: CheckRun, console, lang: str = "vi") -> None:
             continue
         cells = [_cell(*value) for value in shares(item.trace).values()]
         name = Path(item.path).name + f"\n← {Path(item.parent.path).name}"
-        table.add_row(name, *cells, f"{round(item.trace.localization * 100)}%")
+        table.add_row(name, *cells, f"{round(item.trace.copied_share * 100)}%")
     if table.row_count:
         console.print(table)
 

@@ -77,7 +77,7 @@ def trace_json(result: Trace | None) -> dict:
         return {"requirements": [], "localization": None}
     return {
         "requirements": [_requirement_json(c) for c in result.coverage],
-        "localization": round(result.localization, 3),
+        "localization": round(result.copied_share, 3),
     }
 
 

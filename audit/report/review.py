@@ -97,7 +97,7 @@ def _overview_row(view: PlanView) -> list[str]:
     counts = [str(sum(f.severity == s for f in view.findings)) for s in (Severity.error, Severity.warning, Severity.info)]
     figures = shares(item.trace) if item and item.trace else {}
     cells = [f"{met}/{total}" if total else "–" for met, total in figures.values()] or ["–"] * len(CATEGORIES)
-    copied = f"{round(item.trace.localization * 100)}%" if item and item.trace else "–"
+    copied = f"{round(item.trace.copied_share * 100)}%" if item and item.trace else "–"
     parent = f" ← {item.parent.path}" if item and item.parent else ""
     return [view.path + parent, *counts, *cells, copied]
 

@@ -103,7 +103,7 @@ def _summary_row(view, lang: str) -> list:
     total = [figures[key][1] if key in figures else None for key, _, _ in CATEGORIES]
     assigned = [c for c in view.coverage if c.requirement.weight == "assigned"]
     share_met = sum(c.covered for c in assigned) / len(assigned) if assigned else None
-    copied = round(item.trace.localization, 3) if item.trace else None
+    copied = round(item.trace.copied_share, 3) if item.trace else None
     late = any(f.rule == LATE_RULE for f in view.findings + view.waived)
     timing = (w["xlsx.late"] if late else w["xlsx.on_time"]) if item.parent else None
     level = w[f"level.{header.level}"] if header and header.level else None

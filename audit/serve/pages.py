@@ -83,7 +83,7 @@ def matrix(result: Result) -> list[dict]:
     index = result.index_of()
     return [
         {"index": number, "path": item.path, "parent": item.parent.path, "parent_index": index.get(item.parent.path),
-         "cells": shares(item.trace), "copied": round(item.trace.localization * 100)}
+         "cells": shares(item.trace), "copied": round(item.trace.copied_share * 100)}
         for number, item in enumerate(result.shown.inputs) if item.trace is not None
     ]
 

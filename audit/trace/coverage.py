@@ -29,7 +29,7 @@ from audit.parse.terms import (
     DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
 )
 from audit.base.normalize import fold
-from audit.trace.localization import Localization, localization
+from audit.trace.copying import CopiedShare, copied_share
 from audit.trace.requirements import derive_requirements, items_in
 from audit.trace.words import key_words
 
@@ -400,10 +400,11 @@ class Trace:
     the checks and every report alike."""
 
     coverage: list[Coverage]
-    copy: Localization  # the copied sentences
+    copy: CopiedShare  # the copied sentences
 
     @property
-    def localization(self) -> float:
+    def copied_share(self) -> float:
+        """The share of the plan's sentences copied from the nearest parent (JSON: "localization")."""
         return self.copy.share
 
 
@@ -411,5 +412,5 @@ def trace(plan: Plan, parents: list[Plan], settings: Settings = Settings()) -> T
     """Every requirement the parents make of `plan`, judged, and what `plan` copies of the first."""
     lines = commitment_lines(plan)
     coverage = [judge(r, plan, lines, settings) for parent in parents for r in derive_requirements(parent, plan)]
-    copy = localization(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
+    copy = copied_share(body_lines(plan), body_lines(parents[0]), similarity=settings.similarity)
     return Trace(coverage, copy)

@@ -85,6 +85,16 @@ ConceptId = Annotated[str, AfterValidator(_concept_id)]
 Regex = Annotated[str, AfterValidator(_regex)]
 
 
+# Former names of kinds, still accepted in packs (CONTRACT.md: what users wrote keeps working):
+# a pack's `check:` is read as the current name.
+KIND_ALIASES = {"localized": "copies_parent"}  # "localized" read as "made local"; it is the copied share
+
+
+def kind_name(name: str) -> str:
+    """The current name of check kind `name` (itself, unless it is a former name)."""
+    return KIND_ALIASES.get(name, name)
+
+
 def kind_names() -> list[str]:
     """Every check kind, in name order."""
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))

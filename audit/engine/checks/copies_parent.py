@@ -3,12 +3,13 @@ known).
 
 Parents ask for plans fitted to each unit's situation; a copied plan keeps the parent's sentences,
 units and places ("Nhân dân thành phố" in a commune's plan). The figure is the share of the plan's
-sentences that are near-verbatim copies of the parent's (audit/trace/localization.py); at or above
-`threshold` one finding at the first copied line, with its source line in the parent.
+sentences that are near-verbatim copies of the parent's (audit/trace/copying.py); at or above
+`threshold` one finding at the first copied line, with its source line in the parent. Packs may
+still name this kind `localized`, its first name.
 
 Example rule::
 
-    check: localized
+    check: copies_parent
     params: {threshold: 0.5}
 
 Passes::

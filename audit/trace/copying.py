@@ -4,6 +4,9 @@ Parents ask for plans "phù hợp với tình hình thực tế" of each unit; a
 sentences, units and places. The figure is the share of the child's sentences (of at least
 `min_words` words) whose best match among the parent's sentences scores at least `similarity`
 (rapidfuzz ratio on folded text, 0-100).
+
+Every sentence of the child is scored against every sentence of the parent (in C, by rapidfuzz): a
+candidate index was measured and dropped (docs/performance.md, "The copy check").
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ class CopiedSentence:
 
 
 @dataclass(frozen=True)
-class Localization:
+class CopiedShare:
+    """The child's sentences counted, and those copied from the parent."""
+
     sentences: int
     copied: list[CopiedSentence]
 
@@ -45,7 +50,9 @@ def _sentences(lines: tuple[tuple[int, str], ...], min_words: int) -> tuple[tupl
 
 @lru_cache(maxsize=SEEN_LINES)  # plans repeat their parents' and each other's lines
 def _line_sentences(text: str, min_words: int) -> tuple[tuple[str, str], ...]:
-    """(original sentence, folded sentence) for each sentence of the line of at least `min_words` words."""
+    """(original sentence, folded sentence) for each sentence of the line of at least `min_words` words.
+    Each character of a line is folded once: sentence by sentence, and a line seen before is not
+    read again."""
     out = []
     for sentence in _SENTENCE_END.split(text.lstrip("-+• ")):
         folded = " ".join(_WORD.findall(fold(sentence)))
@@ -54,17 +61,17 @@ def _line_sentences(text: str, min_words: int) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def localization(child: list[Line], parent: list[Line], similarity: float = 90, min_words: int = 8) -> Localization:
+def copied_share(child: list[Line], parent: list[Line], similarity: float = 90, min_words: int = 8) -> CopiedShare:
     """The child's sentences that are copies of the parent's, among all its sentences."""
     def key(lines: list[Line]) -> tuple[tuple[int, str], ...]:
         return tuple((line.number, line.text) for line in lines)
 
-    return _localization(key(child), key(parent), similarity, min_words)
+    return _copied_share(key(child), key(parent), similarity, min_words)
 
 
 @lru_cache(maxsize=8)  # asked twice of each child: by the copy check and by its trace
-def _localization(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, str], ...], similarity: float,
-                  min_words: int) -> Localization:
+def _copied_share(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, str], ...], similarity: float,
+                  min_words: int) -> CopiedShare:
     from rapidfuzz import fuzz, process
 
     theirs = _sentences(parent, min_words)
@@ -79,7 +86,7 @@ def _localization(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, s
         if found := known[folded]:
             score, place = found
             copied.append(CopiedSentence(line, theirs[place][0], original, score))
-    return Localization(sentences=len(ours), copied=copied)
+    return CopiedShare(sentences=len(ours), copied=copied)
 
 
 @lru_cache(maxsize=32)  # a parent's, for each of its children
