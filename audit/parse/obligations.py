@@ -160,10 +160,37 @@ def _only_address(text: str) -> bool:
 
 
 def _scope_end(number: int, spans: list[tuple[int, int]], body: list[Line]) -> int:
-    """A binder holds to the end of the innermost section that contains it (its own, when it is a
-    heading)."""
-    inside = [(first, last) for first, last in spans if first <= number <= last]
+    """A binder holds to the end of the innermost section that contains it and something after it
+    (its own, when it is a heading over its items; its parent's, when the list below restarts its
+    numbering as the heading's siblings: "3. UBND các xã thực hiện các nhiệm vụ sau:" / "1. ...")."""
+    written = {line.number for line in body if line.text.strip()}
+    inside = [(first, min(last, _next_sibling(number, body) - 1)) for first, last in spans
+              if first <= number <= last and any(n in written for n in range(number + 1, last + 1))]
     return min(inside, key=lambda span: span[1] - span[0])[1] if inside else (body[-1].number if body else number)
+
+
+def group_titles(body: list[Line], sections: list[Section]) -> set[int]:
+    """The lines of `body` that title a group of items ("5. Đối thoại" over what the plan does)."""
+    return _group_titles(body, sections, _subheadings(body))
+
+
+def _next_sibling(number: int, body: list[Line]) -> int:
+    """Where a list that restarts its numbering under the heading at `number` ends: at the first
+    heading of that kind that does not go on counting 1, 2, 3 ... (the outer "4." after "3. ...
+    sau:" and its items 1-5), or past the end."""
+    end = body[-1].number + 1 if body else number + 1
+    by_number = {line.number: line for line in body}
+    heading = heading_of(by_number[number]) if number in by_number else None
+    if heading is None or not heading[1].isdigit():
+        return end
+    expected = 1
+    for line in body:
+        h = heading_of(line) if line.number > number else None
+        if h and h[0] == heading[0]:
+            if h[1] != str(expected):
+                return line.number if expected > 1 else end
+            expected += 1
+    return end
 
 
 def _group_titles(body: list[Line], sections: list[Section], subheadings: set[int]) -> set[int]:

@@ -336,7 +336,7 @@ DECLINE = re.compile(
     rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
     r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
     r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"
-    r"|\b(?:khong|chua) co kinh phi\b|\btam dung\b|\btam hoan\b|\bchua the\b"
+    r"|\b(?:khong|chua) co kinh phi\b|\btam (?:dung|ngung|hoan)\b|\bchua the\b"
     r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
     r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
     rf"|\bse {ACT}\b[a-z ]{{0,12}}\bsau khi\b"
@@ -382,7 +382,7 @@ def declined(text: str, span: tuple[int, int] | None = None, year: int | None = 
         return True
     colon = re.compile(r"[^;.:]*:").match(folded, span[1])
     if colon:
-        return bool(refusals(re.split(r"[;.]", text[colon.end():], maxsplit=1)[0], year))
+        return bool(refusals(re.split(r"[.]", text[colon.end():], maxsplit=1)[0], year))  # all it says of the topic
     return False
 
 
@@ -397,11 +397,13 @@ def refusals(text: str, year: int | None = None) -> list[tuple[int, int]]:
     folded = fold(text)
     found = [m.span() for m in DECLINE.finditer(folded)
              if text[m.start(): m.end()].split(maxsplit=1)[0].lower() in _REFUSING]
-    return found + [m.span() for m in _MOVED.finditer(folded) if year and int(m["year"]) > year]
+    return found + [m.span() for m in _MOVED.finditer(folded) if year and int(m["year"] or m["since"]) > year]
 
 
-# A duty moved to a later year: past the plan's, it is not done this year.
-_MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\b[a-z0-9 ]{0,20}?\bnam (?P<year>20\d\d)\b")
+# A duty moved to a later year ("lùi sang quý I năm 2027", "xây dựng mô hình từ năm 2026"): past
+# the plan's year, it is not done this year.
+_MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\b[a-z0-9 ]{0,20}?\bnam (?P<year>20\d\d)\b"
+                    r"|\btu nam (?P<since>20\d\d)\b")
 
 
 _WEEKDAY = re.compile(r"\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu nhat\b")

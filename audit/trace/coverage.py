@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
-from audit.parse.obligations import stated_times
+from audit.parse.obligations import group_titles, stated_times
 from audit.parse.sections import walk
 from audit.parse.terms import (
     DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
@@ -59,13 +59,15 @@ def body_lines(plan: Plan) -> list[Line]:
 
 def commitment_lines(plan: Plan) -> list[Line]:
     """The lines where a plan can commit: its body less "Nơi nhận", its aims (Mục đích, Yêu cầu:
-    "người dân biết và sử dụng dịch vụ công trực tuyến" is a goal, not a task) and the lines
-    quoting what a cited document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
-    skip = {r.line for r in plan.recipients} | _aims(plan)
+    "người dân biết và sử dụng dịch vụ công trực tuyến" is a goal, not a task), the titles over
+    its items ("5. Đối thoại": what the plan does is below it) and the lines quoting what a cited
+    document asks ("Kế hoạch số 15/KH-UBND yêu cầu các xã ...")."""
+    body = body_lines(plan)
+    skip = {r.line for r in plan.recipients} | _aims(plan) | group_titles(body, plan.sections)
     cited = {(c.number, c.symbol) for c in plan.citations}
     skip |= {m.line for m in plan.mentions
              if (m.number, m.symbol) in cited and _QUOTING.search(fold(plan.line_text(m.line)))}
-    return [line for line in body_lines(plan) if line.number not in skip]
+    return [line for line in body if line.number not in skip]
 
 
 def _aims(plan: Plan) -> set[int]:
@@ -90,8 +92,10 @@ def judge(requirement: Requirement, child: Plan, lines: list[Line], settings: Se
 def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Settings, lines: list[Line]) -> Coverage:
     hits = [child.concept(c) for c in [requirement.concept or "", *requirement.alternatives]]
     mine = frozenset(c for c in [requirement.concept or "", *requirement.alternatives])
+    under = _items_under_titles(child, {e.line for hit in hits if hit for e in hit.evidence} - own, own)
     found = [_commitment(e.line, e.text, child, _span(e), concepts=mine)
              for hit in hits if hit for e in hit.evidence if e.line in own and _gives_item(requirement, e.text)]
+    found += [_commitment(line.number, line.text, child, concepts=mine) for line in under]
     found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
                       for line, span in _named_together(mine, lines) + _same_title(requirement.text, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
@@ -100,6 +104,17 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
                          replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
         return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
     return _status(requirement, found, child)
+
+
+def _items_under_titles(child: Plan, titles: set[int], own: set[int]) -> list[Line]:
+    """The plan's commitments under titles that name the concept ("2. Trên hệ thống truyền thanh"
+    over "- Phát tin ... mỗi tuần 01 lần"): the title says where, its items what and how often."""
+    found = []
+    for section, _ in walk(child.sections) if titles else ():
+        if section.line in titles:
+            end = section.children[0].line - 1 if section.children else section.end_line
+            found += [line for line in child.lines[section.line: end] if line.number in own and line.text.strip()]
+    return found
 
 
 def _gives_item(requirement: Requirement, text: str) -> bool:
@@ -134,6 +149,21 @@ def _listed_with(concept: str, text: str) -> set[str]:
     return next((set(chain) - {concept} for chain in chains if concept in chain), set())
 
 
+_REPLY = re.compile(r"^\W*(?:\d+\.\s*)?Về ([^:]{3,80}):", re.IGNORECASE)
+
+
+def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
+    """The lines replying to a duty by name: "3. Về mô hình, sáng kiến cải cách hành chính: ...",
+    whose named subject is two key words or more of the duty's."""
+    found = []
+    for line in lines:
+        m = _REPLY.match(line.text)
+        named = key_words(m[1]) if m else frozenset()
+        if len(named) >= 2 and named <= wanted:
+            found.append((line, (m.end(), len(line.text))))
+    return found
+
+
 _TITLE = re.compile(r"[\"“”]([^\"“”]{12,120})[\"“”]")
 
 
@@ -158,7 +188,7 @@ def _named_together(concepts: frozenset[str], lines: list[Line]) -> list[tuple[L
     found = []
     for line in lines if groups else ():
         at = 0
-        for sentence in re.split(r"(?<=[;.!?])", line.text):
+        for sentence in re.split(r"(?<=[.!?])", line.text):  # one item may run on over ";"
             words = " ".join(t.loose for t in lexicon.words(sentence))
             if any(all(f" {' '.join(p)} " in f" {words} " for p in group) for group in groups):
                 found.append((line, (at, at + len(sentence))))
@@ -173,18 +203,21 @@ def _span(evidence: Evidence) -> tuple[int, int] | None:
 
 
 def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | None = None,
-                wanted: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset()) -> Commitment:
+                wanted: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
+                about: re.Pattern | None = None) -> Commitment:
     """The child's line as a commitment to a duty named at `span` (else the sentence sharing most of
     the `wanted` key words): declined when the clause naming it, or a clause of its sentence that
     names nothing else, refuses it; its terms read from that sentence only (a line often sets a
-    date for each of two duties)."""
+    date for each of two duties), or, with `about`, from every sentence `about` finds something in
+    ("báo cáo 6 tháng ... trước ngày 10/6; báo cáo năm ... trước ngày 15/11")."""
     folded = fold(text)
     if span is None:
         span = _best_sentence(text, wanted)
     start, end = sentence_around(folded, *span)
     year = child.header.plan_year
     refused = declined(text, span, year) or _sentence_declines(text[start:end], concepts, year)
-    stated = "; ".join([text[start:end], *_row_times(child, number)])
+    parts = [p for p in re.split(r"(?<=[;.])", text) if about.search(fold(p))] if about else []
+    stated = "; ".join([*(parts or [text[start:end]]), *_row_times(child, number)])
     return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year, onward=True))
 
 
@@ -253,6 +286,8 @@ def _weakest(asked: Terms, kept: list[Commitment], child: Plan) -> tuple[Commitm
     short: list[Shortfall] = []
     first: Commitment | None = None
     for term in ("quantity", "frequency", "deadline", "defunct_recipient", "recipient"):
+        if term in ("frequency", "deadline") and {"quantity", "frequency"} & set(short):
+            continue  # one shortfall of what is done: fewer rounds are also later ones
         # A report to an abolished body is wrong even beside a right one: judged on the line that
         # answers the duty best (the first); other terms fall short only where no line says enough.
         said = [(c, v[term]) for c, v in verdicts[:1 if term == "defunct_recipient" else None] if v[term] is not None]
@@ -299,7 +334,7 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
     quý" for "02 lần mỗi tháng" is less often, compared as rates."""
     verdict = None
     for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
-        same = [q for q in given.quantities if _same_item(q, wanted) and (q.per is None) == (wanted.per is None)
+        same = [q for q in given.quantities if _same_item(q, wanted) and _total(q) == _total(wanted)
                 and (wanted.noun != "lan" or q.per == wanted.per)]
         if same:
             verdict = bool(verdict) or max(per_year(q) for q in same) < per_year(wanted)
@@ -310,6 +345,11 @@ def _less_often(asked: Terms, given: Terms) -> bool:
     """The child counts as many of an item as asked, but for a longer period."""
     return any(_same_item(q, w) and q.per and w.per and q.amount == w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
                for w in asked.quantities for q in given.quantities)
+
+
+def _total(quantity: Quantity) -> bool:
+    """A count for the plan's year: a total, or one a year ("02 đợt/năm" in a year's plan)."""
+    return quantity.per in (None, "nam")
 
 
 def _same_item(one: Quantity, other: Quantity) -> bool:
@@ -357,7 +397,7 @@ def _own_body(plan: Plan) -> str:
 
 
 # A line about reporting: "báo cáo", or results sent on ("tổng hợp kết quả, gửi Sở Nội vụ").
-_REPORTING = re.compile(r"\bbao cao\b|\bket qua\b[^.;]{0,50}\bgui\b|\bgui\b[^.;]{0,30}\bket qua\b")
+_REPORTING = re.compile(r"\bbao cao\b|\b(?:ket qua|tong hop)\b[^.;]{0,50}\bgui\b|\bgui\b[^.;]{0,30}\bket qua\b")
 
 
 def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverage:
@@ -368,16 +408,16 @@ def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverag
         return Coverage(requirement=requirement, status="missing")
     wanted = key_words(requirement.text)
     reporting.sort(key=lambda line: -len(wanted & key_words(line.text)))
-    found = [_commitment(line.number, line.text, child, wanted=wanted) for line in reporting]
+    found = [_commitment(line.number, line.text, child, wanted=wanted, about=_REPORTING) for line in reporting]
     return _status(requirement, found, child)
 
 
 def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Settings) -> Coverage:
-    titled = _same_title(requirement.text, lines)
-    if titled:  # the same contest, model or column, by its quoted name
-        line, span = titled[0]
-        return _status(requirement, [_commitment(line.number, line.text, child, span)], child)
     wanted = key_words(requirement.text)
+    answered = _same_title(requirement.text, lines) or _answering(wanted, lines)
+    if answered:  # the same contest or model by its quoted name, or a reply "Về mô hình ...: ..."
+        line, span = answered[0]
+        return _status(requirement, [_commitment(line.number, line.text, child, span)], child)
     if len(wanted) < 3:  # too little to judge by words: shown as not judged, never as met
         return Coverage(requirement=requirement, status="not_judged")
     best, best_line = 0.0, None

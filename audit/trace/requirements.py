@@ -86,12 +86,26 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
     found: list[Requirement] = []
     for obligation in obligations:
         text = parent.line_text(obligation.line)
-        on_line = concepts.get(obligation.line, [])
+        on_line = _in_duty(concepts.get(obligation.line, []), text, obligation.text)
         parts = _carried_dropped([principal(part, fold(text)) for part in _parts(text, on_line)])
         found.extend(_requirements_of(obligation, parts, parent.path, level))
     assigned = {r.concept for r in found if r.concept}
     found.extend(_listed(parent, assigned, families))
     return sorted(found, key=lambda r: (r.parent_line, r.id))
+
+
+def _in_duty(concepts: list[tuple[int, str]], line: str, duty: str) -> list[tuple[int, str]]:
+    """The concepts of the duty's own words: not a table row's other cells ("Báo cáo kết quả khảo
+    sát" under Sản phẩm), and not an indicator that is a survey's object ("khảo sát mức độ hài
+    lòng" asks for a survey)."""
+    from audit.text.matcher import find_matches
+
+    start = line.find(duty)
+    inside = [(at, c) for at, c in concepts if start < 0 or start <= at < start + len(duty)]
+    spans = {(m.start, m.concept): m.end for m in find_matches(line)}
+    objects = {c for at, c in inside if concept_family(c) == "indicator"
+               and any(concept_family(d) == "deliverable" and 0 <= at - spans.get((b, d), -9) <= 2 for b, d in inside)}
+    return [(at, c) for at, c in inside if c not in objects]
 
 
 def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], path: str, level: str | None) -> list[Requirement]:
