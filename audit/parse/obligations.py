@@ -62,7 +62,7 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
     for obligation in _from_units(units, year):
         found.setdefault(obligation.line, obligation)
     taken = set(found) | {unit.line for unit in units if unit.tasks}
-    binders = _binders(body, sections, taken)
+    binders = _binders(body, sections, taken) + _unit_lead_ins(units, body, sections)
     for obligation in _bound_items(body, sections, binders, taken, year):
         found.setdefault(obligation.line, obligation)
     taken |= {first for first, _, _ in binders}
@@ -112,6 +112,14 @@ def _binders(body: list[Line], sections: list[Section], taken: set[int]) -> list
         if addressed is not None:
             found.append((line.number, _scope_end(line.number, spans, body), addressed))
     return found
+
+
+def _unit_lead_ins(units: list[Unit], body: list[Line], sections: list[Section]) -> list[Binder]:
+    """A unit's task that leads into a list ("... chú trọng các nội dung sau:" over a)-e)) binds the
+    list to the unit, though the list's items are headings of their own."""
+    spans = [(s.line, s.end_line) for s, _ in walk(sections)]
+    return [(task.line, _scope_end(task.line, spans, body), addressees_of(unit.name, task.role))
+            for unit in units for task in unit.tasks if task.role != "de_nghi" and task.text.rstrip(" *").endswith(":")]
 
 
 def _bound_items(body: list[Line], sections: list[Section], binders: list[Binder], taken: set[int],
@@ -292,7 +300,7 @@ def _capitalised(name: str) -> bool:
 # A sentence that only points to the appendix: its rows are the duties.
 _POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|nhiem vu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b")
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
-_LABEL = re.compile(r"^[^:;,.]{1,40}:\s+")
+_LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 
 
 def _is_title(line: Line) -> bool:

@@ -274,7 +274,7 @@ _BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh
              rf"|\bhang\b|\bvao\b|\bva\s+{_ORG}))")
 _RECIPIENT = re.compile(
     rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
-    rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,40}}?){_BODY_END}"
+    rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
 )
 _AND_BODY = re.compile(
     r"\s*(?:,|va|hoac)\s+(?P<body>(?:ubnd|so|phong|van phong|ban|bo)\b[^;:.(),]{0,50}?)"

@@ -94,14 +94,20 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
     return sorted(found, key=lambda r: (r.parent_line, r.id))
 
 
+# What a duty only encourages is not asked: "Tổ chức Hội thi ..., khuyến khích hình thức sân khấu hóa".
+_OPTIONAL = re.compile(r"\b(?:khuyen khich|co the|neu co dieu kien)\b[^;.]*$")
+
+
 def _in_duty(concepts: list[tuple[int, str]], line: str, duty: str) -> list[tuple[int, str]]:
     """The concepts of the duty's own words: not a table row's other cells ("Báo cáo kết quả khảo
-    sát" under Sản phẩm), and not an indicator that is a survey's object ("khảo sát mức độ hài
-    lòng" asks for a survey)."""
+    sát" under Sản phẩm), not what it only encourages, and not an indicator that is a survey's
+    object ("khảo sát mức độ hài lòng" asks for a survey)."""
     from audit.text.matcher import find_matches
 
     start = line.find(duty)
-    inside = [(at, c) for at, c in concepts if start < 0 or start <= at < start + len(duty)]
+    folded = fold(line)
+    inside = [(at, c) for at, c in concepts if (start < 0 or start <= at < start + len(duty))
+              and not _OPTIONAL.search(folded, max(at - 60, 0), at)]
     spans = {(m.start, m.concept): m.end for m in find_matches(line)}
     objects = {c for at, c in inside if concept_family(c) == "indicator"
                and any(concept_family(d) == "deliverable" and 0 <= at - spans.get((b, d), -9) <= 2 for b, d in inside)}

@@ -20,7 +20,7 @@ from functools import lru_cache
 # placement, lower case); a phrase of one word is dropped wherever it stands.
 _BOILERPLATE = """
     và, của, các, cho, với, để, trong, trên, tại, theo, về, là, có, được, những, này, đó, khi, từ,
-    đến, nhằm, từng, mỗi, cũng, như, hoặc, thì, mà, tốt, năm, cấp, xã, phường, huyện, tỉnh, một số,
+    đến, nhằm, từng, mỗi, hằng, hàng năm, cũng, như, hoặc, thì, mà, tốt, năm, cấp, xã, phường, huyện, tỉnh, một số,
     thực hiện, hiện nay, tuyên truyền, cải cách hành chính, công tác, kế hoạch, tổ chức, triển khai,
     chủ trì, phối hợp, tham mưu, ủy ban nhân dân, thị trấn, thành phố, địa bàn, nâng cao, tăng cường,
     đẩy mạnh, đảm bảo, bảo đảm, kịp thời, thường xuyên, đầy đủ, cơ quan, đơn vị, liên quan
