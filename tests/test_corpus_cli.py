@@ -63,10 +63,9 @@ def test_findings_and_summary(corpus_json):
     assert codes == [
         ("KETHUA001", "2024-phuong-dong-lam.txt"), ("KETHUA001", "2024-xa-phuc-khe.pdf"),
         ("KETHUA001", "2024-xa-phuc-khe.pdf"), ("KETHUA005", "2024-tt-lam-xuyen.md"),
-        ("KETHUA006", "2024-phuong-truc-lam.txt"), ("KETHUA006", "2024-phuong-vong-lam.txt"),
-        ("KETHUA008", "2024-xa-kim-khe.md"),
-    ]  # Vọng Lam's KETHUA006: a reviewer disagrees (fixtures/EXPECTED.yaml)
-    assert corpus_json["summary"] == {"errors": 4, "warnings": 3, "infos": 0, "waived": 0}
+        ("KETHUA006", "2024-phuong-truc-lam.txt"), ("KETHUA008", "2024-xa-kim-khe.md"),
+    ]
+    assert corpus_json["summary"] == {"errors": 4, "warnings": 2, "infos": 0, "waived": 0}
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)])

@@ -164,7 +164,8 @@ def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tu
     return found
 
 
-_TITLE = re.compile(r"[\"“”]([^\"“”]{12,120})[\"“”]")
+# A name in quotes: words, not markup or code ("Dân vận khéo", not "document.title='x'").
+_TITLE = re.compile(r"[\"“”]((?:[^\W\d_]+[ ,\-–]*){3,16})[\"“”]")
 
 
 def _same_title(text: str, lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:

@@ -74,7 +74,8 @@ def subordinate_deadline(parent: Plan, child: Plan) -> tuple[dt.date, int, str] 
         if ISSUE_PLAN_RE.search(fold(obligation.text)):
             for deadline in terms_for(obligation.terms, child.header.level).deadlines:
                 candidates.append((False, obligation.line, deadline.date, parent.line_text(obligation.line)))
-    others = {o.line for o in parent.obligations} - set(own)  # a date the parent gives other units
+    # a date the parent gives units the plan is not (known only when the plan's level is)
+    others = {o.line for o in parent.obligations} - set(own) if child.header.level else set()
     for entry in parent.timeline:
         if (entry.kind != "deadline" or entry.line in own or entry.line in others
                 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.value)):
