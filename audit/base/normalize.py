@@ -13,8 +13,10 @@ import operator
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
+
+from audit.base.core import core
 
 # A run of letters with the combining marks NFC could not fold into them (a second tone mark on
 # a toned letter): the marks belong to the word, or a second pass would see a different word.
@@ -118,8 +120,15 @@ _LOOSE = operator.attrgetter("loose")
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text`, normalized, each with its span in `text` as given (NFC or not)."""
+    fast = core()
+    rows = fast.tokenize(text) if fast is not None else None
+    if rows is not None:
+        return list(map(_as_token, rows))
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ for each word
     return [new(Token, (*normalize_word(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
+
+
+_as_token = partial(tuple.__new__, Token)
 
 
 # The abbreviations of a lexicon, by their first loose word: each entry is the loose words of the

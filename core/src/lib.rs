@@ -1,0 +1,78 @@
+//! plan-audit's compiled core: the per-line text work of audit/base/normalize.py and
+//! audit/text/spelling.py. The Python code is the reference; audit/base/core.py chooses.
+
+mod chars;
+mod spelling;
+mod words;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+
+use chars::Table;
+use spelling::{Speller, VocabularyParts};
+
+#[pyclass]
+struct Core {
+    table: Arc<Table>,
+}
+
+#[pymethods]
+impl Core {
+    /// `rows`: (code point, flags, str.lower(), fold()) of every character the core may read.
+    #[new]
+    fn new(rows: Vec<(u32, u8, char, char)>) -> Core {
+        Core { table: Arc::new(Table::new(rows)) }
+    }
+
+    /// normalize.tokenize as (norm, loose, start, end) rows, or None for Python to do it.
+    fn tokenize(&self, text: &str) -> Option<Vec<(String, String, usize, usize)>> {
+        let chars: Vec<char> = text.chars().collect();
+        if !self.table.covers(&chars) {
+            return None;
+        }
+        words::tokenize(&self.table, &chars)
+    }
+
+    /// normalize.canonical_tones(text).lower(), or None.
+    fn low(&self, text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        if !self.table.covers(&chars) {
+            return None;
+        }
+        words::low(&self.table, text)
+    }
+
+    /// spelling.plan_words of a plan's texts (as a list), or None.
+    fn plan_words(&self, texts: Vec<&str>) -> Option<Vec<String>> {
+        let texts: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+        if !texts.iter().all(|t| self.table.covers(t)) {
+            return None;
+        }
+        words::plan_words(&self.table, &texts)
+    }
+
+    /// A speller over the dictionaries of audit/text/vocabulary.py (given as lists of strings,
+    /// the abbreviations and codes in the order Python iterates their sets).
+    #[allow(clippy::too_many_arguments)]
+    fn speller(
+        &self, syllables: Vec<String>, words: Vec<String>, loanwords: Vec<String>, stray: Vec<String>,
+        abbreviations: Vec<String>, codes: Vec<String>, function_words: Vec<String>,
+        unit_words: Vec<String>, one_mark_from: PyObject,
+    ) -> Speller {
+        let set = |list: Vec<String>| list.into_iter().collect::<HashSet<String>>();
+        let parts = VocabularyParts {
+            syllables: set(syllables), words: set(words), loanwords: set(loanwords), stray: set(stray),
+            abbreviations, codes, function_words: set(function_words), unit_words: set(unit_words),
+        };
+        Speller::new(self.table.clone(), parts, one_mark_from)
+    }
+}
+
+#[pymodule]
+fn audit_core(_py: Python, module: &PyModule) -> PyResult<()> {
+    module.add_class::<Core>()?;
+    module.add_class::<Speller>()?;
+    Ok(())
+}

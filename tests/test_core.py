@@ -1,0 +1,124 @@
+"""The compiled core (core/, Rust) against the Python reference: identical answers on every line
+of the seeds, the fixtures and a generated corpus, and identical reports with and without it.
+
+Without the extension these tests skip (plan-audit runs in pure Python); with
+PLAN_AUDIT_REQUIRE_CORE set (CI, see .ci/run) its absence is a failure."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+
+import pytest
+
+from audit.base import core as core_module
+from audit.base.normalize import tokenize
+from audit.corpus import find_plan_files
+from audit.parse import parse_plan
+from audit.read import read_source
+from audit.text import spelling
+from audit.text.vocabulary import load_vocabulary
+from tests.conftest import FIXTURES, REPO, SEEDS
+from tests.test_generated_corpus import gen
+
+REQUIRE = "PLAN_AUDIT_REQUIRE_CORE"
+
+# Lines the plans may lack: text not in NFC, a second tone mark, a tone on either vowel, codes,
+# upper-case headings, letters the core leaves to Python (Greek, Cyrillic, "İ", a symbol font's bullet).
+EDGE_LINES = [
+    "Hoà bình, thuỷ lợi, khoẻ mạnh, quý, HOÀ, Hòa", "thực hiê\u0300n tuyê\u0301\u0300n truyền", "Số 61/2018/ND-CP, 12/KH-UBND",
+    "III. HÌNH THỨC TUYÊN TRUYÊN", "cuộc họp của HDND xã và HÐND huyện", "trong топ đầu khối", "αβγ thành phổ",
+    "İstanbul thành phổ", "\uf0b7 trên địa bàn thành phổ", "tra cứu qua query tại bộ phận", "nâng cao thựt hiện",
+    "trên địa bàn thành phổ.", "-- (xã) --", "a-b c/-d .-e", "ǅ ǈ ǲ Ǆ", "  ", "", "ﬁ ﬂ ß ẞ", "123 4\u0301 x\u0301\u0301y",
+]
+
+
+@pytest.fixture(scope="module")
+def fast():
+    found = core_module.core()
+    if found is None:
+        message = "the compiled core is not installed (`make core` builds it; needs cargo)"
+        if os.environ.get(REQUIRE):
+            pytest.fail(f"{REQUIRE} is set but {message}")
+        pytest.skip(message)
+    return found
+
+
+@contextmanager
+def pure():
+    """Everything in Python, as PLAN_AUDIT_PURE=1 makes it."""
+    os.environ[core_module.PURE_ENV] = "1"
+    core_module.core.cache_clear()
+    spelling._SPELLERS.clear()
+    try:
+        yield
+    finally:
+        del os.environ[core_module.PURE_ENV]
+        core_module.core.cache_clear()
+        spelling._SPELLERS.clear()
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """The texts (lines and table cells) of each plan of the seeds, the fixtures and 30 generated plans."""
+    generated = tmp_path_factory.mktemp("core-corpus")
+    gen.generate(generated, 30, seed=5)
+    found = []
+    for folder in (SEEDS, FIXTURES, generated):
+        files, _ = find_plan_files(folder)
+        for path in files:
+            plan = parse_plan(read_source(path))
+            found.append([text for line in plan.lines for text in line.cells or (line.text,)])
+    assert len(found) >= 35
+    return found
+
+
+@pytest.fixture(scope="module")
+def lines(plans):
+    return list(dict.fromkeys([text for texts in plans for text in texts] + EDGE_LINES))
+
+
+def test_the_core_answers_for_nearly_every_line_and_declines_other_scripts(fast, lines):
+    answered = [text for text in lines if fast.tokenize(text) is not None]
+    assert len(answered) >= 0.95 * len(lines)
+    assert fast.tokenize("trong топ đầu") is None and fast.tokenize("İ") is None
+    assert fast.tokenize("Hoà bình") == [("hòa", "hoa", 0, 3), ("bình", "binh", 4, 8)]
+
+
+def test_words_are_the_same_with_and_without_the_core(fast, lines):
+    with_core = [tokenize(text) for text in lines]
+    with pure():
+        assert [tokenize(text) for text in lines] == with_core
+
+
+def test_spelling_slips_are_the_same_with_and_without_the_core(fast, plans, lines):
+    vocab = load_vocabulary()
+    written = [spelling.plan_words(texts) for texts in plans]
+    assert spelling._speller(vocab) is not None
+    with_core = [spelling.spelling_slips(text, vocab, words) for words in written[:3] for text in lines]
+    found = {slip.kind for slips in with_core for slip in slips}
+    with pure():
+        assert [spelling.plan_words(texts) for texts in plans] == written
+        assert [spelling.spelling_slips(text, vocab, words) for words in written[:3] for text in lines] == with_core
+    assert found == {"syllable", "mark", "foreign", "abbreviation"}  # every kind of slip was compared
+
+
+def test_pure_python_is_forced_by_the_environment_variable():
+    script = "from audit.base.core import core; print(core() is None)"
+    for value, expected in (("1", "True"), ("", str(core_module.core() is None))):
+        env = {**os.environ, core_module.PURE_ENV: value}
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        assert out.stdout.strip() == expected
+
+
+def test_the_fixtures_report_is_byte_identical_with_and_without_the_core(fast):
+    def report(pure_value: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, core_module.PURE_ENV: pure_value}
+        command = [sys.executable, "-m", "audit", "corpus", "fixtures/", "--format", "json", "--no-cache"]
+        return subprocess.run(command, capture_output=True, env=env, cwd=REPO, timeout=600)
+
+    with_core, without = report(""), report("1")
+    assert with_core.returncode == without.returncode
+    assert with_core.stdout == without.stdout and b'"findings"' in with_core.stdout
