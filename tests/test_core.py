@@ -66,7 +66,7 @@ def plans(tmp_path_factory):
     generated = tmp_path_factory.mktemp("core-corpus")
     gen.generate(generated, 30, seed=5)
     found = []
-    for folder in (SEEDS, FIXTURES, generated):
+    for folder in (folder for folder in (SEEDS, FIXTURES, generated) if folder.exists()):  # CI elsewhere: no seeds
         files, _ = find_plan_files(folder)
         for path in files:
             plan = parse_plan(read_source(path))
