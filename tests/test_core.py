@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 
 from audit.base import core as core_module
-from audit.base.normalize import tokenize
+from audit.base.normalize import canonical_tones, fold, tokenize
 from audit.corpus import find_plan_files
 from audit.parse import parse_plan
 from audit.read import read_source
@@ -85,12 +85,14 @@ def test_the_core_answers_for_nearly_every_line_and_declines_other_scripts(fast,
     assert len(answered) >= 0.95 * len(lines)
     assert fast.tokenize("trong топ đầu") is None and fast.tokenize("İ") is None
     assert fast.tokenize("Hoà bình") == [("hòa", "hoa", 0, 3), ("bình", "binh", 4, 8)]
+    assert fast.canonical_tones("Hoà Bình THUỶ") == "Hòa Bình THỦY" and fast.fold("Đồng") == "dong"
 
 
-def test_words_are_the_same_with_and_without_the_core(fast, lines):
-    with_core = [tokenize(text) for text in lines]
+@pytest.mark.parametrize("function", [tokenize, fold, canonical_tones])
+def test_words_folds_and_tones_are_the_same_with_and_without_the_core(fast, lines, function):
+    with_core = [function(text) for text in lines]
     with pure():
-        assert [tokenize(text) for text in lines] == with_core
+        assert [function(text) for text in lines] == with_core
 
 
 def test_spelling_slips_are_the_same_with_and_without_the_core(fast, plans, lines):

@@ -50,6 +50,9 @@ def _retone_word(word: str) -> str:
 
 def canonical_tones(text: str) -> str:
     """NFC with one tone placement: "hoà" -> "hòa", "thuỷ" -> "thủy", "uỷ" -> "ủy"."""
+    fast = core()
+    if fast is not None and (done := fast.canonical_tones(text)) is not None:
+        return done
     text = unicodedata.normalize("NFC", text)
     return _WORD.sub(lambda m: _retone_word(m.group()), text)
 
@@ -82,6 +85,9 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Diacritic-free lower case, one character for one: offsets stay valid against `text`
     when `text` is NFC (every precomposed Vietnamese letter folds to one ASCII letter)."""
+    fast = core()
+    if fast is not None and (done := fast.fold(text)) is not None:
+        return done
     return text.translate(_FOLD_TABLE)  # in C: folding is on every line's path
 
 

@@ -23,6 +23,7 @@ pub struct Table {
     infos: Vec<Option<CharInfo>>, // by code point
     // canonical_tones(word).lower() of the words seen: plans repeat their words a lot
     pub lows: Mutex<HashMap<String, Option<String>>>,
+    pub tones: Mutex<HashMap<String, Option<String>>>, // retone_word's answers
 }
 
 pub const SEEN_WORDS: usize = 65536; // as normalize.normalize_word's cache
@@ -34,7 +35,7 @@ impl Table {
         for (code, flags, lower, fold) in rows {
             infos[code as usize] = Some(CharInfo { flags, lower, fold });
         }
-        Table { infos, lows: Mutex::new(HashMap::new()) }
+        Table { infos, lows: Mutex::new(HashMap::new()), tones: Mutex::new(HashMap::new()) }
     }
 
     pub fn get(&self, ch: char) -> Option<CharInfo> {
@@ -44,6 +45,10 @@ impl Table {
     /// Every character of `text` is in the table: the core may answer for it.
     pub fn covers(&self, text: &[char]) -> bool {
         text.iter().all(|&ch| self.get(ch).is_some())
+    }
+
+    pub fn covers_text(&self, text: &str) -> bool {
+        text.chars().all(|ch| self.get(ch).is_some())
     }
 
     pub fn has(&self, ch: char, flag: u8) -> bool {

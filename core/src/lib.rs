@@ -35,13 +35,17 @@ impl Core {
         words::tokenize(&self.table, &chars)
     }
 
-    /// normalize.canonical_tones(text).lower(), or None.
-    fn low(&self, text: &str) -> Option<String> {
-        let chars: Vec<char> = text.chars().collect();
-        if !self.table.covers(&chars) {
+    /// normalize.canonical_tones, or None.
+    fn canonical_tones(&self, text: &str) -> Option<String> {
+        if !self.table.covers_text(text) {
             return None;
         }
-        words::low(&self.table, text)
+        words::canonical_tones(&self.table, text)
+    }
+
+    /// normalize.fold, or None.
+    fn fold(&self, text: &str) -> Option<String> {
+        self.table.fold(text)
     }
 
     /// spelling.plan_words of a plan's texts (as a list), or None.

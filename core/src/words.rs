@@ -5,7 +5,9 @@
 use crate::chars::{combining, Table, SEEN_WORDS};
 use std::collections::{HashMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
+use std::sync::Mutex;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 const MOVABLE_PAIRS: [&str; 3] = ["oa", "oe", "uy"];
@@ -32,7 +34,10 @@ fn run_end(text: &[char], at: usize, first: impl Fn(char) -> bool, rest: impl Fn
 
 /// normalize.canonical_tones: NFC with the tone of a final "oa", "oe", "uy" on its first vowel.
 pub fn canonical_tones(table: &Table, text: &str) -> Option<String> {
-    let nfc: Vec<char> = text.nfc().collect();
+    let nfc: Vec<char> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.chars().collect(), // most lines: no need to compose anything
+        _ => text.nfc().collect(),
+    };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < nfc.len() {
@@ -43,7 +48,7 @@ pub fn canonical_tones(table: &Table, text: &str) -> Option<String> {
         }
         let end = run_end(&nfc, i, |c| table.alpha(c), |c| table.alpha(c));
         let word: String = nfc[i..end].iter().collect();
-        out.push_str(&retone_word(table, &word)?);
+        out.push_str(&remembered(&table.tones, &word, || retone_word(table, &word))?);
         i = end;
     }
     Some(out)
@@ -73,15 +78,20 @@ fn retone_word(table: &Table, word: &str) -> Option<String> {
 
 /// canonical_tones(word).lower(), remembered per word.
 pub fn low(table: &Table, word: &str) -> Option<String> {
-    let mut lows = table.lows.lock().unwrap();
-    if let Some(found) = lows.get(word) {
+    remembered(&table.lows, word, || canonical_tones(table, word).and_then(|text| table.lower(&text)))
+}
+
+/// `make(word)`, remembered in `seen` (emptied when full: plans repeat their words a lot).
+fn remembered(seen: &Mutex<HashMap<String, Option<String>>>, word: &str, make: impl FnOnce() -> Option<String>) -> Option<String> {
+    if let Some(found) = seen.lock().unwrap().get(word) {
         return found.clone();
     }
-    let found = canonical_tones(table, word).and_then(|text| table.lower(&text));
-    if lows.len() >= SEEN_WORDS {
-        lows.clear();
+    let found = make();
+    let mut seen = seen.lock().unwrap();
+    if seen.len() >= SEEN_WORDS {
+        seen.clear();
     }
-    lows.insert(word.to_string(), found.clone());
+    seen.insert(word.to_string(), found.clone());
     found
 }
 
