@@ -18,7 +18,8 @@ from audit.base.normalize import canonical_tones, fold, tokenize
 from audit.corpus import find_plan_files
 from audit.parse import parse_plan
 from audit.read import read_source
-from audit.text import spelling
+from audit.text import matcher, spelling
+from audit.text.lexicon import load_lexicon
 from audit.text.vocabulary import load_vocabulary
 from tests.conftest import FIXTURES, REPO, SEEDS
 from tests.test_generated_corpus import gen
@@ -52,12 +53,14 @@ def pure():
     os.environ[core_module.PURE_ENV] = "1"
     core_module.core.cache_clear()
     spelling._SPELLERS.clear()
+    matcher._compiled.cache_clear()
     try:
         yield
     finally:
         del os.environ[core_module.PURE_ENV]
         core_module.core.cache_clear()
         spelling._SPELLERS.clear()
+        matcher._compiled.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +96,16 @@ def test_words_folds_and_tones_are_the_same_with_and_without_the_core(fast, line
     with_core = [function(text) for text in lines]
     with pure():
         assert [function(text) for text in lines] == with_core
+
+
+def test_concept_matches_are_the_same_with_and_without_the_core(fast, lines):
+    lexicon = load_lexicon()
+    find = matcher._find_matches.__wrapped__  # not the remembered answers of either
+    assert matcher._compiled(lexicon) is not None
+    with_core = [find(text, lexicon) for text in lines]
+    with pure():
+        assert [find(text, lexicon) for text in lines] == with_core
+    assert {m.score for found in with_core for m in found} > {1.0, 0.9}  # exact, loose and fuzzy compared
 
 
 def test_spelling_slips_are_the_same_with_and_without_the_core(fast, plans, lines):

@@ -129,12 +129,12 @@ def tokenize(text: str) -> list[Token]:
     fast = core()
     rows = fast.tokenize(text) if fast is not None else None
     if rows is not None:
-        return list(map(_as_token, rows))
+        return list(map(as_token, rows))
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ for each word
     return [new(Token, (*normalize_word(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
 
 
-_as_token = partial(tuple.__new__, Token)
+as_token = partial(tuple.__new__, Token)
 
 
 # The abbreviations of a lexicon, by their first loose word: each entry is the loose words of the

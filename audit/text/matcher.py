@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from audit.model import ConceptHit, Evidence, Line, Plan
 from audit.text.lexicon import FuzzyAlias, Lexicon, load_lexicon
-from audit.base.normalize import SEEN_LINES, Token
+from audit.base.core import core
+from audit.base.normalize import SEEN_LINES, Token, as_token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
@@ -55,8 +56,7 @@ def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
 
 @lru_cache(maxsize=SEEN_LINES)
 def _find_matches(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
-    words = lexicon.words(text)
-    found, excluded = _exact(words, lexicon)
+    words, found, excluded = _words_and_exact(text, lexicon)
     found = [s for s in found if not _inside(s, excluded)]
     named = {s.concept for s in found}
     if lexicon.fuzzy:
@@ -127,6 +127,27 @@ def not_coverage_lines(plan: Plan) -> set[int]:
     if plan.preamble:
         skip.update(range(plan.preamble[0], plan.preamble[1] + 1))
     return skip
+
+
+def _words_and_exact(text: str, lexicon: Lexicon) -> tuple[list[Token], list[_Span], list[_Span]]:
+    """The line's words and its exact pass: from the compiled core when it reads the line."""
+    fast = _compiled(lexicon)
+    done = fast.exact(text) if fast is not None else None
+    if done is None:
+        words = lexicon.words(text)
+        return words, *_exact(words, lexicon)
+    words, found, excluded = done
+    return list(map(as_token, words)), list(map(_as_span, found)), list(map(_as_span, excluded))
+
+
+_as_span = partial(tuple.__new__, _Span)
+
+
+@lru_cache(maxsize=4)
+def _compiled(lexicon: Lexicon):
+    """The core's matcher over `lexicon` (audit/base/core.py), or None without the core."""
+    fast = core()
+    return fast and fast.matcher(dict(lexicon.expansions), lexicon.by_first)
 
 
 def _exact(words: list[Token], lexicon: Lexicon) -> tuple[list[_Span], list[_Span]]:

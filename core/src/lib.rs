@@ -2,15 +2,17 @@
 //! audit/text/spelling.py. The Python code is the reference; audit/base/core.py chooses.
 
 mod chars;
+mod matcher;
 mod spelling;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 
 use chars::Table;
+use matcher::Matcher;
 use spelling::{Speller, VocabularyParts};
 
 #[pyclass]
@@ -57,6 +59,15 @@ impl Core {
         words::plan_words(&self.table, &texts)
     }
 
+    /// A matcher over a compiled lexicon: its `expansions` and `by_first` (audit/text/lexicon.py).
+    #[allow(clippy::type_complexity)]
+    fn matcher(
+        &self, expansions: HashMap<String, Vec<(Vec<String>, Vec<(String, String)>)>>,
+        by_first: HashMap<String, Vec<(String, Vec<String>, Vec<String>, bool, bool)>>,
+    ) -> Matcher {
+        Matcher::new(self.table.clone(), expansions, by_first)
+    }
+
     /// A speller over the dictionaries of audit/text/vocabulary.py (given as lists of strings,
     /// the abbreviations and codes in the order Python iterates their sets).
     #[allow(clippy::too_many_arguments)]
@@ -78,5 +89,6 @@ impl Core {
 fn audit_core(_py: Python, module: &PyModule) -> PyResult<()> {
     module.add_class::<Core>()?;
     module.add_class::<Speller>()?;
+    module.add_class::<Matcher>()?;
     Ok(())
 }
