@@ -27,12 +27,14 @@ from tests.test_generated_corpus import gen
 REQUIRE = "PLAN_AUDIT_REQUIRE_CORE"
 
 # Lines the plans may lack: text not in NFC, a second tone mark, a tone on either vowel, codes,
-# upper-case headings, letters the core leaves to Python (Greek, Cyrillic, "İ", a symbol font's bullet).
+# upper-case headings, letters the core leaves to Python (Greek, Cyrillic, "İ", a symbol font's bullet,
+# a lone surrogate).
 EDGE_LINES = [
     "Hoà bình, thuỷ lợi, khoẻ mạnh, quý, HOÀ, Hòa", "thực hiê\u0300n tuyê\u0301\u0300n truyền", "Số 61/2018/ND-CP, 12/KH-UBND",
     "III. HÌNH THỨC TUYÊN TRUYÊN", "cuộc họp của HDND xã và HÐND huyện", "trong топ đầu khối", "αβγ thành phổ",
     "İstanbul thành phổ", "\uf0b7 trên địa bàn thành phổ", "tra cứu qua query tại bộ phận", "nâng cao thựt hiện",
     "trên địa bàn thành phổ.", "-- (xã) --", "a-b c/-d .-e", "ǅ ǈ ǲ Ǆ", "  ", "", "ﬁ ﬂ ß ẞ", "123 4\u0301 x\u0301\u0301y",
+    "tên tệp h\udcfbng thành phổ",  # a lone surrogate: an undecodable byte of a file name
 ]
 
 

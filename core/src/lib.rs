@@ -1,5 +1,7 @@
 //! plan-audit's compiled core: the per-line text work of audit/base/normalize.py and
 //! audit/text/spelling.py. The Python code is the reference; audit/base/core.py chooses.
+//! Every method answers None for what it leaves to Python: a character outside the table, or
+//! text that is not valid Unicode (a lone surrogate from an undecodable file name).
 
 mod chars;
 mod matcher;
@@ -10,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use chars::Table;
 use matcher::Matcher;
@@ -29,8 +32,8 @@ impl Core {
     }
 
     /// normalize.tokenize as (norm, loose, start, end) rows, or None for Python to do it.
-    fn tokenize(&self, text: &str) -> Option<Vec<(String, String, usize, usize)>> {
-        let chars: Vec<char> = text.chars().collect();
+    fn tokenize(&self, text: &PyString) -> Option<Vec<(String, String, usize, usize)>> {
+        let chars: Vec<char> = text.to_str().ok()?.chars().collect();
         if !self.table.covers(&chars) {
             return None;
         }
@@ -38,7 +41,8 @@ impl Core {
     }
 
     /// normalize.canonical_tones, or None.
-    fn canonical_tones(&self, text: &str) -> Option<String> {
+    fn canonical_tones(&self, text: &PyString) -> Option<String> {
+        let text = text.to_str().ok()?;
         if !self.table.covers_text(text) {
             return None;
         }
@@ -46,12 +50,13 @@ impl Core {
     }
 
     /// normalize.fold, or None.
-    fn fold(&self, text: &str) -> Option<String> {
-        self.table.fold(text)
+    fn fold(&self, text: &PyString) -> Option<String> {
+        self.table.fold(text.to_str().ok()?)
     }
 
     /// spelling.plan_words of a plan's texts (as a list), or None.
-    fn plan_words(&self, texts: Vec<&str>) -> Option<Vec<String>> {
+    fn plan_words(&self, texts: Vec<&PyString>) -> Option<Vec<String>> {
+        let texts: Vec<&str> = texts.iter().map(|t| t.to_str().ok()).collect::<Option<_>>()?;
         let texts: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
         if !texts.iter().all(|t| self.table.covers(t)) {
             return None;

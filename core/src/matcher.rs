@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::chars::Table;
 use crate::words::tokenize;
@@ -38,8 +39,8 @@ impl Matcher {
 impl Matcher {
     /// (the line's words, the matches, the exclusion spans), or None for Python to do it.
     #[allow(clippy::type_complexity)]
-    fn exact(&self, text: &str) -> Option<(Vec<Token>, Vec<Span>, Vec<Span>)> {
-        let chars: Vec<char> = text.chars().collect();
+    fn exact(&self, text: &PyString) -> Option<(Vec<Token>, Vec<Span>, Vec<Span>)> {
+        let chars: Vec<char> = text.to_str().ok()?.chars().collect();
         if !self.table.covers(&chars) {
             return None;
         }

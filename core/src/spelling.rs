@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::chars::Table;
 use crate::words::{chunk_words, code_parts, Word};
@@ -91,8 +92,11 @@ fn phrase(a: &Word, b: &Word) -> bool {
 #[pymethods]
 impl Speller {
     /// The slips of one line, or None when the Python code must read it.
-    fn slips(&mut self, py: Python, text: &str, written: &PyAny) -> PyResult<Option<Vec<Slip>>> {
-        let chars: Vec<char> = text.chars().collect();
+    fn slips(&mut self, py: Python, text: &PyString, written: &PyAny) -> PyResult<Option<Vec<Slip>>> {
+        let chars: Vec<char> = match text.to_str() {
+            Ok(text) => text.chars().collect(),
+            Err(_) => return Ok(None),
+        };
         if !self.table.covers(&chars) {
             return Ok(None);
         }
@@ -265,5 +269,5 @@ fn as_written(py: Python, fix: &str, word: &Word, table: &Table) -> PyResult<Str
     if !table.is_upper(&word.chars) {
         return Ok(fix.to_string());
     }
-    pyo3::types::PyString::new(py, fix).call_method0("upper")?.extract()
+    PyString::new(py, fix).call_method0("upper")?.extract()
 }
