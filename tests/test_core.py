@@ -12,6 +12,8 @@ import sys
 from contextlib import contextmanager
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.base import core as core_module
 from audit.base.normalize import canonical_tones, fold, tokenize
@@ -139,3 +141,21 @@ def test_the_fixtures_report_is_byte_identical_with_and_without_the_core(fast):
     with_core, without = report(""), report("1")
     assert with_core.returncode == without.returncode
     assert with_core.stdout == without.stdout and b'"findings"' in with_core.stdout
+
+
+# Vietnamese letters in both tone placements and both normal forms, marks on their own, digits,
+# the punctuation plans use, a few letters the core declines.
+_ALPHABET = list("aăâeêioôơuưyđAĂÂĐOƠUƯYqgnhkctp ") + ["oà", "oa\u0300", "uỷ", "Uy\u0309", "hoá", "ọ"] + list(
+    "\u0300\u0301\u0303\u0309\u0323\u0302-/.,;:()“”…–0123456789_\t") + ["ω", "д", "İ", "\uf0b7"]
+
+
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join))
+def test_any_text_reads_the_same_with_and_without_the_core(text):
+    if core_module.core() is None:
+        pytest.skip("the compiled core is not installed")
+    lexicon = load_lexicon()
+    with_core = [function(text) for function in (tokenize, fold, canonical_tones)]
+    found = matcher._find_matches.__wrapped__(text, lexicon)
+    with pure():
+        assert [function(text) for function in (tokenize, fold, canonical_tones)] == with_core
+        assert matcher._find_matches.__wrapped__(text, lexicon) == found
