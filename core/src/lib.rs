@@ -64,13 +64,14 @@ impl Core {
         words::plan_words(&self.table, &texts)
     }
 
-    /// A matcher over a compiled lexicon: its `expansions` and `by_first` (audit/text/lexicon.py).
+    /// A matcher over a compiled lexicon: its `expansions`, `by_first` and the distinct words of
+    /// each of its `fuzzy` aliases (audit/text/lexicon.py).
     #[allow(clippy::type_complexity)]
     fn matcher(
         &self, expansions: HashMap<String, Vec<(Vec<String>, Vec<(String, String)>)>>,
-        by_first: HashMap<String, Vec<(String, Vec<String>, Vec<String>, bool, bool)>>,
+        by_first: HashMap<String, Vec<(String, Vec<String>, Vec<String>, bool, bool)>>, fuzzy: Vec<Vec<String>>,
     ) -> Matcher {
-        Matcher::new(self.table.clone(), expansions, by_first)
+        Matcher::new(self.table.clone(), expansions, by_first, fuzzy)
     }
 
     /// A speller over the dictionaries of audit/text/vocabulary.py (given as lists of strings,

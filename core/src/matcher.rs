@@ -2,7 +2,7 @@
 //! lexicon's abbreviations written out (`Lexicon.words`). The lexicon is data handed over at run
 //! time (rules/lexicon.yaml compiled by audit/text/lexicon.py), never built in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -27,26 +27,32 @@ pub struct Matcher {
     table: Arc<Table>,
     expansions: HashMap<String, Vec<Expansion>>,
     by_first: HashMap<String, Vec<Phrase>>,
+    fuzzy: Vec<Vec<String>>, // the distinct loose words of each fuzzy alias, in the lexicon's order
 }
 
 impl Matcher {
-    pub fn new(table: Arc<Table>, expansions: HashMap<String, Vec<Expansion>>, by_first: HashMap<String, Vec<Phrase>>) -> Matcher {
-        Matcher { table, expansions, by_first }
+    pub fn new(
+        table: Arc<Table>, expansions: HashMap<String, Vec<Expansion>>, by_first: HashMap<String, Vec<Phrase>>,
+        fuzzy: Vec<Vec<String>>,
+    ) -> Matcher {
+        Matcher { table, expansions, by_first, fuzzy }
     }
 }
 
 #[pymethods]
 impl Matcher {
-    /// (the line's words, the matches, the exclusion spans), or None for Python to do it.
+    /// (the line's words, the matches, the exclusion spans, the fuzzy aliases near the line by
+    /// their index), or None for Python to do it.
     #[allow(clippy::type_complexity)]
-    fn exact(&self, text: &PyString) -> Option<(Vec<Token>, Vec<Span>, Vec<Span>)> {
+    fn exact(&self, text: &PyString) -> Option<(Vec<Token>, Vec<Span>, Vec<Span>, Vec<usize>)> {
         let chars: Vec<char> = text.to_str().ok()?.chars().collect();
         if !self.table.covers(&chars) {
             return None;
         }
         let words = self.expand(tokenize(&self.table, &chars)?);
         let (found, excluded) = self.spans(&words);
-        Some((words, found, excluded))
+        let near = self.near(&words);
+        Some((words, found, excluded, near))
     }
 }
 
@@ -77,6 +83,13 @@ impl Matcher {
     fn abbreviation_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &Vec<(String, String)>)> {
         let entries = self.expansions.get(&tokens[i].1)?;
         entries.iter().find(|(key, _)| same(&tokens[i..], key, |t| &t.1)).map(|(key, expansion)| (key.len(), expansion))
+    }
+
+    /// matcher._near_aliases: the fuzzy aliases the line has all the words of but one.
+    fn near(&self, words: &[Token]) -> Vec<usize> {
+        let line: HashSet<&str> = words.iter().map(|w| w.1.as_str()).collect();
+        let missing = |alias: &Vec<String>| alias.iter().filter(|w| !line.contains(w.as_str())).count();
+        (0..self.fuzzy.len()).filter(|&i| missing(&self.fuzzy[i]) < 2).collect()
     }
 
     /// matcher._exact: the aliases and exclusions found word for word.

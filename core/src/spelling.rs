@@ -139,10 +139,9 @@ impl Speller {
         Ok(!lower.is_empty() && marked * 3 >= lower.len())
     }
 
+    /// spelling._has_marks: fold(word) != word.lower() (every character is in the table).
     fn has_marks(&self, word: &Word) -> PyResult<bool> {
-        let folded = self.table.fold(&word.text);
-        let lower = self.table.lower(&word.text);
-        Ok(folded != lower) // both known: the line is covered by the table
+        Ok(word.chars.iter().filter_map(|&c| self.table.get(c)).any(|info| info.fold != info.lower))
     }
 
     /// Whether the word is read as a syllable; an upper-case word may be a body's abbreviation.
