@@ -4,11 +4,12 @@
 //! text that is not valid Unicode (a lone surrogate from an undecodable file name).
 
 mod chars;
+mod hash;
 mod matcher;
 mod spelling;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use hash::{FixedMap, FixedSet};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -68,8 +69,8 @@ impl Core {
     /// each of its `fuzzy` aliases (audit/text/lexicon.py).
     #[allow(clippy::type_complexity)]
     fn matcher(
-        &self, expansions: HashMap<String, Vec<(Vec<String>, Vec<(String, String)>)>>,
-        by_first: HashMap<String, Vec<(String, Vec<String>, Vec<String>, bool, bool)>>, fuzzy: Vec<Vec<String>>,
+        &self, expansions: FixedMap<Vec<(Vec<String>, Vec<(String, String)>)>>,
+        by_first: FixedMap<Vec<(String, Vec<String>, Vec<String>, bool, bool)>>, fuzzy: Vec<Vec<String>>,
     ) -> Matcher {
         Matcher::new(self.table.clone(), expansions, by_first, fuzzy)
     }
@@ -82,7 +83,7 @@ impl Core {
         abbreviations: Vec<String>, codes: Vec<String>, function_words: Vec<String>,
         unit_words: Vec<String>, one_mark_from: PyObject,
     ) -> Speller {
-        let set = |list: Vec<String>| list.into_iter().collect::<HashSet<String>>();
+        let set = |list: Vec<String>| list.into_iter().collect::<FixedSet>();
         let parts = VocabularyParts {
             syllables: set(syllables), words: set(words), loanwords: set(loanwords), stray: set(stray),
             abbreviations, codes, function_words: set(function_words), unit_words: set(unit_words),

@@ -2,13 +2,14 @@
 //! lexicon's abbreviations written out (`Lexicon.words`). The lexicon is data handed over at run
 //! time (rules/lexicon.yaml compiled by audit/text/lexicon.py), never built in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::chars::Table;
+use crate::hash::FixedMap;
 use crate::words::tokenize;
 
 const EXACT_SCORE: f64 = 1.0;
@@ -25,14 +26,14 @@ type Span = (String, usize, usize, f64);
 #[pyclass]
 pub struct Matcher {
     table: Arc<Table>,
-    expansions: HashMap<String, Vec<Expansion>>,
-    by_first: HashMap<String, Vec<Phrase>>,
+    expansions: FixedMap<Vec<Expansion>>,
+    by_first: FixedMap<Vec<Phrase>>,
     fuzzy: Vec<Vec<String>>, // the distinct loose words of each fuzzy alias, in the lexicon's order
 }
 
 impl Matcher {
     pub fn new(
-        table: Arc<Table>, expansions: HashMap<String, Vec<Expansion>>, by_first: HashMap<String, Vec<Phrase>>,
+        table: Arc<Table>, expansions: FixedMap<Vec<Expansion>>, by_first: FixedMap<Vec<Phrase>>,
         fuzzy: Vec<Vec<String>>,
     ) -> Matcher {
         Matcher { table, expansions, by_first, fuzzy }

@@ -1,13 +1,15 @@
 //! spelling.spelling_slips for the lines where no word is unknown (nearly all): a line with a
 //! word that is no syllable is left to the Python code, which weighs the fixes of such a word.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::chars::Table;
+use crate::hash::{FixedMap, FixedSet};
 use crate::words::{chunk_words, code_parts, Word};
 
 /// (kind, start, end, fix) as spelling.Slip takes them.
@@ -16,27 +18,27 @@ pub type Slip = (&'static str, usize, usize, String);
 #[pyclass]
 pub struct Speller {
     table: Arc<Table>,
-    syllables: HashSet<String>,
-    words: HashSet<String>,
-    loanwords: HashSet<String>,
-    stray: HashSet<String>,
+    syllables: FixedSet,
+    words: FixedSet,
+    loanwords: FixedSet,
+    stray: FixedSet,
     abbreviations: Known,
     codes: Known,
-    function_words: HashSet<String>,
-    unit_words: HashSet<String>,
+    function_words: FixedSet,
+    unit_words: FixedSet,
     one_mark_from: PyObject, // Vocabulary.one_mark_from, asked once per syllable
     one_mark: HashMap<String, Vec<String>>,
 }
 
 /// A list of abbreviations (or codes) and, for each written with D for Đ, the first one it stands for.
 struct Known {
-    all: HashSet<String>,
-    with_d: HashMap<String, String>,
+    all: FixedSet,
+    with_d: FixedMap<String>,
 }
 
 impl Known {
     fn new(ordered: Vec<String>) -> Known {
-        let mut with_d = HashMap::new();
+        let mut with_d = FixedMap::default();
         for known in &ordered {
             with_d.entry(known.replace('Đ', "D")).or_insert_with(|| known.clone());
         }
@@ -45,14 +47,14 @@ impl Known {
 }
 
 pub struct VocabularyParts {
-    pub syllables: HashSet<String>,
-    pub words: HashSet<String>,
-    pub loanwords: HashSet<String>,
-    pub stray: HashSet<String>,
+    pub syllables: FixedSet,
+    pub words: FixedSet,
+    pub loanwords: FixedSet,
+    pub stray: FixedSet,
     pub abbreviations: Vec<String>,
     pub codes: Vec<String>,
-    pub function_words: HashSet<String>,
-    pub unit_words: HashSet<String>,
+    pub function_words: FixedSet,
+    pub unit_words: FixedSet,
 }
 
 impl Speller {
@@ -181,7 +183,18 @@ impl Speller {
     }
 
     fn is_word(&self, parts: &[&str]) -> bool {
-        self.words.contains(&parts.join(" "))
+        thread_local!(static PHRASE: RefCell<String> = RefCell::new(String::new())); // one buffer, not one per look-up
+        PHRASE.with(|phrase| {
+            let mut phrase = phrase.borrow_mut();
+            phrase.clear();
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(part);
+            }
+            self.words.contains(phrase.as_str())
+        })
     }
 
     /// spelling._held.
@@ -223,13 +236,11 @@ impl Speller {
     }
 
     fn one_mark_slip(&mut self, py: Python, line: &Line, a: &Word, b: &Word) -> PyResult<Option<Slip>> {
-        let mut fixes: Vec<(bool, String, String)> = Vec::new(); // (a changed, the syllable, the pair)
-        for s in self.one_mark(py, &a.low)? {
-            fixes.push((true, s.clone(), format!("{} {}", s, b.low)));
-        }
-        for s in self.one_mark(py, &b.low)? {
-            fixes.push((false, s.clone(), format!("{} {}", a.low, s)));
-        }
+        self.remember_one_mark(py, &a.low)?;
+        self.remember_one_mark(py, &b.low)?;
+        let mut fixes: Vec<(bool, &String, String)> = Vec::new(); // (a changed, the syllable, the pair)
+        fixes.extend(self.one_mark[&a.low].iter().map(|s| (true, s, format!("{} {}", s, b.low))));
+        fixes.extend(self.one_mark[&b.low].iter().map(|s| (false, s, format!("{} {}", a.low, s))));
         let mut kept = Vec::new();
         for fix in fixes {
             let changed = if fix.0 { &a.low } else { &b.low };
@@ -242,9 +253,9 @@ impl Speller {
         }
         let (a_changed, fix, _) = kept.pop().unwrap();
         let fixed = if a_changed {
-            format!("{} {}", as_written(py, &fix, a, &self.table)?, b.text)
+            format!("{} {}", as_written(py, fix, a, &self.table)?, b.text)
         } else {
-            format!("{} {}", a.text, as_written(py, &fix, b, &self.table)?)
+            format!("{} {}", a.text, as_written(py, fix, b, &self.table)?)
         };
         Ok(Some(("mark", a.start, b.end, fixed)))
     }
@@ -253,13 +264,13 @@ impl Speller {
         Ok(!line.written.contains(syllable)? && !self.function_words.contains(syllable))
     }
 
-    fn one_mark(&mut self, py: Python, syllable: &str) -> PyResult<Vec<String>> {
-        if let Some(found) = self.one_mark.get(syllable) {
-            return Ok(found.clone());
+    /// Vocabulary.one_mark_from(syllable), asked once and kept in `one_mark`.
+    fn remember_one_mark(&mut self, py: Python, syllable: &str) -> PyResult<()> {
+        if !self.one_mark.contains_key(syllable) {
+            let found: Vec<String> = self.one_mark_from.call1(py, (syllable,))?.extract(py)?;
+            self.one_mark.insert(syllable.to_string(), found);
         }
-        let found: Vec<String> = self.one_mark_from.call1(py, (syllable,))?.extract(py)?;
-        self.one_mark.insert(syllable.to_string(), found.clone());
-        Ok(found)
+        Ok(())
     }
 }
 
