@@ -13,8 +13,10 @@ import operator
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
+
+from audit.base.core import core
 
 # A run of letters with the combining marks NFC could not fold into them (a second tone mark on
 # a toned letter): the marks belong to the word, or a second pass would see a different word.
@@ -48,6 +50,9 @@ def _retone_word(word: str) -> str:
 
 def canonical_tones(text: str) -> str:
     """NFC with one tone placement: "hoà" -> "hòa", "thuỷ" -> "thủy", "uỷ" -> "ủy"."""
+    fast = core()
+    if fast is not None and (done := fast.canonical_tones(text)) is not None:
+        return done
     text = unicodedata.normalize("NFC", text)
     return _WORD.sub(lambda m: _retone_word(m.group()), text)
 
@@ -80,6 +85,9 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Diacritic-free lower case, one character for one: offsets stay valid against `text`
     when `text` is NFC (every precomposed Vietnamese letter folds to one ASCII letter)."""
+    fast = core()
+    if fast is not None and (done := fast.fold(text)) is not None:
+        return done
     return text.translate(_FOLD_TABLE)  # in C: folding is on every line's path
 
 
@@ -118,8 +126,15 @@ _LOOSE = operator.attrgetter("loose")
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text`, normalized, each with its span in `text` as given (NFC or not)."""
+    fast = core()
+    rows = fast.tokenize(text) if fast is not None else None
+    if rows is not None:
+        return list(map(as_token, rows))
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ for each word
     return [new(Token, (*normalize_word(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
+
+
+as_token = partial(tuple.__new__, Token)
 
 
 # The abbreviations of a lexicon, by their first loose word: each entry is the loose words of the

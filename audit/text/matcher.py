@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from audit.model import ConceptHit, Evidence, Line, Plan
 from audit.text.lexicon import FuzzyAlias, Lexicon, load_lexicon
-from audit.base.normalize import SEEN_LINES, Token
+from audit.base.core import core
+from audit.base.normalize import SEEN_LINES, Token, as_token
 
 EXACT_SCORE = 1.0
 LOOSE_SCORE = 0.9  # the words matched only once diacritics were set aside
@@ -55,12 +56,12 @@ def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
 
 @lru_cache(maxsize=SEEN_LINES)
 def _find_matches(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
-    words = lexicon.words(text)
-    found, excluded = _exact(words, lexicon)
+    words, found, excluded, near = _read_line(text, lexicon)
     found = [s for s in found if not _inside(s, excluded)]
     named = {s.concept for s in found}
-    if lexicon.fuzzy:
-        found += [s for s in _fuzzy(text, words, lexicon, named) if not _inside(s, excluded)]
+    near = [a for a in near if a.concept not in named]
+    if near:
+        found += [s for s in _fuzzy(text, words, lexicon, near) if not _inside(s, excluded)]
     found.sort(key=lambda s: (s.first, s.concept))
     return tuple(Match(s.concept, words[s.first].start, words[s.stop - 1].end, s.score) for s in found)
 
@@ -129,6 +130,30 @@ def not_coverage_lines(plan: Plan) -> set[int]:
     return skip
 
 
+def _read_line(text: str, lexicon: Lexicon) -> tuple[list[Token], list[_Span], list[_Span], list[FuzzyAlias]]:
+    """The line's words, its exact pass (matches, exclusions) and the fuzzy aliases near enough to
+    try (`_near_aliases`): from the compiled core when it reads the line."""
+    fast = _compiled(lexicon)
+    done = fast.exact(text) if fast is not None else None
+    if done is None:
+        words = lexicon.words(text)
+        return words, *_exact(words, lexicon), _near_aliases(words, lexicon)
+    words, found, excluded, near = done
+    return (list(map(as_token, words)), list(map(_as_span, found)), list(map(_as_span, excluded)),
+            [lexicon.fuzzy[i] for i in near])
+
+
+_as_span = partial(tuple.__new__, _Span)
+
+
+@lru_cache(maxsize=4)
+def _compiled(lexicon: Lexicon):
+    """The core's matcher over `lexicon` (audit/base/core.py), or None without the core."""
+    fast = core()
+    fuzzy = [list(dict.fromkeys(alias.loose)) for alias in lexicon.fuzzy]
+    return fast and fast.matcher(dict(lexicon.expansions), lexicon.by_first, fuzzy)
+
+
 def _exact(words: list[Token], lexicon: Lexicon) -> tuple[list[_Span], list[_Span]]:
     """Aliases and exclusions found word for word: (matches, exclusion spans)."""
     looses = tuple(w.loose for w in words)
@@ -157,20 +182,22 @@ def _inside(span: _Span, excluded: list[_Span]) -> bool:
     return any(x.concept == span.concept and x.first <= span.first and span.stop <= x.stop for x in excluded)
 
 
-def _fuzzy(text: str, words: list[Token], lexicon: Lexicon, named: set[str]) -> list[_Span]:
-    """Typos of long aliases, for concepts the line does not name exactly: the best window per
-    concept whose similarity reaches the concept's threshold, within one clause of `text` (a typo
-    does not put a full stop or a semicolon inside a term: "kỷ cương hành chính; công khai" is not
-    "Cổng Hành chính công"). An alias is tried only if the line has all its words but one: with
-    one bit per word of the fuzzy aliases, the line's bits must cover all of the alias's bits but one."""
-    looses = [w.loose for w in words]
+def _near_aliases(words: list[Token], lexicon: Lexicon) -> list[FuzzyAlias]:
+    """The fuzzy aliases whose words the line has all but one of: with one bit per word of the
+    fuzzy aliases, the line's bits must cover all of the alias's bits but one."""
     bits = lexicon.fuzzy_bits
     line_mask = 0
-    for loose in bits.keys() & set(looses):
+    for loose in bits.keys() & {w.loose for w in words}:
         line_mask |= bits[loose]
-    candidates = [a for a in lexicon.fuzzy if (a.mask & ~line_mask).bit_count() < 2 and a.concept not in named]
-    if not candidates:
-        return []
+    return [a for a in lexicon.fuzzy if (a.mask & ~line_mask).bit_count() < 2]
+
+
+def _fuzzy(text: str, words: list[Token], lexicon: Lexicon, candidates: list[FuzzyAlias]) -> list[_Span]:
+    """Typos of long aliases (`candidates`: near the line, of concepts it does not name exactly):
+    the best window per concept whose similarity reaches the concept's threshold, within one clause
+    of `text` (a typo does not put a full stop or a semicolon inside a term: "kỷ cương hành chính;
+    công khai" is not "Cổng Hành chính công")."""
+    looses = [w.loose for w in words]
     from rapidfuzz.fuzz import ratio
 
     clauses = _clauses(text, words)

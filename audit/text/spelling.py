@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from audit.text.hygiene import FOREIGN_BLOCKS, FUNCTION_WORDS
+from audit.base.core import core
 from audit.base.normalize import canonical_tones, fold
 from audit.text.syllable import marks, shape_ok
 from audit.text.vocabulary import Vocabulary
@@ -68,6 +69,10 @@ def plan_words(texts) -> frozenset[str]:
     each pair of syllables written side by side ("thành phố"), in lower case."""
     from collections import Counter
 
+    texts = list(texts)
+    fast = core()
+    if fast is not None and (found := fast.plan_words(texts)) is not None:
+        return frozenset(found)
     counts, pairs = Counter(), set()
     for text in texts:
         lows = [_low(m.group()) for m in _LETTERS.finditer(text)]
@@ -79,6 +84,9 @@ def plan_words(texts) -> frozenset[str]:
 def spelling_slips(text: str, vocab: Vocabulary, written: frozenset[str] = frozenset()) -> list[Slip]:
     """The slips of one line. `written`: the plan's `plan_words`, which say which fix the plan
     itself uses and whether a syllable is one the writer uses often."""
+    speller = _speller(vocab)
+    if speller is not None and (found := speller.slips(text, written)) is not None:
+        return [Slip(*slip) for slip in found]
     words, codes = _words(text)
     slips = [s for w in codes if (s := _abbreviation(w, vocab, code=True))]
     heading = _is_heading(words)
@@ -106,6 +114,21 @@ def spelling_slips(text: str, vocab: Vocabulary, written: frozenset[str] = froze
             checked[i] = None  # no pair with a word that is none
     slips.extend(_marks(checked, vocab, written))
     return sorted(slips, key=lambda s: s.start)
+
+
+def _speller(vocab: Vocabulary):
+    """The compiled core's speller over `vocab` (audit/base/core.py), made once; None without the core."""
+    cached = _SPELLERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        fast = core()
+        sets = (vocab.syllables, vocab.words, vocab.loanwords, vocab.stray, vocab.abbreviations,
+                vocab.codes, FUNCTION_WORDS, _UNIT_WORDS)  # lists in each set's own order
+        speller = fast and fast.speller(*map(list, sets), vocab.one_mark_from)
+        cached = _SPELLERS[id(vocab)] = (vocab, speller)
+    return cached[1]
+
+
+_SPELLERS: dict[int, tuple[Vocabulary, object]] = {}
 
 
 def _words(text: str) -> tuple[list[_Word], list[_Word]]:
