@@ -467,7 +467,7 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per core for a large corpus). The report is the same for any number.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
-              help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
+              help="Where plan outlines and audit results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
 @click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
               help="YAML: issuer -> subordinate units expected to file a plan (listed in --format xlsx when missing).")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from audit.engine.context import CheckContext
 from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rules, traced
 from audit.engine.packs import INPUT_RULE, Rule
-from audit.model import ConceptHit, Finding, Plan
+from audit.model import Finding, Plan
 from audit.read.errors import InputError
 from audit.base.normalize import visible_path
 
