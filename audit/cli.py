@@ -249,7 +249,7 @@ def graph(directory: str, fmt: str, output: str | None, expected: str | None, la
 
     refuse_overwrite(lang, [output], [expected], [directory])
     expected_units = expected_or_exit(expected, lang)
-    corpus = PathStyle.of([directory], absolute_paths).corpus(load_corpus_or_exit(directory, lang))
+    corpus = PathStyle.of([directory], absolute_paths).corpus(load_corpus_or_exit(directory, lang, outlines=True))
     for problem in corpus.problems:
         warn(problem.message(lang))
     if not corpus.plans:
@@ -393,7 +393,8 @@ def check(files: tuple[str, ...], parent_path: str | None, corpus_dir: str | Non
     if parent_path:
         inputs = parents.with_parent(inputs, load_plan_or_exit(parent_path, settings.lang))
     elif corpus_dir:
-        inputs = parents.with_corpus_parents(inputs, load_corpus_or_exit(corpus_dir, settings.lang).plans)
+        found = load_corpus_or_exit(corpus_dir, settings.lang, outlines=True)
+        inputs = parents.with_corpus_parents(inputs, found.plans, found.whole)
     audited = [*files, *filter(None, (parent_path, corpus_dir))]
     report_and_exit(parents.audit_inputs(inputs, rules, audit_context(settings)), settings, report, audited)
 
@@ -407,11 +408,11 @@ def load_plan_or_exit(path: str, lang: str):
         usage_error(error.message(lang))
 
 
-def load_corpus_or_exit(directory: str, lang: str):
+def load_corpus_or_exit(directory: str, lang: str, outlines: bool = False):
     from audit.corpus import load_corpus
 
     try:
-        return load_corpus(directory)
+        return load_corpus(directory, outlines)
     except InputError as error:
         usage_error(error.message(lang))
 
@@ -466,7 +467,7 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per core for a large corpus). The report is the same for any number.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
-              help="Where parsed plans and results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
+              help="Where plan outlines and audit results are kept between runs [default: $XDG_CACHE_HOME/plan-audit].")
 @click.option("--no-cache", is_flag=True, help="Read and audit every plan again; keep nothing.")
 @click.option("--expected", type=click.Path(dir_okay=False, path_type=str),
               help="YAML: issuer -> subordinate units expected to file a plan (listed in --format xlsx when missing).")

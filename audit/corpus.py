@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +32,13 @@ NOT_PLANS = ("readme", "changelog", "license", "licence")
 @dataclass
 class Corpus:
     root: Path
-    plans: list[Plan] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)  # whole plans, or their outlines (`load_corpus`)
     problems: list[InputError] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # each plan's file, by the path it is shown by
+
+    def whole(self, plan: Plan) -> Plan | InputError:
+        """The whole plan of which `plan` is the outline (read again), or why it cannot be read now."""
+        return plan_or_error(self.files[plan.path])
 
 
 def find_plan_files(root: str | Path) -> tuple[list[Path], list[InputError]]:
@@ -124,22 +129,34 @@ def _add_file(path: Path, seen_files: set[Path], files: list[Path], problems: li
     files.append(path)
 
 
-def iter_corpus(root: str | Path) -> Iterator[tuple[Path, Plan | InputError]]:
-    """Each plan file under `root` with its parsed plan, or the reason it could not be read.
-    One file at a time, so a caller can show progress."""
+def iter_corpus(root: str | Path, load: Callable[[Path], Plan | InputError] | None = None,
+                ) -> Iterator[tuple[Path, Plan | InputError]]:
+    """Each plan file under `root` with its parsed plan (or what `load` makes of it: `outline_or_error`),
+    or the reason it could not be read. One file at a time, so a caller can show progress."""
     files, problems = find_plan_files(root)
     for problem in problems:
         yield Path(problem.path), problem
     for path in files:
-        yield path, plan_or_error(path)
+        yield path, (load or plan_or_error)(path)
 
 
 def plan_or_error(path: str | Path) -> Plan | InputError:
     """The plan in file `path`, or why it cannot be audited: one bad file must not stop a batch."""
     from audit.pipeline import load_plan
 
+    return _or_error(load_plan, path)
+
+
+def outline_or_error(path: str | Path) -> Plan | InputError:
+    """The outline of the plan in file `path` (`parse_outline`), or why it cannot be read."""
+    from audit.pipeline import load_outline
+
+    return _or_error(load_outline, path)
+
+
+def _or_error(load: Callable[[str | Path], Plan], path: str | Path) -> Plan | InputError:
     try:
-        return load_plan(path)
+        return load(path)
     except InputError as error:
         return error
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file is reported as that file's problem
@@ -147,12 +164,15 @@ def plan_or_error(path: str | Path) -> Plan | InputError:
         return InputError(str(path), "parse_crash", detail=detail)
 
 
-def load_corpus(root: str | Path) -> Corpus:
-    """All plans under `root`. Raises `InputError` only when `root` itself cannot be walked."""
+def load_corpus(root: str | Path, outlines: bool = False) -> Corpus:
+    """All plans under `root`, or with `outlines` only their outlines (`parse_outline`: what the
+    graph reads, a few KB a plan, so a corpus of 100,000 plans fits in memory; `Corpus.whole`
+    reads a plan whole when it is needed). Raises `InputError` only when `root` itself cannot be walked."""
     corpus = Corpus(root=Path(root))
-    for _, item in iter_corpus(root):
+    for path, item in iter_corpus(root, outline_or_error if outlines else None):
         if isinstance(item, InputError):
             corpus.problems.append(item)
         else:
             corpus.plans.append(item)
+            corpus.files[item.path] = path
     return corpus

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.model import Plan
-from audit.parse import parse_plan
+from audit.parse import parse_outline, parse_plan
 from audit.read import read_source
 
 
@@ -16,3 +16,8 @@ def load_plan(path: str | Path) -> Plan:
     plan = parse_plan(read_source(path))
     plan.concepts = match_plan(plan)
     return plan
+
+
+def load_outline(path: str | Path) -> Plan:
+    """Read one plan file and parse its outline (`parse_outline`): what a corpus links plans by."""
+    return parse_outline(read_source(path))

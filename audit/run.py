@@ -11,7 +11,6 @@ that parent in the context; the parent rules (KETHUA) do nothing where the paren
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 from audit.engine.context import CheckContext
 from audit.engine.engine import Audited, CheckRun, Spool, input_finding, run_rules, traced
 from audit.engine.packs import INPUT_RULE, Rule
-from audit.model import ConceptHit, Finding, Plan
+from audit.model import Finding, Plan
 from audit.read.errors import InputError
 from audit.base.normalize import visible_path
 
@@ -77,18 +76,27 @@ def with_parent(inputs: list[Audited], parent: Plan) -> list[Audited]:
     return [replace(item, parent=parent) if item.plan else item for item in inputs]
 
 
-def with_corpus_parents(inputs: list[Audited], plans: list[Plan]) -> list[Audited]:
-    """Each input's parent found among `plans` (and the inputs) by its citations, as `corpus` does."""
+def with_corpus_parents(inputs: list[Audited], plans: list[Plan],
+                        whole: Callable[[Plan], Plan | InputError] | None = None) -> list[Audited]:
+    """Each input's parents found among `plans` (and the inputs) by their citations, as `corpus`
+    does. `plans` may be outlines (`load_corpus(outlines=True)`): `whole` reads the parents found."""
     from audit.graph import PlanGraph
 
     own = [item.plan for item in inputs if item.plan is not None]
     paths = {plan.path for plan in own}
     graph = PlanGraph([plan for plan in plans if plan.path not in paths] + own)
+    read: dict[str, Plan | InputError] = {}
+
+    def parent(path: str) -> Plan | InputError:
+        if whole is None or path in paths:
+            return graph.plans[path]
+        return read[path] if path in read else read.setdefault(path, whole(graph.plans[path]))
+
     out = []
     for item in inputs:
-        found = _parents_in(graph, item.plan.path) if item.plan else []
-        out.append(replace(item, parent=graph.plans[found[0]] if found else None,
-                           others=[graph.plans[p] for p in found[1:]], linked=True))
+        found = [plan for plan in map(parent, _parents_in(graph, item.plan.path) if item.plan else [])
+                 if not isinstance(plan, InputError)]  # a parent gone since the corpus was read is not one
+        out.append(replace(item, parent=found[0] if found else None, others=found[1:], linked=True))
     return out
 
 
@@ -104,15 +112,21 @@ def _parents_in(graph, path: str) -> list[str]:
 
 # --- a whole corpus, over worker processes, with a cache ---------------------------------------
 #
-# Two passes, so memory stays bounded whatever the corpus size:
-# 1. index: each file is read, parsed and matched once; the full plan goes to the cache and the
-#    main process keeps only its outline (header, citations), enough to link plans;
-# 2. audit: each plan is audited with its parent, both loaded back from the cache by the worker
-#    (the parent stays in the worker's memory while its children, queued together, are audited),
-#    which sends back the findings, the trace and the plan's concepts with their evidence. The main
-#    process keeps the findings (the policy and the exit code read them all) and stores the rest
-#    with the outline in the run's `Spool`, on disk: a report reads one plan at a time.
+# Two passes, so memory stays bounded whatever the corpus size, and each plan is parsed whole once:
+# 1. link: each file is hashed and its outline read (header, citations, closing: `parse_outline`,
+#    a few times cheaper than the whole plan); the main process keeps the outlines and links them;
+# 2. audit: the plans are sent in groups that share their parents; the worker reads the parents
+#    once for the group (reading a plan again costs less than shipping it between processes), then
+#    reads, parses and audits each plan of the group, and sends back the findings, the trace and the
+#    plan's concepts with their evidence. The main process keeps the findings (the policy and the
+#    exit code read them all) and stores the rest with the outline in the run's `Spool`, on disk: a
+#    report reads one plan at a time.
+# A cache keeps what pays on a second run: each outline (pass 1 then reads only the file's bytes) and
+# each audit result (keyed by the plan's and its parents' contents). Whole plans are not kept: a plan
+# audited again is one whose audit result missed, and reading it again costs less than storing it.
 # The run lists its inputs in their order, so the report is the same for any number of jobs.
+
+GROUP = 64  # plans sent to a worker at once: their shared parents are read once for all of them
 
 
 def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, jobs: int = 0,
@@ -120,61 +134,64 @@ def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, 
                  progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
     """Audit every plan under `root` against its resolved parent, as `audit_inputs` audits the plans
     of `check --corpus`, in bounded memory: the run's inputs are a `Spool`, its plans outlines (see
-    `_outline`) with their concepts. `jobs`: worker processes (0: one per core for a large corpus);
-    `cache_dir`: where parsed plans and results are kept between runs (None: nowhere, a temporary
-    folder serves this run only). Raises `InputError` for a bad root."""
+    `parse_outline`) with their concepts. `jobs`: worker processes (0: one per core for a large
+    corpus); `cache_dir`: where outlines and results are kept between runs (None: nowhere).
+    Raises `InputError` for a bad root."""
     from audit.corpus import find_plan_files
 
     files, problems = find_plan_files(root)
-    workers = _workers(jobs, len(files))
-    with tempfile.TemporaryDirectory(prefix="plan-audit-") as scratch:
-        setup = _Setup(rules, context, str(cache_dir or scratch), cache_dir is not None)
-        with _pool(setup, workers) as run_all:
-            indexed = []
-            for done, item in enumerate(run_all(_index, [str(p) for p in files], 16), len(problems) + 1):
-                indexed.append(item)
-                if progress:
-                    progress(done, len(files) + len(problems), item[0])
-            return _audit_indexed(problems, indexed, setup, run_all)
+    setup = _Setup(rules, context, str(cache_dir) if cache_dir is not None else None)
+    with _pool(setup, _workers(jobs, len(files))) as pool:
+        indexed = []
+        for done, item in enumerate(pool(_index, [str(p) for p in files], 16, True), len(problems) + 1):
+            indexed.append(item)
+            if progress:
+                progress(done, len(files) + len(problems), item[0])
+        return _audit_indexed(problems, indexed, setup, pool)
 
 
-def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Setup, run_all) -> CheckRun:
-    from audit.graph import PlanGraph
-
+def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Setup, pool) -> CheckRun:
     inputs = [Audited(path=p.path, error=p) for p in problems]
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
                for path, digest_, item in indexed]
-    # A run knows files by their shown paths (Audited.path, Plan.path); workers open the real ones.
-    real = {visible_path(path): path for path, _, _ in indexed}
-    digests = {visible_path(path): digest_ for path, digest_, _ in indexed if digest_}
+    groups = _link(inputs, indexed)
+    spool, findings = Spool(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
+    for index, item in enumerate(inputs):
+        if item.plan is None:
+            spool[index] = item
+    for results in pool(_audit_group, groups, 1, False):
+        for index, (found, trace, concepts, error) in results:
+            findings[index], item = found, inputs[index]
+            spool[index] = (Audited(path=item.path, error=error) if error else
+                            replace(item, plan=item.plan.model_copy(update={"concepts": concepts}), trace=trace))
+            inputs[index] = None  # kept in the spool now, not here
+    return CheckRun(spool, [f for some in findings for f in some], list(setup.rules))
+
+
+def _link(inputs: list[Audited], indexed: list[tuple]) -> list[tuple]:
+    """Each plan's parents found in the corpus (set on its `Audited`), and the audit jobs: groups of
+    at most `GROUP` plans with the same parents, each plan as (index, path, content hash), the
+    parents as (path, content hash). A run knows files by their shown paths; workers open the real ones."""
+    from audit.graph import PlanGraph
+
+    real = {visible_path(path): (path, digest_) for path, digest_, _ in indexed if digest_}
     graph = PlanGraph([item.plan for item in inputs if item.plan is not None])
-    jobs = []
+    by_parents: dict[tuple, list[tuple]] = {}
     for index, item in enumerate(inputs):
         if item.plan is not None:
             found = _parents_in(graph, item.path)
             item.parent = graph.plans[found[0]] if found else None
             item.others, item.linked = [graph.plans[p] for p in found[1:]], True
-            jobs.append((index, real[item.path], digests[item.path], tuple((real[p], digests[p]) for p in found)))
-    jobs.sort(key=lambda job: (job[3][0][0] if job[3] else "", job[0]))  # a parent's children together: loaded once
-    spool, findings = Spool(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
-    for index, item in enumerate(inputs):
-        if item.plan is None:
-            spool[index] = item
-    results = run_all(_audit, [job[1:] for job in jobs], 8)
-    for index, (findings[index], trace, concepts) in zip((job[0] for job in jobs), results):
-        item = inputs[index]
-        spool[index] = replace(item, plan=item.plan.model_copy(update={"concepts": concepts}), trace=trace)
-    return CheckRun(spool, [f for some in findings for f in some], list(setup.rules))
+            by_parents.setdefault(tuple(real[p] for p in found), []).append((index, *real[item.path]))
+    return [(parents, plans[at:at + GROUP]) for parents, plans in by_parents.items()
+            for at in range(0, len(plans), GROUP)]
 
 
 @dataclass(frozen=True)
 class _Setup:
     rules: list[Rule]
     context: CheckContext
-    cache_dir: str
-    # A real cache, kept between runs, not this run's scratch folder: outlines and audit results are
-    # worth storing only there (a scratch file costs its writing and, on some disks, a slow delete).
-    persistent: bool
+    cache_dir: str | None  # None: no cache, every plan read and audited
 
 
 def _workers(jobs: int, files: int) -> int:
@@ -185,11 +202,12 @@ def _workers(jobs: int, files: int) -> int:
 
 @contextmanager
 def _pool(setup: _Setup, workers: int):
-    """`run_all(function, items, chunk)`: the results in the order of `items`, from `workers` processes."""
+    """`run_all(function, items, chunk, ordered)`: the results of `function` over `items` from
+    `workers` processes, in the order of `items` when `ordered`, else as they come."""
     if workers == 1:
         _start(setup)
         try:
-            yield lambda function, items, chunk: map(function, items)
+            yield lambda function, items, chunk, ordered: map(function, items)
         finally:
             _state.clear()
         return
@@ -197,92 +215,83 @@ def _pool(setup: _Setup, workers: int):
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers, _start, (setup,)) as pool:
-        yield lambda function, items, chunk: pool.imap(function, items, chunksize=chunk)
+        yield lambda function, items, chunk, ordered: (pool.imap if ordered else pool.imap_unordered)(
+            function, items, chunksize=chunk)
 
 
-_state: dict = {}  # one worker's: its setup, cache, and the last plans it loaded
+_state: dict = {}  # one worker's: its setup, cache, and the last plans it read
 
 
 def _start(setup: _Setup) -> None:
     from audit.cache import Cache
 
-    _state.update(setup=setup, cache=Cache(setup.cache_dir), plans=OrderedDict())
+    cache = Cache(setup.cache_dir) if setup.cache_dir is not None else None
+    _state.update(setup=setup, cache=cache, plans=OrderedDict())
 
 
 def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
-    from audit.cache import Cache, digest
-    from audit.corpus import plan_or_error
+    from audit.cache import digest
+    from audit.corpus import outline_or_error
     from audit.read import read_bytes
 
-    cache: Cache = _state["cache"]
-    persistent = _state["setup"].persistent
+    cache = _state["cache"]
     try:
         content = digest(read_bytes(path))
     except (OSError, InputError):
-        error = plan_or_error(path)  # the reader's own words for a file that cannot be read
+        error = outline_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content), Plan) if persistent else None
+    outline = cache.get(cache.key("outline", content), Plan) if cache else None
     if outline is None:
-        plan = plan_or_error(path)
-        if isinstance(plan, InputError):
-            return path, None, plan
-        cache.put(cache.key("plan", content), plan)
-        outline = _outline(plan)
-        if persistent:
+        outline = outline_or_error(path)
+        if isinstance(outline, InputError):
+            return path, None, outline
+        if cache:
             cache.put(cache.key("outline", content), outline)
     outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
     return path, content, outline
 
 
-def _outline(plan: Plan) -> Plan:
-    """What the main process keeps of a plan while it links the corpus: its identity and citations,
-    and the lines its references are on (the graph reads them); not its sections, units, concepts
-    or other text. Reports read no more than this, the concepts and the trace (see `_audit`)."""
-    keep = {ref.line for ref in plan.mentions}
-    outline = plan.model_copy(update={
-        "lines": [line for line in plan.lines if line.number in keep], "sections": [], "units": [],
-        "timeline": [], "appendix": None, "recipients": [], "signer": None, "concepts": [], "obligations": [],
-    })
-    outline._text_by_number = None
-    return outline
+def _audit_group(group: tuple) -> list[tuple[int, tuple]]:
+    """Each plan of the group audited with the parents they share: (its index, its result)."""
+    parents, plans = group
+    return [(index, _audit(path, content, parents)) for index, path, content in plans]
 
 
-def _audit(job: tuple[str, str, tuple[tuple[str, str], ...]]) -> tuple[list[Finding], Trace | None, list[ConceptHit]]:
-    """The findings of one plan audited with its parent, its trace against the parent, and the
-    concepts it covers (with their evidence lines, for the report)."""
-    path, content, parents = job
+def _audit(path: str, content: str, parents: tuple[tuple[str, str], ...]) -> tuple:
+    """The findings of one plan audited with its parents, its trace against them, the concepts it
+    covers (with their evidence lines, for the report), and the error of a plan that could not be
+    read whole (then the rest is empty)."""
     setup: _Setup = _state["setup"]
     cache = _state["cache"]
     key = cache.key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
-                    f"draft={setup.context.draft}", f"kind={setup.context.kind}", ",".join(rule.code for rule in setup.rules))
-    if setup.persistent and (hit := cache.get(key, tuple)) is not None:
+                    f"draft={setup.context.draft}", f"kind={setup.context.kind}",
+                    ",".join(rule.code for rule in setup.rules)) if cache else None
+    if key and (hit := cache.get(key, tuple)) is not None:
         return hit
-    try:
-        plan = _full_plan(path, content)
-        found = [_full_plan(*pair) for pair in parents]
-    except InputError as error:  # the file went away (or changed into something unreadable) since it was indexed
-        return _unreadable(Audited(path=path, error=error), setup.rules, setup.context), None, []
+    plan = _full_plan(path, content)
+    found = [_full_plan(*pair) for pair in parents]
+    if isinstance(plan, InputError):  # the file changed since it was hashed, or only its body fails to parse
+        return _unreadable(Audited(path=path, error=plan), setup.rules, setup.context), None, [], plan
+    found = [parent for parent in found if not isinstance(parent, InputError)]
     findings, traced_plan = _audit_one(plan, found, setup.rules, replace(setup.context, linked=True))
-    result = findings, traced_plan, plan.concepts
-    if setup.persistent:
+    result = findings, traced_plan, plan.concepts, None
+    if key:
         cache.put(key, result)
     return result
 
 
-def _full_plan(path: str, content: str) -> Plan:
-    """The whole plan, from this worker's last few plans, else the cache, else the file again."""
+def _full_plan(path: str, content: str) -> Plan | InputError:
+    """The whole plan (or why it cannot be read), from this worker's last few plans, else the file."""
+    from audit.corpus import plan_or_error
+
     plans: OrderedDict = _state["plans"]
     if (path, content) in plans:
         plans.move_to_end((path, content))
         return plans[path, content]
-    cache = _state["cache"]
-    plan = cache.get(cache.key("plan", content), Plan)
-    if plan is None:
-        from audit.pipeline import load_plan
-
-        plan = load_plan(path)
-    plan.path = visible_path(path)
+    plan = plan_or_error(path)
+    if not isinstance(plan, InputError):
+        plan.path = visible_path(path)
     plans[path, content] = plan
     if len(plans) > 8:
         plans.popitem(last=False)

@@ -116,6 +116,10 @@ PURPOSES = ["nhằm tạo sự đồng thuận trong xã hội", "góp phần x�
 # Concept phrases become tasks with a tail naming no concept.
 TAILS = ["", " trong năm {year}", " theo chỉ đạo của cấp trên", " thường xuyên, liên tục", " bảo đảm hiệu quả, thiết thực",
          " với nội dung ngắn gọn, dễ hiểu", " phù hợp với từng nhóm đối tượng"]
+# The realistic mode's details (names no concept): how much, where and by when, each plan its own.
+DETAILS = ["ở {k} điểm dân cư thuộc địa bàn {own}", "trước ngày {day}/{month}/{year}",
+           "với sự tham gia của khoảng {n} người", "tại khu dân cư {place}", "trong {k} tuần đầu của năm {year}",
+           "tại {k} điểm, trong đó có khu dân cư {place}", "theo lịch của {own} từ ngày {day}/{month}"]
 PURPOSE_HEADS = ["Nâng cao nhận thức của cán bộ, công chức, viên chức và Nhân dân về vai trò của cải cách hành chính",
                  "Tạo chuyển biến rõ nét trong hoạt động công vụ ở {own}",
                  "Góp phần hoàn thành các mục tiêu cải cách hành chính năm {year} của {own}",
@@ -177,6 +181,7 @@ class Node:
     covers: set[str] = field(default_factory=set)
     tasks: list[Task] = field(default_factory=list)
     wrong_citation_date: bool = False
+    realistic: bool = False  # connecting text as varied as a real archive's (`--realistic`)
 
     @property
     def issuer(self) -> str:
@@ -193,7 +198,8 @@ class Node:
 
 class Names:
     """Place names unique within one corpus: two syllables, three once two-syllable names run short
-    (a national corpus needs more names than pairs of syllables give)."""
+    (a national corpus needs more names than pairs of syllables give), four once three-syllable
+    names do too (100,000 plans need more names than the 50,616 of three syllables)."""
 
     def __init__(self, rng: random.Random):
         self.rng, self.used = rng, set()
@@ -202,7 +208,7 @@ class Names:
         tries = 0
         while True:
             tries += 1
-            name = " ".join(self.rng.sample(SYLLABLES, 2 if tries <= 50 else 3))
+            name = " ".join(self.rng.sample(SYLLABLES, 2 if tries <= 50 else 3 if tries <= 100 else 4))
             if name not in self.used:
                 self.used.add(name)
                 return name
@@ -299,7 +305,7 @@ def _tasks(node: Node, rng: random.Random) -> list[Task]:
 
 def _task_text(concepts: list[str], node: Node, rng: random.Random) -> str:
     if not concepts:
-        return _filler(node, rng)
+        return _filler(node, rng, detailed=False)  # a task's own words: its dates would be the task's deadline
     parts = [phrase(c, node, rng) for c in concepts]
     return _cap("; ".join(parts) + rng.choice(TAILS).format(year=node.year)) + "."
 
@@ -315,11 +321,19 @@ def phrase(concept: str, node: Node, rng: random.Random) -> str:
     return text
 
 
-def _filler(node: Node, rng: random.Random) -> str:
+def _filler(node: Node, rng: random.Random, detailed: bool = True) -> str:
     fill = {"year": node.year, "own": node.own}
     parts = [rng.choice(OPENERS), rng.choice(ACTIONS), rng.choice(OBJECTS).format(**fill),
              rng.choice(PURPOSES).format(**fill)]
+    if node.realistic and detailed:  # a plan's own figures, places and dates: few of its sentences recur elsewhere
+        parts[-1:-1] = [_detail(node, rng)]
     return " ".join(parts) + "."
+
+
+def _detail(node: Node, rng: random.Random) -> str:
+    return rng.choice(DETAILS).format(year=node.year, own=node.own, k=rng.randint(2, 60), n=rng.randint(30, 900),
+                                      day=rng.randint(1, 28), month=rng.randint(1, 12),
+                                      place=" ".join(rng.sample(SYLLABLES, 2)))
 
 
 def _cap(text: str) -> str:
@@ -504,10 +518,15 @@ def file_name(node: Node, index: int, suffix: str) -> str:
     return f"{node.year}/{_ascii(node.province)}/{index:05d}-{node.level}-{unit}{suffix}"
 
 
-def generate(out: Path, total: int, seed: int) -> dict:
-    """Write `total` plans under `out` and `out/manifest.json`; returns the manifest."""
+def generate(out: Path, total: int, seed: int, realistic: bool = False) -> dict:
+    """Write `total` plans under `out` and `out/manifest.json`; returns the manifest. `realistic`:
+    connecting text with each plan's own figures, places and dates, so that lines recur across the
+    corpus about as often as in a real archive (`repeated_share` under 30%; the default mode's is
+    over half: its connecting sentences come from a few hundred)."""
     rng = random.Random(seed)
     nodes = build_hierarchy(total, rng)
+    for node in nodes:
+        node.realistic = realistic
     plan_concepts(nodes, rng)
     entries = []
     for index, node in enumerate(nodes):  # parents come first, so their task lines are known
@@ -517,9 +536,21 @@ def generate(out: Path, total: int, seed: int) -> dict:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         entries.append(_entry(node))
-    manifest = {"seed": seed, "plans": entries}
+    manifest = {"seed": seed, "realistic": realistic, "plans": entries}
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest
+
+
+def repeated_share(folder: Path) -> float:
+    """The share of the corpus's non-blank lines that repeat a line seen before (in any plan)."""
+    seen, total = set(), 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".md", ".txt"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    seen.add(line.strip())
+                    total += 1
+    return 1 - len(seen) / total if total else 0.0
 
 
 def _entry(node: Node) -> dict:
@@ -544,8 +575,10 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder to write (created; generated files there are replaced)")
     parser.add_argument("--plans", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--realistic", action="store_true",
+                        help="connecting text as varied as a real archive's: under 30%% of lines repeat an earlier one")
     args = parser.parse_args()
-    manifest = generate(args.out, args.plans, args.seed)
+    manifest = generate(args.out, args.plans, args.seed, args.realistic)
     lacking = sum(len(p["lacks"]) for p in manifest["plans"])
     print(f"{len(manifest['plans'])} plans in {args.out}, {lacking} missing inherited concepts (manifest.json)")
 

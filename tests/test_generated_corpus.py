@@ -33,10 +33,10 @@ def load_generator():
 gen = load_generator()
 
 
-@pytest.fixture(scope="module")
-def audited(tmp_path_factory) -> tuple[Path, dict, dict]:
+@pytest.fixture(scope="module", params=[False, True], ids=["default", "realistic"])
+def audited(tmp_path_factory, request) -> tuple[Path, dict, dict]:
     root = tmp_path_factory.mktemp("generated")
-    manifest = gen.generate(root, 40, seed=11)
+    manifest = gen.generate(root, 40, seed=11, realistic=request.param)
     out = root.parent / "report.json"
     result = CliRunner().invoke(main, ["corpus", str(root), "--format", "json", "-o", str(out), "--fail-on", "never",
                                        "--no-cache", "--absolute-paths"])
@@ -118,8 +118,20 @@ def test_each_phrase_names_its_concept_and_the_connecting_text_none():
             assert {m.concept for m in find_matches(text, lexicon)} == {concept}, text
     rng = random.Random(0)
     node = gen.Node("xa", "xã", "Vân Lạc", "Quế Hạc", 2024, None, 1, "KH-UBND")
+    realistic = gen.Node("xa", "xã", "Vân Lạc", "Quế Hạc", 2024, None, 1, "KH-UBND", realistic=True)
     for _ in range(400):
-        text = gen._filler(node, rng)
-        assert find_matches(text, lexicon) == [], text
+        for text in (gen._filler(node, rng), gen._filler(realistic, rng)):
+            assert find_matches(text, lexicon) == [], text
     for text in gen.OPENERS + gen.ACTIONS + gen.OBJECTS + gen.PURPOSES + gen.TAILS + gen.PURPOSE_HEADS + gen.REQUIREMENT_HEADS:
         assert find_matches(text.format(year=2024, own="xã Vân Lạc"), lexicon) == [], text
+
+
+def test_the_realistic_mode_repeats_lines_as_rarely_as_a_real_archive(tmp_path):
+    """Real archives repeat under 30% of their lines (boilerplate: the header, headings, the
+    closing); the default mode's connecting sentences come from a few hundred and repeat more than
+    half, which flatters the per-line memories. Only the connecting text differs."""
+    gen.generate(tmp_path / "default", 400, seed=3)
+    manifest = gen.generate(tmp_path / "realistic", 400, seed=3, realistic=True)
+    realistic, default = gen.repeated_share(tmp_path / "realistic"), gen.repeated_share(tmp_path / "default")
+    assert realistic <= 0.30 < default and default - realistic > 0.1
+    assert manifest["realistic"] and sum(bool(p["lacks"]) for p in manifest["plans"]) > 100

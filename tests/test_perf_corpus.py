@@ -42,11 +42,53 @@ def test_same_report_for_any_number_of_jobs(corpus, tmp_path):
     assert run_corpus(corpus, "--jobs", "2", "--cache-dir", str(tmp_path)) == (code, one)
 
 
+@pytest.mark.parametrize("fmt", ["sarif", "markdown"])
+def test_same_sarif_and_markdown_for_any_number_of_jobs(corpus, tmp_path, fmt):
+    def report(*options: str) -> bytes:
+        out = tmp_path / f"report-{len(list(tmp_path.iterdir()))}"
+        CliRunner().invoke(main, ["corpus", str(corpus), "--format", fmt, "-o", str(out), *options])
+        return out.read_bytes()
+
+    one = report("--jobs", "1", "--no-cache")
+    assert one.count(b"\n") > 500  # every plan with its findings
+    assert report("--jobs", "2", "--no-cache") == one
+    cache = str(tmp_path / "cache")
+    assert report("--jobs", "2", "--cache-dir", cache) == one == report("--jobs", "1", "--cache-dir", cache)
+
+
+def _plan_files(*roots: Path) -> list[Path]:
+    from audit.corpus import find_plan_files
+
+    return [path for root in roots if root.is_dir() for path in find_plan_files(root)[0]]
+
+
+def test_an_outline_is_the_whole_plan_without_its_body(corpus):
+    """A corpus links plans by their outlines and reports show them: each must be the whole plan
+    with its body's structure, concepts, closing and unreferenced lines left out."""
+    from audit.parse import parse_outline, parse_plan
+    from audit.read import read_source
+    from tests.conftest import SEEDS
+
+    files, cited = _plan_files(corpus, SEEDS), 0
+    assert len(files) > 30
+    for path in files:
+        source = read_source(path)
+        whole, outline = parse_plan(source), parse_outline(source)
+        keep = {ref.line for ref in whole.mentions}
+        cut = whole.model_copy(update={"sections": [], "units": [], "timeline": [], "obligations": [], "appendix": None,
+                                       "recipients": [], "signer": None,
+                                       "lines": [line for line in whole.lines if line.number in keep]})
+        assert (outline, outline.lines) == (cut, cut.lines), path
+        cited += bool(outline.citations)
+    assert cited > 30
+
+
 def test_second_run_reads_the_cache_and_reports_the_same(corpus, tmp_path):
     cache = tmp_path / "cache"
     first = run_corpus(corpus, "--cache-dir", str(cache))
     entries = sorted(cache.rglob("*.pickle"))
-    assert len(entries) > 3 * 30  # plan, outline and audit result of each plan
+    plans = len(json.loads(first[1])["plans"])
+    assert plans > 30 and len(entries) == 2 * plans  # the outline and audit result of each plan, no whole plan
     stamps = {p: p.stat().st_mtime_ns for p in entries}
     assert run_corpus(corpus, "--cache-dir", str(cache)) == first
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pickle")} == stamps  # read, not rewritten
@@ -221,3 +263,28 @@ def test_a_run_collects_garbage_less_often_than_python_by_default():
         assert gc.isenabled()
     finally:
         gc.set_threshold(*before)
+
+
+def test_graph_and_check_corpus_read_outlines_and_report_as_from_whole_plans(corpus):
+    """`graph` and `check --corpus` keep outlines, not whole plans (a corpus of 100,000 fits in
+    memory), and report what whole plans give: the same hierarchy, the same parents audited."""
+    from audit.corpus import load_corpus
+    from audit.engine.context import CheckContext
+    from audit.engine.engine import select_rules
+    from audit.engine.packs import load_rules
+    from audit.graph import PlanGraph
+    from audit.report.graph_report import graph_json
+    from audit.report.json_report import render
+    from audit.run import audit_inputs, load_inputs, with_corpus_parents
+
+    whole, outlines = load_corpus(corpus), load_corpus(corpus, outlines=True)
+    assert [p.path for p in outlines.plans] == [p.path for p in whole.plans] and not any(p.sections for p in outlines.plans)
+    shown = graph_json(corpus, [], PlanGraph(outlines.plans), None)
+    assert shown == graph_json(corpus, [], PlanGraph(whole.plans), None) and '"children": [\n' in shown
+    rules, context = select_rules(load_rules()), CheckContext(lang="en")
+    children = [str(path) for path in sorted(corpus.rglob("*-xa-*"))[:4]]
+    inputs = load_inputs(children)
+    by_outline = with_corpus_parents(inputs, outlines.plans, outlines.whole)
+    assert all(item.parent and item.parent.sections for item in by_outline)  # audited against whole parents
+    assert (render(audit_inputs(by_outline, rules, context), "en")
+            == render(audit_inputs(with_corpus_parents(inputs, whole.plans), rules, context), "en"))

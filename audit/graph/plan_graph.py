@@ -119,7 +119,27 @@ class PlanGraph:
         return [first, *others]
 
     def children(self, path: str) -> list[str]:
-        return [child for child, parent in self._parents.items() if parent == path]
+        return self._children.get(path, [])
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        """Each parent's children in path order: asked for every plan, a scan each would be quadratic."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for child, parent in self._parents.items():
+            if parent is not None:
+                found[parent].append(child)
+        return found
+
+    def unresolved_of(self, path: str) -> list[Unresolved]:
+        """The plan's citations that name no document of the corpus, in citation order."""
+        return self._unresolved_by_plan.get(path, [])
+
+    @cached_property
+    def _unresolved_by_plan(self) -> dict[str, list[Unresolved]]:
+        found: dict[str, list[Unresolved]] = defaultdict(list)
+        for item in self.unresolved:
+            found[item.plan.path].append(item)
+        return found
 
     def roots(self) -> list[str]:
         """Plans with no parent in the corpus: the tops of the tree."""

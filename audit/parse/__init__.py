@@ -29,6 +29,32 @@ from audit.parse.units import parse_units
 
 
 def parse_plan(source: SourceText) -> Plan:
+    plan, body_at, closing_at = _front(source)
+    lines = source.lines
+    body = lines[body_at:closing_at]
+    last_body_line = body[-1].number if body else (lines[-1].number if lines else 0)
+    plan.sections = parse_sections(body, last_body_line)
+    plan.units = parse_units(body, plan.sections)
+    plan.timeline = parse_timeline(lines[body_at:])
+    plan.obligations = parse_obligations(body, plan.sections, plan.units, plan.appendix, plan.header.plan_year)
+    return plan
+
+
+def parse_outline(source: SourceText) -> Plan:
+    """What a corpus links plans by, without the body's structure: the plan `parse_plan` makes with
+    its sections, units, timeline and obligations left empty and only the lines its references are
+    on (the header, citations, mentions, appendix, closing and kind are the same). A few times
+    cheaper than `parse_plan`: a corpus reads every plan's outline before it audits any."""
+    plan = _front(source)[0]
+    keep = {ref.line for ref in plan.mentions}
+    plan.lines = [line for line in plan.lines if line.number in keep]
+    plan.recipients, plan.signer, plan.appendix = [], None, None
+    return plan
+
+
+def _front(source: SourceText) -> tuple[Plan, int, int]:
+    """The plan with its header, citations, mentions, closing, appendix and kind (no body
+    structure yet), and where its body begins and ends (indexes into its lines)."""
     lines = source.lines
     title_at = find_title(lines)
     header, after_title = parse_header(lines, title_at)
@@ -38,9 +64,6 @@ def parse_plan(source: SourceText) -> Plan:
 
     preamble_lines = lines[after_title:body_at]
     citations, preamble_refs, statement = parse_preamble(preamble_lines)
-    body = lines[body_at:closing_at]
-    last_body_line = body[-1].number if body else (lines[-1].number if lines else 0)
-    sections = parse_sections(body, last_body_line)
     recipients, signer = _closing(lines[closing_at:appendix_at])
     if not recipients:  # a Quyết định carrying a plan: its own closing stands above the plan
         recipients, signer = _closing(lines[body_at:appendix_at])
@@ -51,17 +74,14 @@ def parse_plan(source: SourceText) -> Plan:
     mentions = preamble_refs + [
         ref for ref in parse_mentions(lines[body_at:]) if ref.line != attached_line
     ]
-    units = parse_units(body, sections)
     plan = Plan(
         path=source.path, format=source.format, encoding=source.encoding, header=header,
         citations=citations, mentions=mentions,
         preamble=(preamble_lines[0].number, preamble_lines[-1].number) if preamble_lines else None,
-        sections=sections, units=units, timeline=parse_timeline(lines[body_at:]),
         appendix=appendix, recipients=recipients, signer=signer, lines=lines,
-        obligations=parse_obligations(body, sections, units, appendix, header.plan_year),
     )
     plan.kind = document_kind(plan)
-    return plan
+    return plan, body_at, closing_at
 
 
 def _closing(lines: list[Line]):

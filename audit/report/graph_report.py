@@ -112,7 +112,7 @@ def _iso(date) -> str | None:
 
 def _no_parent(graph: PlanGraph, path: str) -> dict:
     h = graph.plans[path].header
-    cites = [item.citation.reference for item in graph.unresolved if item.plan.path == path]
+    cites = [item.citation.reference for item in graph.unresolved_of(path)]
     return {"path": path, "issuer": h.issuer, "level": h.level, "cites": cites}
 
 
