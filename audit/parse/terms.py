@@ -129,10 +129,14 @@ def quantities(text: str, folded: str) -> list[Quantity]:
             continue
         if any(start < m.end() and m.start() < end for start, end in spans):
             continue
-        per = m["per"] or _per_later(folded, m.end())
-        found.append(Quantity(amount=int(amount), noun=noun, also=_also(folded, m.end(), noun), per=per,
-                              text=text[m.start(): m.end()]))
+        found.append(_counted(text, folded, m, int(amount), noun))
     return found
+
+
+def _counted(text: str, folded: str, m: re.Match, amount: int, noun: str) -> Quantity:
+    """The count `m` found, with the other nouns of its list and its period, stated or later."""
+    return Quantity(amount=amount, noun=noun, also=_also(folded, m.end(), noun),
+                    per=m["per"] or _per_later(folded, m.end()), text=text[m.start(): m.end()])
 
 
 # The rest of a counted list: ", phóng sự" after "12 chương trình", up to what the items are about.
@@ -152,12 +156,13 @@ def _counts_in_words(text: str, folded: str) -> list[Quantity]:
     for m in _COUNT_WORD.finditer(folded):
         amount = _WORDS_COUNT.get(text[m.start("n"): m.end("n")].lower())
         noun = _noun(m["noun"])
-        if not amount or noun in _NOT_WORD_COUNTED or noun in _NOT_NOUN or re.search(r"\bthu\s*$|\blan\s*$", folded[:m.start()]):
+        if not amount or noun in _NOT_WORD_COUNTED or noun in _NOT_NOUN or _ORDINAL.search(folded, 0, m.start()):
             continue
-        per = m["per"] or _per_later(folded, m.end())
-        found.append(Quantity(amount=amount, noun=noun, also=_also(folded, m.end(), noun), per=per,
-                              text=text[m.start(): m.end()]))
+        found.append(_counted(text, folded, m, amount, noun))
     return found
+
+
+_ORDINAL = re.compile(r"\b(?:thu|lan)\s*$")  # "thứ ba", "lần thứ hai": an order, not a count
 
 
 _PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d| [ivx]+\b)")
