@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from audit.model import Addressee, Obligation, Plan, Requirement, Terms
 from audit.parse.sections import kinds_in, section_spans
-from audit.parse.terms import ubnd
+from audit.parse.terms import read_terms, ubnd
 from audit.base.normalize import fold
 
 LISTING_KINDS = {"noi_dung", "hinh_thuc", "san_pham"}
@@ -87,15 +87,17 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
     for obligation in obligations:
         text = parent.line_text(obligation.line)
         on_line = _in_duty(concepts.get(obligation.line, []), text, obligation.text)
-        parts = _carried_dropped([principal(part, fold(text)) for part in _parts(text, on_line)])
-        found.extend(_requirements_of(obligation, parts, parent.path, level))
+        for duty, report, principals in _duties(obligation, text, on_line, parent.header.plan_year):
+            found.extend(_requirements_of(duty, principals, parent.path, level, report))
     assigned = {r.concept for r in found if r.concept}
     found.extend(_listed(parent, assigned, families))
     return sorted(found, key=lambda r: (r.parent_line, r.id))
 
 
 # What a duty only encourages is not asked: "Tổ chức Hội thi ..., khuyến khích hình thức sân khấu hóa".
-_OPTIONAL = re.compile(r"\b(?:khuyen khich|co the|neu co dieu kien)\b[^;.]*$")
+# Encouraging the public is the duty itself: "Khuyến khích người dân sử dụng dịch vụ công trực tuyến".
+_OPTIONAL = re.compile(r"\b(?:khuyen khich(?! (?:nguoi dan|nhan dan|doanh nghiep|cong dan|to chuc,? ca nhan|ca nhan|"
+                       r"ho gia dinh|ho kinh doanh|can bo|cong chuc|doan vien|hoi vien))|co the|neu co dieu kien)\b[^;.]*$")
 
 
 def _in_duty(concepts: list[tuple[int, str]], line: str, duty: str) -> list[tuple[int, str]]:
@@ -114,12 +116,49 @@ def _in_duty(concepts: list[tuple[int, str]], line: str, duty: str) -> list[tupl
     return [(at, c) for at, c in inside if c not in objects]
 
 
-def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], path: str, level: str | None) -> list[Requirement]:
+def _duties(obligation: Obligation, line: str, concepts: list[tuple[int, str]],
+            year: int | None) -> list[tuple[Obligation, bool, list[tuple[int, str]]]]:
+    """(duty, whether it is a reporting duty, its principal concepts) for each duty of an obligation.
+    A report joined by ";" to duties naming concepts is a duty of its own ("Gửi báo cáo 6 tháng về
+    Phòng Nội vụ; cử công chức tham gia lớp tập huấn" asks for the report and for the training), each
+    with the terms of its own parts; a table row keeps its row's terms (its time column)."""
+    texts = _part_texts(line, obligation.text)
+    reporting = [bool(REPORT_RE.search(fold(text))) for text in texts]
+    parts = _parts(line, concepts)
+    others = [part for part, report in zip(parts, reporting) if not report]
+    principals = _carried_dropped([principal(part, fold(line)) for part in others])
+    if not any(reporting):
+        return [(obligation, False, principals)]
+    if not principals:
+        return [(obligation, True, [])]
+    if obligation.source == "table":
+        return [(obligation, True, []), (obligation, False, principals)]
+    return [(obligation.model_copy(update={"terms": read_terms(_joined(texts, reporting, report), year)}),
+             report, [] if report else principals) for report in (True, False)]
+
+
+def _part_texts(line: str, duty: str) -> list[str]:
+    """The text of the duty in each of the line's parts between ";" (as `_parts` cuts them)."""
+    start = max(line.find(duty), 0)
+    end = start + len(duty) if duty in line else len(line)
+    texts, at = [], 0
+    for part in line.split(";"):
+        texts.append(line[max(at, start):min(at + len(part), end)])
+        at += len(part) + 1
+    return texts
+
+
+def _joined(texts: list[str], reporting: list[bool], wanted: bool) -> str:
+    return "; ".join(text for text, report in zip(texts, reporting) if report == wanted and text.strip())
+
+
+def _requirements_of(obligation: Obligation, concepts: list[tuple[int, str]], path: str, level: str | None,
+                     report: bool) -> list[Requirement]:
     """The obligation's requirements: a reporting duty, one per principal concept (or group of
     alternatives), else the task whole."""
     terms = terms_for(obligation.terms, level)
     common = dict(weight="assigned", text=obligation.text, parent_line=obligation.line, parent_path=path, terms=terms)
-    if REPORT_RE.search(fold(obligation.text)):
+    if report:
         return [Requirement(id=f"report:{obligation.line}", category="report", **common)]
     if concepts:
         return [Requirement(id=f"concept:{group[0]}:{obligation.line}" + (f":{_slug(item)}" if item else ""),
