@@ -30,7 +30,7 @@ from audit.parse.terms import (
 )
 from audit.base.normalize import fold
 from audit.trace.copying import CopiedShare, copied_share
-from audit.trace.requirements import derive_requirements, items_in
+from audit.trace.requirements import concept_family, derive_requirements, items_in
 from audit.trace.words import key_words
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
@@ -99,11 +99,36 @@ def _concept(requirement: Requirement, child: Plan, own: set[int], settings: Set
     found = found or [_commitment(line.number, line.text, child, span, concepts=mine)
                       for line, span in _named_together(mine, lines) + _same_title(requirement.text, lines)]
     if not found:  # named in other words than the lexicon's: a line holding most of the duty's words
-        others = _listing_others(requirement, child)
-        by_words = _task(requirement, child, [line for line in lines if line.number not in others],
+        others = _listing_others(requirement, child) | _naming_kin(requirement, child)
+        by_words = _task(_own_part(requirement), child, [line for line in lines if line.number not in others],
                          replace(settings, task_share=max(settings.task_share, PARAPHRASE_SHARE)))
-        return by_words if by_words.status in ("covered", "declined") else Coverage(requirement=requirement, status="missing")
+        if by_words.status in ("covered", "declined"):
+            return by_words.model_copy(update={"requirement": requirement})
+        return Coverage(requirement=requirement, status="missing")
     return _status(requirement, found, child)
+
+
+def _naming_kin(requirement: Requirement, child: Plan) -> set[int]:
+    """The lines naming another concept of the requirement's family that the duty does not name:
+    "giới thiệu cải cách tài chính công" is about public finance, whatever words it shares with a
+    duty on procedures."""
+    from audit.text.matcher import find_matches
+
+    family = concept_family(requirement.concept or "")
+    named = {requirement.concept, *requirement.alternatives} | {m.concept for m in find_matches(requirement.text)}
+    return {e.line for hit in child.concepts if concept_family(hit.id) == family and hit.id not in named
+            for e in hit.evidence}
+
+
+def _own_part(requirement: Requirement) -> Requirement:
+    """The requirement with the words of the duty's parts (between ";") that name its concept: a
+    line copying "Niêm yết công khai quy trình ..." of "Niêm yết ...; triển khai đánh giá Chỉ số
+    DDCI" holds most of the duty's words and none of the DDCI's."""
+    from audit.text.matcher import find_matches
+
+    wanted = {requirement.concept, *requirement.alternatives}
+    parts = [part for part in requirement.text.split(";") if wanted & {m.concept for m in find_matches(part)}]
+    return requirement.model_copy(update={"text": ";".join(parts)}) if parts else requirement
 
 
 def _items_under_titles(child: Plan, titles: set[int], own: set[int]) -> list[Line]:
