@@ -13,7 +13,8 @@ the level below), the closing, "Nơi nhận", the signer and an appendix table s
 What the generator knows, it writes to `manifest.json`: per plan, the concepts (rules/lexicon.yaml
 ids) its parent assigned to it (tasks under a unit addressing its level or naming it, and the
 appendix rows such a unit leads) with the parent's first line naming each, the concepts the plan
-covers, and the ones it lacks, which KETHUA001 must report, and nothing else. A few citations carry
+covers, and the ones it lacks, which KETHUA001 must report, and nothing else (a lacking periodic
+report, deliverable.bao_cao, where its parent's line is a reporting duty: KETHUA003). A few citations carry
 a wrong date on purpose (`wrong_citation_date`), which KETHUA005 must report.
 
 All names, people, numbers and sentences are invented here: place names are built from syllables
@@ -78,7 +79,7 @@ CONCEPT_PHRASES: dict[str, list[str]] = {
     "indicator.dti": ["cải thiện Chỉ số DTI {of}"],
     "content.the_che": ["phổ biến các nội dung cải cách thể chế",
                         "giới thiệu văn bản quy phạm pháp luật mới ban hành"],
-    "content.tthc": ["tuyên truyền về cải cách thủ tục hành chính", "công khai các TTHC mới được chuẩn hóa"],
+    "content.tthc": ["tuyên truyền về cải cách thủ tục hành chính", "phổ biến các TTHC mới được chuẩn hóa"],
     "content.bo_may": ["thông tin về việc sắp xếp tổ chức bộ máy", "giải thích lộ trình tinh giản biên chế"],
     "content.cong_vu": ["nâng cao đạo đức công vụ của đội ngũ công chức",
                         "siết chặt kỷ luật kỷ cương hành chính"],
@@ -305,7 +306,7 @@ def _tasks(node: Node, rng: random.Random) -> list[Task]:
 
 def _task_text(concepts: list[str], node: Node, rng: random.Random) -> str:
     if not concepts:
-        return _filler(node, rng, detailed=False)  # a task's own words: its dates would be the task's deadline
+        return _filler(node, rng)  # in the realistic mode with its own figures, places and dates
     parts = [phrase(c, node, rng) for c in concepts]
     return _cap("; ".join(parts) + rng.choice(TAILS).format(year=node.year)) + "."
 
