@@ -24,7 +24,8 @@ _BOILERPLATE = """
     đến, nhằm, từng, mỗi, hằng, hàng năm, cũng, như, hoặc, thì, mà, tốt, năm, cấp, xã, phường, huyện, tỉnh, một số,
     thực hiện, hiện nay, tuyên truyền, cải cách hành chính, cải cách, công tác, kế hoạch, tổ chức, triển khai,
     chủ trì, phối hợp, tham mưu, ủy ban nhân dân, thị trấn, thành phố, địa bàn, nâng cao, tăng cường,
-    đẩy mạnh, đảm bảo, bảo đảm, kịp thời, thường xuyên, đầy đủ, cơ quan, đơn vị, liên quan
+    đẩy mạnh, đảm bảo, bảo đảm, kịp thời, thường xuyên, đầy đủ, cơ quan, đơn vị, liên quan, nội dung,
+    ngắn gọn, dễ hiểu, dễ nhớ
 """
 # First word -> (phrase, "": it stands for nothing), longest first: the form of the lexicon's synonyms.
 _STOP: dict[str, list[tuple[tuple[str, ...], str]]] = {}
