@@ -30,7 +30,7 @@ from audit.parse.terms import (
 )
 from audit.base.normalize import fold
 from audit.trace.copying import CopiedShare, copied_share
-from audit.trace.requirements import concept_family, derive_requirements, items_in
+from audit.trace.requirements import CARRIERS, REPORT_RE, concept_family, derive_requirements, items_in
 from audit.trace.words import key_words
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
@@ -243,8 +243,24 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     year = child.header.plan_year
     refused = declined(text, span, year) or _sentence_declines(text[start:end], concepts, year)
     parts = [p for p in re.split(r"(?<=[;.])", text) if about.search(fold(p))] if about else []
-    stated = "; ".join([*(parts or [text[start:end]]), *_row_times(child, number)])
+    stated = "; ".join([*(parts or [text[start:_with_its_terms(text, end, concepts)]]), *_row_times(child, number)])
     return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year, onward=True))
+
+
+def _with_its_terms(text: str, end: int, concepts: frozenset[str]) -> int:
+    """The end of a duty's sentence with the clauses after ";" that only say how much, how often or
+    by when ("...trên Cổng Dịch vụ công; hoàn thành trong tháng 11/2025", "... duy trì chuyên mục;
+    mỗi chuyên mục đăng 01 tin, bài/tháng"): clauses naming nothing else than the duty's concepts
+    and the news a channel carries, and no report (a duty of its own)."""
+    from audit.text.matcher import find_matches
+
+    while end < len(text) and text[end] == ";":
+        clause = re.split(r"[;.!?]", text[end + 1:], maxsplit=1)[0]
+        if (not clause.strip() or REPORT_RE.search(fold(clause))
+                or {m.concept for m in find_matches(clause)} - CARRIERS - concepts):
+            break
+        end += 1 + len(clause)
+    return end
 
 
 def _row_times(plan: Plan, number: int) -> list[str]:
