@@ -326,11 +326,13 @@ def _from_tables(appendix: Appendix | None, year: int | None) -> list[Obligation
         times = {c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TIMES)}
         if not lead or not task:
             continue
+        unit = ""  # a chủ trì cell left empty belongs to the row above: merged cells arrive so
         for row, line in zip(table.rows, table.row_lines):
             text = row.get(task, "").strip()
-            if not text or not row.get(lead, "").strip():
+            unit = row.get(lead, "").strip() or unit
+            if not text or not unit:
                 continue
             stated = "; ".join([text, *(_by(row.get(c, "")) if c in times else row.get(c, "") for c in terms)])
             found.append(Obligation(text=text, line=line, lead_line=table.line, source="table",
-                                    addressees=addressees_of(row[lead], "chu_tri"), terms=read_terms(stated, year)))
+                                    addressees=addressees_of(unit, "chu_tri"), terms=read_terms(stated, year)))
     return found
