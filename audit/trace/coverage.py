@@ -313,9 +313,19 @@ def _status(requirement: Requirement, found: list[Commitment], child: Plan) -> C
         first = found[0]
         return Coverage(requirement=requirement, status="declined", commitment=first,
                         evidence=[Evidence(line=first.line, text=first.text)])
-    commitment, shortfalls = _weakest(requirement.terms, kept, child)
+    commitment, shortfalls = _weakest(requirement.terms, _answering_best(requirement.text, kept), child)
     return Coverage(requirement=requirement, status="covered", commitment=commitment, shortfalls=shortfalls,
                     evidence=[Evidence(line=c.line, text=c.text) for c in kept[:3]])
+
+
+def _answering_best(duty: str, kept: list[Commitment]) -> list[Commitment]:
+    """The commitments whose terms answer the duty: of lines naming its concept, those sharing at
+    least half as many of its key words as the line sharing most (a row "Đăng kết quả giải quyết
+    hồ sơ ... | Hằng quý" answers "Công khai kết quả giải quyết hồ sơ ... hằng tháng", not the news
+    row above it that also names the website)."""
+    wanted = key_words(duty)
+    shared = [len(wanted & key_words(c.text)) for c in kept]
+    return [c for c, n in zip(kept, shared) if 2 * n >= max(shared)]
 
 
 def _weakest(asked: Terms, kept: list[Commitment], child: Plan) -> tuple[Commitment, list[Shortfall]]:
