@@ -30,7 +30,7 @@ from audit.parse.terms import (
 )
 from audit.base.normalize import fold
 from audit.trace.copying import CopiedShare, copied_share
-from audit.trace.requirements import CARRIERS, REPORT_RE, concept_family, derive_requirements, items_in
+from audit.trace.requirements import CARRIERS, REPORT_RE, TITLE, concept_family, derive_requirements, items_in
 from audit.trace.words import key_words
 
 ISSUE_PLAN_RE = re.compile(r"\b(xay dung|ban hanh)\b.{0,40}\bke hoach\b")
@@ -190,15 +190,14 @@ def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tu
 
 
 # A name in quotes: words, not markup or code ("Dân vận khéo", not "document.title='x'").
-_TITLE = re.compile(r"[\"“”]((?:[^\W\d_]+[ ,\-–]*){3,16})[\"“”]")
 
 
 def _same_title(text: str, lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
     """The lines quoting a title the duty quotes (a contest's, a column's name): the same event."""
-    titles = {" ".join(fold(m[1]).split()) for m in _TITLE.finditer(text)}
+    titles = {" ".join(fold(m[1]).split()) for m in TITLE.finditer(text)}
     found = []
     for line in lines if titles else ():
-        m = next((m for m in _TITLE.finditer(line.text) if " ".join(fold(m[1]).split()) in titles), None)
+        m = next((m for m in TITLE.finditer(line.text) if " ".join(fold(m[1]).split()) in titles), None)
         if m:
             found.append((line, m.span()))
     return found

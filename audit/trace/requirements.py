@@ -89,6 +89,8 @@ def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
         on_line = _in_duty(concepts.get(obligation.line, []), text, obligation.text)
         for duty, report, principals in _duties(obligation, text, on_line, parent.header.plan_year):
             found.extend(_requirements_of(duty, principals, parent.path, level, report))
+        if on_line:
+            found.extend(_titled_parts(obligation, text, on_line, parent, level))
     assigned = {r.concept for r in found if r.concept}
     found.extend(_listed(parent, assigned, families))
     return sorted(found, key=lambda r: (r.parent_line, r.id))
@@ -135,6 +137,24 @@ def _duties(obligation: Obligation, line: str, concepts: list[tuple[int, str]],
         return [(obligation, True, []), (obligation, False, principals)]
     return [(obligation.model_copy(update={"terms": read_terms(_joined(texts, reporting, report), year)}),
              report, [] if report else principals) for report in (True, False)]
+
+
+# A title in quotes: a contest's, a column's, a model's name.
+TITLE = re.compile(r"[\"“”]((?:[^\W\d_]+[ ,\-–]*){3,16})[\"“”]")
+
+
+def _titled_parts(obligation: Obligation, line: str, concepts: list[tuple[int, str]], parent: Plan,
+                  level: str | None) -> list[Requirement]:
+    """The parts of a duty naming concepts elsewhere that ask for something by its quoted name and
+    name no concept: duties of their own ("Lồng ghép ... trong hội nghị; riêng cấp xã lập và duy trì
+    "Góc cải cách hành chính" tại nhà văn hóa thôn" asks for the meetings and for the corner)."""
+    found = []
+    for text, part in zip(_part_texts(line, obligation.text), _parts(line, concepts)):
+        if not part and (title := TITLE.search(text)) and not REPORT_RE.search(fold(text)):
+            terms = terms_for(read_terms(text, parent.header.plan_year), level)
+            found.append(Requirement(id=f"task:{obligation.line}:{_slug(title[1])}", category="task", weight="assigned",
+                                     text=text.strip(), parent_line=obligation.line, parent_path=parent.path, terms=terms))
+    return found
 
 
 def _part_texts(line: str, duty: str) -> list[str]:
