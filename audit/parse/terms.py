@@ -339,7 +339,7 @@ ACT = (r"(?:to chuc|thuc hien|trien khai|in|phat hanh|xay dung|duy tri|lap|mo|da
         r"su dung|tham gia|ban hanh|tuyen truyen|cap nhat|thanh lap|khao sat|san xuat|lam|bo tri|dau tu|gui)")
 DECLINE = re.compile(
     rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
-    r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
+    r"|\b(?:chua|khong) (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
     r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"
     r"|\b(?:khong|chua) co kinh phi\b|\btam (?:dung|ngung|hoan)\b|\bchua the\b"
     r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
