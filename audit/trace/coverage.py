@@ -242,8 +242,13 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     year = child.header.plan_year
     refused = declined(text, span, year) or _sentence_declines(text[start:end], concepts, year)
     parts = [p for p in re.split(r"(?<=[;.])", text) if about.search(fold(p))] if about else []
-    stated = "; ".join([*(parts or [text[start:_with_its_terms(text, end, concepts)]]), *_row_times(child, number)])
+    stated = "; ".join([*(parts or [text[start:_with_its_terms(text, end, concepts)]]), *_LABELLED_TERMS.findall(text),
+                        *_row_times(child, number)])
     return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year, onward=True))
+
+
+# A sentence giving the line's terms under a label: "... đăng tin tương ứng. Tần suất: hằng tháng."
+_LABELLED_TERMS = re.compile(r"(?<=[.;]\s)(?:Tần suất|Thời gian|Thời hạn|Số lượng|Định kỳ):[^.;]*", re.IGNORECASE)
 
 
 def _with_its_terms(text: str, end: int, concepts: frozenset[str]) -> int:
