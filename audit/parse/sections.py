@@ -28,6 +28,7 @@ _KIND_STARTS: list[tuple[str, str]] = [
     ("noi dung", "noi_dung"), ("hinh thuc", "hinh_thuc"), ("bien phap", "hinh_thuc"),
     ("phuong thuc", "hinh_thuc"), ("to chuc thuc hien", "to_chuc_thuc_hien"),
     ("trach nhiem thuc hien", "to_chuc_thuc_hien"), ("phan cong", "to_chuc_thuc_hien"),
+    ("trach nhiem cua cac", "to_chuc_thuc_hien"), ("nhiem vu cua cac", "to_chuc_thuc_hien"),
     ("co quan thuc hien ke hoach", "to_chuc_thuc_hien"), ("thoi gian", "thoi_gian"),
     ("tien do", "thoi_gian"), ("kinh phi", "kinh_phi"), ("san pham", "san_pham"),
     ("ket qua du kien", "san_pham"), ("phu luc", "phu_luc"),

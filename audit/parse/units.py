@@ -24,7 +24,9 @@ ORG_WORDS = (
     r"Thủ trưởng|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
     r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường(?! hợp)"
 )
-_ORG_RE = re.compile(rf"^(?:Đề nghị\s+)?(?:{ORG_WORDS})\b")
+# What may stand before a unit heading's name: a request, or "Trách nhiệm của" (its duties).
+_UNIT_PREFIX = r"(?:Đề nghị|(?:Trách nhiệm|Nhiệm vụ) của)\s+"
+_ORG_RE = re.compile(rf"^(?:{_UNIT_PREFIX})?(?:{ORG_WORDS})\b")
 _ROLE_LINE_RE = re.compile(r"^(?:[a-zđ]\)\s*)?Cơ quan (thực hiện|chủ trì|phối hợp)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _BULLET_UNIT_RE = re.compile(
     rf"^[-+•]\s*(?P<name>(?:{ORG_WORDS})\b.{{0,90}}?)\s+"
@@ -69,7 +71,7 @@ def _add(units: dict[str, Unit], name: str, line: int) -> Unit:
 
 def _unit_from_heading(section: Section, by_number: dict[int, Line], units: dict[str, Unit]) -> None:
     de_nghi = section.title.lower().startswith("đề nghị")
-    name = re.sub(r"^Đề nghị\s+", "", section.title, flags=re.IGNORECASE)
+    name = re.sub(rf"^{_UNIT_PREFIX}", "", section.title, flags=re.IGNORECASE)
     unit = _add(units, name, section.line)
     if de_nghi:
         unit.roles.append("de_nghi")
