@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
-from audit.parse.sections import heading_of, walk
+from audit.parse.sections import heading_of, is_sentence, walk
 from audit.parse.terms import ACT, address_spans, read_terms, ubnd
 from audit.parse.units import ORG_WORDS
 from audit.base.normalize import fold
@@ -91,10 +91,11 @@ def addressees_of(text: str, role: str = "thuc_hien") -> list[Addressee]:
 def _from_units(units: list[Unit], year: int | None):
     for unit in units:
         for task in unit.tasks:
-            if task.role == "de_nghi":
-                continue  # a request to a body the plan cannot order (the Front, unions)
+            addressees = addressees_of(unit.name, task.role)
+            if task.role == "de_nghi" and not any(a.level or a.general for a in addressees):
+                continue  # a request to a body the plan cannot order (the Front, unions), not to a level
             yield Obligation(text=task.text, line=task.line, lead_line=unit.line, source="unit",
-                             addressees=addressees_of(unit.name, task.role), terms=read_terms(task.text, year))
+                             addressees=addressees, terms=read_terms(task.text, year))
 
 
 # --- lead-in sentences and scope headers ---------------------------------------------------------
@@ -208,7 +209,7 @@ def _group_titles(body: list[Line], sections: list[Section], subheadings: set[in
     texts = {line.number for line in body if line.text and heading_of(line) is None} - subheadings
     groups = set()
     for section, _ in walk(sections):
-        if _is_sentence(section.title):  # "5. Báo cáo kết quả ... trước ngày 10/12." is an item
+        if is_sentence(section.title):  # "5. Báo cáo kết quả ... trước ngày 10/12." is an item
             continue
         own_end = section.children[0].line - 1 if section.children else section.end_line
         if section.children or any(n in texts for n in range(section.line + 1, own_end + 1)):
@@ -306,11 +307,7 @@ _LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 def _is_title(line: Line) -> bool:
     """A numbered heading that is a title, not a numbered paragraph holding a duty."""
     heading = heading_of(line)
-    return heading is not None and not _is_sentence(heading[2])
-
-
-def _is_sentence(title: str) -> bool:
-    return len(title.split()) >= 12
+    return heading is not None and not is_sentence(heading[2])
 
 
 # --- appendix task tables ------------------------------------------------------------------------

@@ -47,6 +47,11 @@ def heading_of(line: Line) -> tuple[str, str, str] | None:
     return None
 
 
+def is_sentence(title: str) -> bool:
+    """Whether a numbered heading's title is a sentence: a numbered paragraph, not a title."""
+    return len(title.split()) >= 12
+
+
 @lru_cache(maxsize=SEEN_LINES)  # plans copy their parents' and each other's headings
 def kinds_of(title: str) -> tuple[str, ...]:
     """Canonical kinds named by a heading's title, in order."""

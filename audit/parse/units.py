@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from audit.model import Line, Section, Task, Unit
-from audit.parse.sections import heading_of, walk
+from audit.parse.sections import heading_of, is_sentence, walk
 from audit.base.normalize import fold
 
 # Words that open a unit's name; those opening other phrases too say which ("Báo cáo" is a report,
@@ -25,8 +25,8 @@ ORG_WORDS = (
     r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường(?! hợp)"
 )
 # What may stand before a unit heading's name: a request, or "Trách nhiệm của" (its duties).
-_UNIT_PREFIX = r"(?:Đề nghị|(?:Trách nhiệm|Nhiệm vụ) của)\s+"
-_ORG_RE = re.compile(rf"^(?:{_UNIT_PREFIX})?(?:{ORG_WORDS})\b")
+_UNIT_PREFIX = r"(?:Đề nghị|(?:Trách nhiệm|Nhiệm vụ)(?: chung)? của)\s+"
+_ORG_RE = re.compile(rf"^(?:{ORG_WORDS})\b")
 _ROLE_LINE_RE = re.compile(r"^(?:[a-zđ]\)\s*)?Cơ quan (thực hiện|chủ trì|phối hợp)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _BULLET_UNIT_RE = re.compile(
     rf"^[-+•]\s*(?P<name>(?:{ORG_WORDS})\b.{{0,90}}?)\s+"
@@ -50,7 +50,7 @@ def parse_units(lines: list[Line], sections: list[Section]) -> list[Unit]:
     units: dict[str, Unit] = {}
     by_number = {line.number: line for line in lines}
     for section, kinds in walk(sections):
-        if "to_chuc_thuc_hien" in kinds and section.kinds != ["to_chuc_thuc_hien"] and _ORG_RE.match(section.title):
+        if "to_chuc_thuc_hien" in kinds and section.kinds != ["to_chuc_thuc_hien"] and _unit_name(section.title):
             _unit_from_heading(section, by_number, units)
     for line in lines:
         _units_from_role_line(line, units)
@@ -69,16 +69,23 @@ def _add(units: dict[str, Unit], name: str, line: int) -> Unit:
     return units[key]
 
 
+def _unit_name(title: str) -> str:
+    """The unit a heading names ("Trách nhiệm chung của các sở, ban, ngành"), "" for other titles."""
+    name = re.sub(rf"^{_UNIT_PREFIX}", "", title, flags=re.IGNORECASE)
+    return name if _ORG_RE.match(name[:1].upper() + name[1:]) else ""
+
+
 def _unit_from_heading(section: Section, by_number: dict[int, Line], units: dict[str, Unit]) -> None:
     de_nghi = section.title.lower().startswith("đề nghị")
-    name = re.sub(rf"^{_UNIT_PREFIX}", "", section.title, flags=re.IGNORECASE)
-    unit = _add(units, name, section.line)
+    unit = _add(units, _unit_name(section.title), section.line)
     if de_nghi:
         unit.roles.append("de_nghi")
-    end = min((child.line for child in section.children), default=section.end_line + 1) - 1
+    # Its tasks: the lines before its first sub-heading, and numbered paragraphs ("1. Hằng quý,
+    # biên soạn và gửi tài liệu ...") wherever they stand.
+    end = min((child.line for child in section.children if not is_sentence(child.title)), default=section.end_line + 1) - 1
     for number in range(section.line + 1, end + 1):
         line = by_number.get(number)
-        if line and line.text and heading_of(line) is None:
+        if line and line.text and ((heading := heading_of(line)) is None or is_sentence(heading[2])):
             role = "de_nghi" if de_nghi else role_of(line.text)
             unit.tasks.append(Task(text=line.text.lstrip("-+• ").strip(), line=number, role=role))
             if role not in unit.roles:
