@@ -65,7 +65,7 @@ _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six m
     ("tuan", re.compile(rf"{_EVERY}tuan\b")),
     ("thang", re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
     ("quy", re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
-    ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket)\s*(?:0?6|sau) thang\b"
+    ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket|ket qua)\s*(?:0?6|sau) thang\b"
                            r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
     ("nam", re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
 ]
@@ -292,10 +292,10 @@ _ONWARD = re.compile(r"\bde (?:tong hop,? |kip thoi )?$")
 
 def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
     """The bodies a report goes to ("gửi về Sở Nội vụ", "báo cáo UBND huyện (qua Phòng Nội vụ)"), as
-    written. The search reads "uy ban nhan dan" as "ubnd": offsets are mapped back to the text."""
+    written; a parent's copy ("đồng gửi Văn phòng UBND tỉnh") is not where it asks the report to go. The search reads "uy ban nhan dan" as "ubnd": offsets are mapped back to the text."""
     short, back = _ubnd_with_offsets(folded)
     spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)
-             if onward or not _ONWARD.search(short, 0, m.start())]
+             if onward or not (_ONWARD.search(short, 0, m.start()) or short.endswith("dong ", 0, m.start()))]
     spans += [m.span("body") for m in _VIA.finditer(short)]
     spans += [m.span("body") for start, end in list(spans) for m in [_AND_BODY.match(short, end)] if m]
     found = [text[back[start]: back[end - 1] + 1].strip(" ,") for start, end in spans]
@@ -327,10 +327,14 @@ DEFUNCT = re.compile(r"\b(?:ubnd (?:cac )?(?:huyen|quan|thi xa)|phong [a-z ]{2,3
 
 
 def same_body(one: str, other: str) -> bool:
-    """Two recipients name the same body: one holds the other's words in order ("Sở Nội vụ" and
-    "Sở Nội vụ tỉnh Hòa Sơn")."""
-    one, other = body_key(one), body_key(other)
-    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+    """Two recipients name the same body: one begins with the other's words ("Sở Nội vụ" and "Sở
+    Nội vụ tỉnh Hòa Sơn"), its head aside ("Chủ tịch UBND tỉnh" is the UBND); an office of a body
+    is another body ("Văn phòng UBND tỉnh" is not the UBND)."""
+    one, other = _HEAD.sub("", body_key(one)), _HEAD.sub("", body_key(other))
+    return f"{one} ".startswith(f"{other} ") or f"{other} ".startswith(f"{one} ")
+
+
+_HEAD = re.compile(r"^(?:(?:pho )?chu tich|thuong truc|lanh dao|giam doc|truong)\s+")
 
 
 # --- commitment --------------------------------------------------------------------------------
