@@ -452,8 +452,10 @@ def _own_body(plan: Plan) -> str:
     return plan.header.issuer or ""
 
 
-# A line about reporting: "báo cáo", or results sent on ("tổng hợp kết quả, gửi Sở Nội vụ").
-_REPORTING = re.compile(r"\bbao cao\b|\b(?:ket qua|tong hop)\b[^.;]{0,50}\bgui\b|\bgui\b[^.;]{0,30}\bket qua\b")
+# A line about reporting: "báo cáo", results sent on ("tổng hợp kết quả, gửi Sở Nội vụ") or
+# compiled for a period ("tổng hợp kết quả 6 tháng, năm").
+_REPORTING = re.compile(r"\bbao cao\b|\b(?:ket qua|tong hop)\b[^.;]{0,50}\bgui\b|\bgui\b[^.;]{0,30}\bket qua\b"
+                        r"|\btong hop ket qua (?:thuc hien )?(?:hang |dinh ky )?(?:6 thang|quy|nam|thang)\b")
 
 
 def _report(requirement: Requirement, child: Plan, lines: list[Line]) -> Coverage:
