@@ -67,7 +67,19 @@ def commitment_lines(plan: Plan) -> list[Line]:
     cited = {(c.number, c.symbol) for c in plan.citations}
     skip |= {m.line for m in plan.mentions
              if (m.number, m.symbol) in cited and _QUOTING.search(fold(plan.line_text(m.line)))}
-    return [line for line in body if line.number not in skip]
+    return _with_wraps([line for line in body if line.number not in skip])
+
+
+def _with_wraps(lines: list[Line]) -> list[Line]:
+    """The lines, each with the next one joined where a sentence runs on ("... kỳ 1 vào tháng
+    6/2026," then "kỳ 2 vào tháng 12/2026; ..."): a line not ending a sentence, followed by one
+    opening in lower case. The next line stays a line of its own."""
+    out = list(lines)
+    for at, (line, after) in enumerate(zip(lines, lines[1:])):
+        if (after.number == line.number + 1 and not line.cells and not after.cells and line.text
+                and line.text.rstrip()[-1:] not in ".;:!?" and after.text[:1].islower()):
+            out[at] = line.model_copy(update={"text": f"{line.text.rstrip()} {after.text.strip()}"})
+    return out
 
 
 def _aims(plan: Plan) -> set[int]:
