@@ -258,7 +258,7 @@ class Obligation(Model):
     lead_line: int | None = None  # the unit heading, lead-in sentence or table that binds it
     addressees: list[Addressee]
     terms: Terms = Field(default_factory=Terms)
-    source: Literal["unit", "lead_in", "table", "sentence", "named"]
+    source: Literal["unit", "lead_in", "table", "sentence", "named", "block"]
 
 
 class Plan(Model):

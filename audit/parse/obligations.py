@@ -66,6 +66,9 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
     for obligation in _bound_items(body, sections, binders, taken, year):
         found.setdefault(obligation.line, obligation)
     taken |= {first for first, _, _ in binders}
+    for obligation, fields in _task_blocks(body, taken, year):
+        found.setdefault(obligation.line, obligation)
+        taken |= {obligation.line, *fields}
     aims = {n for s, kinds in walk(sections) if {"muc_dich", "yeu_cau"} & set(kinds)
             for n in range(s.line, s.end_line + 1)}
     for obligation in _from_sentences(body, set(found) | taken | aims, year):
@@ -249,6 +252,34 @@ def _own_subject(text: str) -> list[Addressee] | None:
 def _item_text(line: Line) -> str:
     heading = heading_of(line)
     return (heading[2] if heading else line.text).lstrip("-+•* ").strip()
+
+
+# --- task blocks ---------------------------------------------------------------------------------
+
+# The fields under a task: "- Đơn vị thực hiện: UBND các xã, phường", "- Thời gian: trước ngày 15/12".
+_DOER_FIELD = re.compile(r"^[-+•*]?\s*(?:Đơn vị|Cơ quan) (?:thực hiện|chủ trì)\s*:\s*(?P<names>\S.*)$", re.IGNORECASE)
+_TIME_FIELD = re.compile(r"^[-+•*]?\s*Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*(?P<time>\S.*)$", re.IGNORECASE)
+_TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Công việc)\s+\d{1,2}\s*[.:]\s*", re.IGNORECASE)
+
+
+def _task_blocks(body: list[Line], taken: set[int], year: int | None):
+    """A task followed by its fields ("Nhiệm vụ 3. Treo ít nhất 02 pano ..." over "- Đơn vị thực
+    hiện: ..." and "- Thời gian: ..."): a duty of the units the field names, with the time as its
+    deadline; (obligation, the field lines)."""
+    texts = [line for line in body if line.text.strip()]
+    for at, line in enumerate(texts):
+        doer = _DOER_FIELD.match(line.text)
+        if not doer or at == 0 or line.number in taken:
+            continue
+        task = next((t for t in reversed(texts[:at]) if not _TIME_FIELD.match(t.text)), None)
+        if task is None or task.number in taken or _DOER_FIELD.match(task.text) or _is_title(task):
+            continue
+        near = [t for t in texts[at - 1: at + 2] if t is not task]
+        times = [m["time"] for t in near if (m := _TIME_FIELD.match(t.text))]
+        text = _TASK_LABEL.sub("", _item_text(task))
+        yield (Obligation(text=text, line=task.number, source="block", addressees=addressees_of(doer["names"]),
+                          terms=read_terms("; ".join([text, *map(_by, times)]), year)),
+               [t.number for t in near if t is line or _TIME_FIELD.match(t.text)])
 
 
 # --- sentences outside lists and blocks ---------------------------------------------------------
