@@ -26,7 +26,7 @@ import re
 from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
 from audit.parse.sections import heading_of, is_sentence, walk
 from audit.parse.terms import ACT, address_spans, read_terms, ubnd
-from audit.parse.units import ORG_WORDS
+from audit.parse.units import ORG_WORDS, is_task_line
 from audit.base.normalize import fold
 
 _NOT_ORG = r"(?!Hội (?:nghị|thi|thảo|diễn)|Báo cáo|Ban hành|Cơ quan báo chí)"
@@ -136,7 +136,8 @@ def _bound_items(body: list[Line], sections: list[Section], binders: list[Binder
         if line.number in taken or line.number in starts or not line.text:
             continue
         binder = next((b for b in reversed(binders) if b[0] < line.number <= b[1]), None)
-        if binder is None or line.number in groups or _is_intro(line.text) or line.number in subheadings:
+        if binder is None or line.number in groups or _is_intro(line.text) or line.number in subheadings \
+                or not is_task_line(line):
             continue
         own = _own_subject(line.text)
         addressees = own if own is not None else binder[2]

@@ -15,6 +15,7 @@ import re
 
 from audit.model import Line, Section, Task, Unit
 from audit.parse.sections import heading_of, is_sentence, walk
+from audit.parse.terms import ACT
 from audit.base.normalize import fold
 
 # Words that open a unit's name; those opening other phrases too say which ("Báo cáo" is a report,
@@ -69,6 +70,15 @@ def _add(units: dict[str, Unit], name: str, line: int) -> Unit:
     return units[key]
 
 
+# A row of a list's table asks something when a cell acts: not a header ("| STT | Nhiệm vụ |") nor
+# a quota row ("| 1 | Thị trấn Cửa Rạch | 06 |"), whose duty is the line pointing to the table.
+_ROW_ACT = re.compile(rf"\b(?:{ACT})\b")
+
+
+def is_task_line(line: Line) -> bool:
+    return not line.cells or any(_ROW_ACT.search(fold(cell)) for cell in line.cells[1:])
+
+
 def _unit_name(title: str) -> str:
     """The unit a heading names ("Trách nhiệm chung của các sở, ban, ngành"), "" for other titles."""
     name = re.sub(rf"^{_UNIT_PREFIX}", "", title, flags=re.IGNORECASE)
@@ -85,7 +95,7 @@ def _unit_from_heading(section: Section, by_number: dict[int, Line], units: dict
     end = min((child.line for child in section.children if not is_sentence(child.title)), default=section.end_line + 1) - 1
     for number in range(section.line + 1, end + 1):
         line = by_number.get(number)
-        if line and line.text and ((heading := heading_of(line)) is None or is_sentence(heading[2])):
+        if line and line.text and is_task_line(line) and ((heading := heading_of(line)) is None or is_sentence(heading[2])):
             role = "de_nghi" if de_nghi else role_of(line.text)
             unit.tasks.append(Task(text=line.text.lstrip("-+• ").strip(), line=number, role=role))
             if role not in unit.roles:
