@@ -73,7 +73,8 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
             for n in range(s.line, s.end_line + 1)}
     for obligation in _from_sentences(body, set(found) | taken | aims, year):
         found.setdefault(obligation.line, obligation)
-    obligations = sorted(found.values(), key=lambda o: o.line)
+    # A duty that only points elsewhere ("Thực hiện các chỉ tiêu tại Mục V"): what it points to asks.
+    obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text))), key=lambda o: o.line)
     return obligations + _from_tables(appendix, year)
 
 
@@ -294,8 +295,7 @@ def _from_sentences(body: list[Line], taken: set[int], year: int | None):
     nhiệm vụ thường xuyên" is a stance, not a duty a line of the child could meet."""
     for line in body:
         text = _item_text(line)
-        if (line.number in taken or not text or _is_title(line) or not _ACT_RE.search(fold(text))
-                or _POINTER.search(fold(text))):
+        if line.number in taken or not text or _is_title(line) or not _ACT_RE.search(fold(text)):
             continue
         subjects = _subjects(_LABEL.sub("", text))
         if subjects:
@@ -330,8 +330,9 @@ def _capitalised(name: str) -> bool:
     return all(word[0].isupper() for word in name.split()[1:])
 
 
-# A sentence that only points to the appendix: its rows are the duties.
-_POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|nhiem vu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b")
+# A sentence that only points to the appendix or a section: its rows or items are the duties.
+_POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|nhiem vu|chi tieu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?"
+                      r"(?:phu luc|muc [ivx\d]+)\b")
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
 _LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 
