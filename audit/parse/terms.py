@@ -225,10 +225,11 @@ def deadlines(text: str, folded: str, year: int | None) -> list[Deadline]:
         if when:
             found.append(Deadline(date=when, levels=_levels_before(addresses, folded, m.start()),
                                   text=text[m.start(): m.end()]))
-    if re.search(r"\b(?:hang|moi) thang\b", folded):
-        found += [Deadline(date=dt.date(2000, 1, int(m["day"])), monthly=True, text=text[m.start(): m.end()],
-                           levels=_levels_before(addresses, folded, m.start()))
-                  for m in _MONTHLY_DAY.finditer(folded) if 1 <= int(m["day"]) <= 31]
+    days = [*(_MONTHLY_DAY.finditer(folded) if re.search(r"\b(?:hang|moi) thang\b", folded) else ()),
+            *_QUARTER_DAY.finditer(folded)]
+    found += [Deadline(date=dt.date(2000, 1, int(m["day"])), monthly=True, text=text[m.start(): m.end()],
+                       levels=_levels_before(addresses, folded, m.start()))
+              for m in days if 1 <= int(m["day"]) <= 31]
     if len({tuple(d.levels) for d in found}) < 2:  # one date for all: "các xã" before it is a place
         for deadline in found:
             deadline.levels = []
@@ -237,6 +238,8 @@ def deadlines(text: str, folded: str, year: int | None) -> list[Deadline]:
 
 # A day of every month in a monthly duty: "trước ngày 25 hằng tháng", "các sở ... trước ngày 20".
 _MONTHLY_DAY = re.compile(r"\b(?:truoc|cham nhat(?: la)?|khong qua)\s+ngay\s+(?P<day>\d{1,2})\b(?!\s*[/.-]\s*\d)(?! cua)")
+# ... and of the last month of every quarter: "trước ngày 20 của tháng cuối quý", compared day by day.
+_QUARTER_DAY = re.compile(r"\b(?:truoc|cham nhat(?: la)?|khong qua)\s+ngay\s+(?P<day>\d{1,2}) cua thang cuoi (?:moi |cua )?quy\b")
 
 
 def _date(m: re.Match, year: int | None) -> dt.date | None:
