@@ -66,8 +66,10 @@ def obligations_for(parent: Plan, child: Plan) -> list[Obligation]:
 def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = None) -> list[Requirement]:
     """Every requirement the parent sets for the child, in the parent's line order. Siblings of one
     level share the answer unless the parent names one of them: the last few answers are kept."""
-    obligations = obligations_for(parent, child)
-    key = (tuple(o.line for o in obligations), child.header.level, frozenset(families or ()))
+    year = parent.header.plan_year
+    obligations = [_with_quota(o, child.header.issuer or "", year) for o in obligations_for(parent, child)]
+    key = (tuple((o.line, tuple(q.amount for q in o.terms.quantities)) for o in obligations), child.header.level,
+           frozenset(families or ()))
     for asked, of, answer in _RECENT:
         if of is parent and asked == key:
             return list(answer)
@@ -78,6 +80,30 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
 
 
 _RECENT: list[tuple[tuple, Plan, list[Requirement]]] = []
+
+# A count given unit by unit after a colon: "mỗi quý: phường Đá Mài 04; xã Bến Sậy 03; các xã,
+# phường còn lại 02" or "số buổi: xã Hòn Sỏi, xã Đầm Vạc mỗi xã 04 buổi; các xã còn lại 02 buổi".
+_QUOTAS = re.compile(r":\s*(?P<list>[^:;]+\d[^:;]*(?:;[^:;]+\d[^:;]*)+)$")
+_QUOTA = re.compile(r"^(?P<who>.+?)\s+(?:mỗi (?:xã|phường|đơn vị|địa phương)\s+)?(?P<n>\d{1,4})\b\s*(?P<noun>[^\d;.]*)")
+_QUOTA_NOUN = re.compile(r"\b(?:[Cc]hỉ tiêu|[Ss]ố)\s+(?P<noun>[^:]+?)(?:\s+(?:về|đăng|tại|trên|ở|trong)\b|,\s*mỗi\b|:)")
+
+
+def _with_quota(obligation: Obligation, issuer: str, year: int | None) -> Obligation:
+    """The obligation with the child's own count where the parent gives one unit by unit: its name's
+    figure, else that of "còn lại" (the others)."""
+    text = obligation.text.rstrip(" .")
+    lists = _QUOTAS.search(text)
+    if not lists or not issuer:
+        return obligation
+    quotas = [m for part in lists["list"].split(";") if (m := _QUOTA.match(part.strip()))]
+    mine = next((m for m in quotas if any(names(who, issuer) for who in m["who"].split(","))), None)
+    mine = mine or next((m for m in quotas if "còn lại" in m["who"]), None)
+    noun = mine and (mine["noun"].strip() or (n := _QUOTA_NOUN.search(text)) and n["noun"])
+    if not mine or not noun:
+        return obligation
+    stated = f"{text[:lists.start()]}: {int(mine['n']):02d} {noun}"
+    return obligation.model_copy(update={"terms": obligation.terms.model_copy(
+        update={"quantities": read_terms(stated, year).quantities})})
 
 
 def _derive(parent: Plan, obligations: list[Obligation], level: str | None,
