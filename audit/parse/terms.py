@@ -431,6 +431,19 @@ def _weekdays(text: str, folded: str, often: Frequency | None) -> list[Quantity]
     return [Quantity(amount=len(days), noun="lan", per="tuan", text=text[spans[0][0]: spans[-1][1]])]
 
 
+# A deadline counted from the plan's own date: "trong vòng 15 ngày kể từ ngày Kế hoạch này được ban hành".
+_FROM_ISSUE = re.compile(r"\btrong (?:vong |thoi han )?(?P<n>\d{1,3}) ngay(?P<work> lam viec)?,? ke tu ngay "
+                         r"(?:ke hoach|van ban|quyet dinh)?(?: nay)?(?: duoc)? (?:ban hanh|ky)\b")
+
+
+def from_issue(terms: Terms, text: str, issued: dt.date | None) -> Terms:
+    """The terms with the deadlines counted from `issued`, the plan's date (working days as weeks
+    of five)."""
+    found = [Deadline(date=issued + dt.timedelta(days=int(m["n"]) * 7 // 5 if m["work"] else int(m["n"])),
+                      text=text[m.start(): m.end()]) for m in _FROM_ISSUE.finditer(fold(text))] if issued else []
+    return terms.model_copy(update={"deadlines": terms.deadlines + found}) if found else terms
+
+
 def read_terms(text: str, year: int | None, onward: bool = False) -> Terms:
     """What `text` states of how much, how often, by when and for whom. A count with no period of
     its own takes the line's ("Mỗi tháng, xã đăng 04 tin, bài"). Table cells (tab-separated in a

@@ -26,7 +26,8 @@ from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Re
 from audit.parse.obligations import group_titles, stated_times
 from audit.parse.sections import walk
 from audit.parse.terms import (
-    DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
+    DEFUNCT, PER_YEAR, body_key, clause_around, declined, from_issue, per_year, read_terms, refusals, same_body,
+    sentence_around,
 )
 from audit.base.normalize import fold
 from audit.trace.copying import CopiedShare, copied_share
@@ -256,7 +257,8 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     parts = [p for p in re.split(r"(?<=[;.])", text) if about.search(fold(p))] if about else []
     stated = "; ".join([*(parts or [text[start:_with_its_terms(text, end, concepts)]]), *_LABELLED_TERMS.findall(text),
                         *_row_times(child, number)])
-    return Commitment(line=number, text=text, declined=refused, terms=read_terms(stated, child.header.plan_year, onward=True))
+    terms = from_issue(read_terms(stated, child.header.plan_year, onward=True), stated, child.header.date)
+    return Commitment(line=number, text=text, declined=refused, terms=terms)
 
 
 # A sentence giving the line's terms under a label: "... đăng tin tương ứng. Tần suất: hằng tháng."
