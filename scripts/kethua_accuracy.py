@@ -52,10 +52,10 @@ def main() -> int:
     rules = select_rules(load_rules(), select=sorted(KINDS))
     counts = {name: [0, 0, 0] for name in SETS}  # true, false, missed findings of each set
     for pair in sorted(p for p in PAIRS.iterdir() if p.is_dir()):
-        if args.pairs and pair.name[:2] not in args.pairs:
+        if args.pairs and pair.name.split("-")[0] not in args.pairs:
             continue
         expected, got, findings = score(pair, rules)
-        tally = counts[next(name for name, numbers in SETS.items() if int(pair.name[:2]) in numbers)]
+        tally = counts[next(name for name, numbers in SETS.items() if int(pair.name.split("-")[0]) in numbers)]
         for at, n in enumerate((len(expected & got), len(got - expected), len(expected - got))):
             tally[at] += n
         if got != expected or args.verbose:
@@ -74,7 +74,7 @@ def main() -> int:
 # The labelled sets, each written blind before the tool was tuned on it (tests/data/obligations/README.md).
 SETS = {"01-24": range(1, 25), "25-36": range(25, 37), "37-48": range(37, 49), "49-60": range(49, 61), "61-70": range(61, 71),
         "71-72": range(71, 73),  # found by the generator with dated task lines, written by the lead
-        "73-84": range(73, 85), "85-96": range(85, 97)}
+        "73-84": range(73, 85), "85-96": range(85, 97), "97-108": range(97, 109)}
 
 
 def figures(tp: int, fp: int, fn: int) -> str:
