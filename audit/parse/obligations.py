@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-from audit.model import Addressee, Appendix, Line, Obligation, Section, Unit
+from audit.model import Addressee, Appendix, Line, Obligation, Section, Table, Unit
+from audit.parse.closing import parse_tables
 from audit.parse.sections import heading_of, is_sentence, walk
 from audit.parse.terms import ACT, address_spans, read_terms, ubnd
 from audit.parse.units import ORG_WORDS, is_task_line
@@ -59,9 +60,10 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
                       appendix: Appendix | None, year: int | None) -> list[Obligation]:
     """Every duty of the plan's body and appendix, in line order."""
     found: dict[int, Obligation] = {}
+    tables = [t for t in parse_tables(body) if _task_columns(t)]  # a task table in the body says who
     for obligation in _from_units(units, year):
         found.setdefault(obligation.line, obligation)
-    taken = set(found) | {unit.line for unit in units if unit.tasks}
+    taken = set(found) | {unit.line for unit in units if unit.tasks} | {n for t in tables for n in [t.line, *t.row_lines]}
     binders = _binders(body, sections, taken) + _unit_lead_ins(units, body, sections)
     for obligation in _bound_items(body, sections, binders, taken, year):
         found.setdefault(obligation.line, obligation)
@@ -75,7 +77,8 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
         found.setdefault(obligation.line, obligation)
     # A duty that only points elsewhere ("Thực hiện các chỉ tiêu tại Mục V"): what it points to asks.
     obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text))), key=lambda o: o.line)
-    return obligations + _from_tables(appendix, year)
+    return sorted(obligations + _from_tables(tables, year), key=lambda o: o.line) \
+        + _from_tables(appendix.tables if appendix else [], year)
 
 
 def addressees_of(text: str, role: str = "thuc_hien") -> list[Addressee]:
@@ -343,19 +346,26 @@ def _is_title(line: Line) -> bool:
     return heading is not None and not is_sentence(heading[2])
 
 
-# --- appendix task tables ------------------------------------------------------------------------
+# --- task tables (body and appendix) ------------------------------------------------------------------------
 
 
-def _from_tables(appendix: Appendix | None, year: int | None) -> list[Obligation]:
+def _task_columns(table: Table) -> tuple[str, str] | None:
+    """The columns of a task table naming who leads and what is done, if it has both."""
+    folded = [fold(c) for c in table.columns]
+    lead = next((c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_LEAD)), None)
+    task = next((c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK)), None)
+    return (lead, task) if lead and task else None
+
+
+def _from_tables(tables: list[Table], year: int | None) -> list[Obligation]:
     found = []
-    for table in appendix.tables if appendix else []:
+    for table in tables:
+        if not (columns := _task_columns(table)):
+            continue
+        lead, task = columns
         folded = [fold(c) for c in table.columns]
-        lead = next((c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_LEAD)), None)
-        task = next((c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK)), None)
         terms = [c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_TERMS)]
         times = {c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TIMES)}
-        if not lead or not task:
-            continue
         unit = ""  # a chủ trì cell left empty belongs to the row above: merged cells arrive so
         for row, line in zip(table.rows, table.row_lines):
             text = row.get(task, "").strip()

@@ -200,8 +200,11 @@ _DATE = re.compile(
 _BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WITHIN = re.compile(
-    r"\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat)\s+(?P<unit>quy|thang)\s+"
+    r"\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat|cuoi|thoi gian:)\s+"
+    r"(?P<week>tuan dau (?:cua )?)?(?P<unit>quy|thang)\s+"
     r"(?P<n>iv|i{1,3}|\d{1,2})\b(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?"
+    # the first or last half of a year: "trong 6 tháng đầu năm 2024"
+    r"|\b(?P<half>(?:0?6|sau) thang (?:dau|cuoi)) nam(?:\s+(?P<hy>(?:19|20)\d{2}))?"
 )
 
 
@@ -252,9 +255,13 @@ def _date(m: re.Match, year: int | None) -> dt.date | None:
 
 
 def _period_end(m: re.Match, year: int | None) -> dt.date | None:
-    y = int(m["y"]) if m["y"] else year
+    y = int(m["y"] or m["hy"] or 0) or year
     if y is None:
         return None
+    if m["half"]:
+        return dt.date(y, 6, 30) if m["half"].endswith("dau") else dt.date(y, 12, 31)
+    if m["week"] and m["unit"] == "thang":  # the first week of a month: by its 7th
+        return dt.date(y, int(m["n"]), 7) if m["n"].isdigit() and 1 <= int(m["n"]) <= 12 else None
     n = _QUARTERS.get(m["n"]) if m["unit"] == "quy" else int(m["n"])
     if not n or (m["unit"] == "thang" and not 1 <= n <= 12):
         return None
