@@ -31,12 +31,21 @@ from audit.parse.units import ORG_WORDS, is_task_line
 from audit.base.normalize import fold
 
 _NOT_ORG = r"(?!Hội (?:nghị|thi|thảo|diễn)|Báo cáo|Ban hành|Cơ quan báo chí)"
-_ORG_START = re.compile(rf"^(?:[-+•*]\s*)?(?:Đối với\s+|Giao\s+|Đề nghị\s+)?{_NOT_ORG}(?P<org>(?:{ORG_WORDS})\b[^:;,.]{{0,80}}?)"
+_ORG_START = re.compile(rf"^(?:[-+•*]\s*)?(?:Đối với\s+|Giao\s+|Đề nghị\s+|Yêu cầu\s+)?{_NOT_ORG}(?P<org>(?:{ORG_WORDS})\b[^:;,.]{{0,80}}?)"
                         r"(?=\s+(?:chủ trì|phối hợp|tổ chức|có trách nhiệm|triển khai|tham mưu|thực hiện|"
                         r"chỉ đạo|hướng dẫn|xây dựng|duy trì|mở|đăng|phát|in|cử|bố trí|căn cứ|tăng cường|"
                         r"đẩy mạnh|rà soát|theo dõi|tuyên truyền|phát hành)\b|\s*:\s*$)")
 _NAMED = re.compile(r"\b(?P<name>(?:xã|phường|thị trấn|đặc khu|huyện|thị xã|quận)\s+"
                     r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+# A level narrowed to the units a parenthesis names: "các sở được giao chủ trì lĩnh vực (cải cách thể
+# chế: Sở Tư pháp; cải cách tài chính công: Sở Tài chính)" binds those two, not every sở.
+_CHOSEN = re.compile(r"\bđược (?:giao|phân công)\b[^(:]{0,80}\((?P<names>[^)]*\b(?:Sở|Ban|Phòng)\b[^)]*)\)")
+_NAME_IN_LIST = re.compile(rf"(?<![\w])(?:{ORG_WORDS})\b[^;:,()]*")
+
+
+def _chosen(text: str) -> list[Addressee] | None:
+    chosen = _CHOSEN.search(text)
+    return [Addressee(name=m.group().strip()) for m in _NAME_IN_LIST.finditer(chosen["names"])] if chosen else None
 _UNIT_TITLE = re.compile(rf"^(?:Đề nghị\s+)?{_NOT_ORG}(?:{ORG_WORDS})\b[^:;.]{{0,90}}$")
 _ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh)\b")
 _TABLE_LEAD = ("chu tri", "don vi thuc hien", "co quan thuc hien", "don vi thuc hien chinh")
@@ -97,8 +106,12 @@ def addressees_of(text: str, role: str = "thuc_hien") -> list[Addressee]:
 
 def _from_units(units: list[Unit], year: int | None):
     for unit in units:
+        chosen = None
         for task in unit.tasks:
-            addressees = addressees_of(unit.name, task.role)
+            if task.text.rstrip(" *").endswith(":"):  # it leads into the tasks below, and may narrow them
+                chosen = _chosen(task.text) or chosen
+                continue
+            addressees = chosen or addressees_of(unit.name, task.role)
             if task.role == "de_nghi" and not any(a.level or a.general for a in addressees):
                 continue  # a request to a body the plan cannot order (the Front, unions), not to a level
             yield Obligation(text=task.text, line=task.line, lead_line=unit.line, source="unit",
@@ -160,6 +173,8 @@ def _binder(line: Line) -> list[Addressee] | None:
         return addressees_of(text)
     if not ends_open and not (heading and len(text.split()) <= 12 and _only_address(text)):
         return None
+    if chosen := _chosen(text):
+        return chosen
     spans = address_spans(text)
     if spans:
         return addressees_of(text)

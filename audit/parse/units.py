@@ -22,7 +22,7 @@ from audit.base.normalize import fold
 # "Ban hành" to issue, "Phòng, chống" prevention, "Trường hợp" a case).
 ORG_WORDS = (
     r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng(?!,? chống)|Ban(?! hành)|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
-    r"Thủ trưởng|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
+    r"Thủ trưởng|Chủ tịch|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
     r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường(?! hợp)"
 )
 # What may stand before a unit heading's name: a request, or "Trách nhiệm của" (its duties).
