@@ -422,7 +422,7 @@ def refusals(text: str, year: int | None = None) -> list[tuple[int, int]]:
 
 # A duty moved to a later year ("lùi sang quý I năm 2027", "xây dựng mô hình từ năm 2026"): past
 # the plan's year, it is not done this year.
-_MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\b[a-z0-9 ]{0,20}?\bnam (?P<year>20\d\d)\b"
+_MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\b[a-z0-9 ]{0,20}?(?:\bnam |/)(?P<year>20\d\d)\b"
                     r"|\btu nam (?P<since>20\d\d)\b")
 
 
