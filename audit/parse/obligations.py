@@ -47,7 +47,7 @@ def _chosen(text: str) -> list[Addressee] | None:
     chosen = _CHOSEN.search(text)
     return [Addressee(name=m.group().strip()) for m in _NAME_IN_LIST.finditer(chosen["names"])] if chosen else None
 _UNIT_TITLE = re.compile(rf"^(?:Đề nghị\s+)?{_NOT_ORG}(?:{ORG_WORDS})\b[^:;.]{{0,90}}$")
-_ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh)\b")
+_ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh|bao cao)\b")
 _TABLE_LEAD = ("chu tri", "don vi thuc hien", "co quan thuc hien", "don vi thuc hien chinh")
 _TABLE_TASK = ("noi dung", "nhiem vu", "hoat dong", "ten nhiem vu", "cong viec")
 _TABLE_TERMS = ("thoi gian", "thoi han", "san pham", "ket qua", "tien do", "so luong")
@@ -340,7 +340,7 @@ def _opens_with_address(text: str) -> bool:
     return bool(spans) and bool(_BEFORE_ADDRESS.fullmatch(ubnd(fold(text.strip()))[: spans[0][0]]))
 
 
-_BEFORE_ADDRESS = re.compile(r"(?:(?:ubnd|de nghi|giao|yeu cau)\s*)*")
+_BEFORE_ADDRESS = re.compile(r"(?:(?:ubnd|de nghi|giao|yeu cau|(?:pho )?chu tich|thu truong)\s*)*")
 
 
 def _capitalised(name: str) -> bool:

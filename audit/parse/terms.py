@@ -358,7 +358,7 @@ DECLINE = re.compile(
     r"|\b(?:khong|chua) co kinh phi\b|\btam (?:dung|ngung|hoan)\b|\bchua the\b"
     r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
     r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
-    r"|\b(?:khi|neu|sau khi) (?:co|nhan duoc) (?:van ban )?huong dan\b"
+    r"|\b(?:khi|neu|sau khi) (?:co|nhan duoc) (?:van ban )?huong dan\b|\bkhong giao (?:chi tieu|nhiem vu)\b"
     rf"|\bse {ACT}\b[a-z ]{{0,12}}\bsau khi\b"
     r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
 )
