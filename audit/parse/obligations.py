@@ -80,6 +80,9 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
     for obligation, fields in _task_blocks(body, taken, year):
         found.setdefault(obligation.line, obligation)
         taken |= {obligation.line, *fields}
+    for obligation in _inline_fields(body, taken, year):
+        found.setdefault(obligation.line, obligation)
+        taken.add(obligation.line)
     aims = {n for s, kinds in walk(sections) if {"muc_dich", "yeu_cau"} & set(kinds)
             for n in range(s.line, s.end_line + 1)}
     for obligation in _from_sentences(body, set(found) | taken | aims, year):
@@ -300,6 +303,23 @@ def _task_blocks(body: list[Line], taken: set[int], year: int | None):
         yield (Obligation(text=text, line=task.number, source="block", addressees=addressees_of(doer["names"]),
                           terms=read_terms("; ".join([text, *map(_by, times)]), year)),
                [t.number for t in near if t is line or _TIME_FIELD.match(t.text)])
+
+
+# The same fields in brackets at a task's end: "(đơn vị thực hiện: UBND các xã, phường; thời gian: quý III/2026)".
+_INLINE_FIELDS = re.compile(r"\(\s*(?:đơn vị|cơ quan) (?:thực hiện|chủ trì)\s*:\s*(?P<names>[^;)]+)"
+                            r"(?:;\s*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*(?P<time>[^)]+))?\)", re.IGNORECASE)
+
+
+def _inline_fields(body: list[Line], taken: set[int], year: int | None):
+    """A task carrying its doer and time in brackets: a duty of the units named there."""
+    for line in body:
+        fields = _INLINE_FIELDS.search(line.text) if line.number not in taken else None
+        if fields:
+            text = _item_text(line).replace(fields.group(), "").strip(" .")
+            stated = "; ".join([text, *([_by(fields["time"])] if fields["time"] else [])])
+            lead = fields["names"].split("chủ trì")[0]  # "Sở Nội vụ chủ trì, UBND các xã phối hợp": the Sở's
+            yield Obligation(text=text, line=line.number, source="block", addressees=addressees_of(lead),
+                             terms=read_terms(stated, year))
 
 
 # --- sentences outside lists and blocks ---------------------------------------------------------

@@ -200,7 +200,7 @@ _DATE = re.compile(
 _BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WITHIN = re.compile(
-    r"\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat|cuoi|thoi gian:)\s+"
+    r"(?:\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat|cuoi|thoi gian:)\s+|^\s*(?:\d{1,2}\.\s*)?)"
     r"(?P<week>tuan dau (?:cua )?)?(?P<unit>quy|thang)\s+"
     r"(?P<n>iv|i{1,3}|\d{1,2})\b(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?"
     # the first or last half of a year: "trong 6 tháng đầu năm 2024"
