@@ -133,3 +133,27 @@ def test_a_cache_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
     finally:
         load_vocabulary.cache_clear()
     assert not list(Path(tmp_path).glob("**/*.json"))
+
+
+def test_a_corpus_run_keeps_the_dictionaries_in_its_cache_folder_and_none_without_a_cache(cache, tmp_path):
+    from click.testing import CliRunner
+
+    from audit.cli import main
+    from audit.engine.checks import spelling as spelling_check
+    from tests.conftest import FIXTURES
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (FIXTURES / "2024-xa-kim-khe.md").read_text(encoding="utf-8")
+    (plans / "a.md").write_text(text.replace("thành phố", "thành phổ", 1), encoding="utf-8")  # a slip the dictionaries find
+    runs = {}
+    for options in (["--no-cache"], ["--cache-dir", str(tmp_path / "chosen")]):
+        load_vocabulary.cache_clear()
+        spelling_check._vocabulary.cache_clear()  # what the spelling rules hold for the process
+        result = CliRunner().invoke(main, ["corpus", str(plans), "--format", "json", "--jobs", "1", *options])
+        runs[options[0]] = result.output
+        assert result.exit_code in (0, 1), result.output
+    assert runs["--no-cache"] == runs["--cache-dir"] and "CHINHTA" in runs["--no-cache"]
+    assert not cache.parent.exists()  # neither run kept anything in the default folder
+    assert (tmp_path / "chosen" / "prepared" / "vocabulary.json").is_file()
+    assert prepared.FOLDER_ENV not in os.environ

@@ -14,6 +14,9 @@ derives it: a changed dictionary or tool is a miss), its body matches the digest
 it is a regular file of the user's that no one else may write, and its JSON parses. Anything else
 is a miss, never an error; the caller derives the data again and the file is written anew, atomically
 (a temporary file renamed into place). A cache that cannot be written is no error either.
+
+The data is kept under the cache folder of the run: `plan-audit corpus --cache-dir DIR` keeps it in
+DIR/prepared, and `--no-cache` neither reads nor keeps any (`kept_in`).
 """
 
 from __future__ import annotations
@@ -23,17 +26,40 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 MAGIC = "plan-audit-prepared-1"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# The run's cache folder ("": none), set by `kept_in`: in the environment, so that the run's worker
+# processes keep to it too.
+FOLDER_ENV = "PLAN_AUDIT_PREPARED_IN"
 
 
-def prepared_dir() -> Path:
-    """$XDG_CACHE_HOME/plan-audit/prepared, else ~/.cache/plan-audit/prepared (beside the corpus cache)."""
+def prepared_dir() -> Path | None:
+    """Where prepared data is kept: the run's cache folder, else $XDG_CACHE_HOME/plan-audit (else
+    ~/.cache/plan-audit), in its subfolder prepared/; None when the run keeps nothing."""
+    chosen = os.environ.get(FOLDER_ENV)
+    if chosen is not None:
+        return Path(chosen) / "prepared" if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "plan-audit" / "prepared"
+
+
+@contextmanager
+def kept_in(cache_dir: str | None) -> Iterator[None]:
+    """Prepared data read from and kept in `cache_dir` (None: neither) while the block runs."""
+    before = os.environ.get(FOLDER_ENV)
+    os.environ[FOLDER_ENV] = cache_dir or ""
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[FOLDER_ENV]
+        else:
+            os.environ[FOLDER_ENV] = before
 
 
 def content_key(*parts: bytes) -> str:
@@ -47,8 +73,11 @@ def content_key(*parts: bytes) -> str:
 
 def read_prepared(name: str, key: str) -> Any | None:
     """The data stored under `name` for `key`, or None when there is none usable."""
+    folder = prepared_dir()
+    if folder is None:
+        return None
     try:
-        fd = os.open(prepared_dir() / f"{name}.json", os.O_RDONLY | _NOFOLLOW)
+        fd = os.open(folder / f"{name}.json", os.O_RDONLY | _NOFOLLOW)
     except OSError:
         return None
     try:
@@ -67,6 +96,8 @@ def write_prepared(name: str, key: str, data: Any) -> None:
     """Store `data` (plain JSON data) under `name` for `key`, replacing what was there."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     folder = prepared_dir()
+    if folder is None:
+        return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
