@@ -157,3 +157,8 @@ def test_a_corpus_run_keeps_the_dictionaries_in_its_cache_folder_and_none_withou
     assert not cache.parent.exists()  # neither run kept anything in the default folder
     assert (tmp_path / "chosen" / "prepared" / "vocabulary.json").is_file()
     assert prepared.FOLDER_ENV not in os.environ
+
+
+def test_data_json_cannot_hold_is_not_kept(cache):
+    prepared.write_prepared("vocabulary", "k", {"when": __import__("datetime").date(2024, 1, 2)})
+    assert not cache.exists() and prepared.read_prepared("vocabulary", "k") is None

@@ -93,9 +93,12 @@ def read_prepared(name: str, key: str) -> Any | None:
 
 
 def write_prepared(name: str, key: str, data: Any) -> None:
-    """Store `data` (plain JSON data) under `name` for `key`, replacing what was there."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Store `data` under `name` for `key`, replacing what was there; data JSON cannot hold is not kept."""
     folder = prepared_dir()
+    try:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):  # a date or a set: the caller's data stays in memory only
+        return
     if folder is None:
         return
     try:

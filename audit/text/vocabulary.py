@@ -129,9 +129,9 @@ def _prepare(hunspell_text: str, pyvi_text: str, config_text: str) -> dict:
         "words": sorted(w for w in words if " " in w),
         "productivity": dict(sorted(productivity.items())),
         "loanwords": sorted({canonical_tones(w).lower() for w in config["loanwords"]}),
-        "stray": sorted(config["stray"]),
-        "abbreviations": sorted(config["abbreviations"]),
-        "codes": sorted(config["codes"]),
+        "stray": list(config["stray"]),
+        "abbreviations": list(config["abbreviations"]),
+        "codes": list(config["codes"]),
     }
 
 
