@@ -8,6 +8,9 @@ $(BIN)/plan-audit: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	@$(MAKE) --no-print-directory core
+	@# The editable install's bytecode, written once: where PYTHONDONTWRITEBYTECODE is set, Python
+	@# would compile every module again at each start (0.1 s of a `check`; docs/performance.md).
+	$(BIN)/python -m compileall -q audit
 	@touch $@
 
 # The compiled core (core/, Rust): built when cargo is at hand, from Debian's packaged crates when

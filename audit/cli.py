@@ -8,6 +8,7 @@ input); 3 an unexpected error (a bug: one line on stderr, the traceback with --d
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import sys
@@ -212,6 +213,11 @@ def speak_click(lang: str) -> None:
 def main(debug: bool) -> None:
     """Audit Vietnamese administrative-reform communication plans against the directives they implement."""
     gc.set_threshold(*GC_THRESHOLDS)
+    # At exit Python collects once more, walking every object the run made (the lexicon, the
+    # dictionaries, the plans): about 0.06 s of a 0.4 s `check`. Frozen objects are skipped; the exit
+    # still frees them. Registered once however many commands a process runs (the tests run many).
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @main.command()
@@ -474,6 +480,7 @@ def write_baseline_and_exit(run, settings) -> NoReturn:
 def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, expected: str | None, settings,
            report) -> None:
     """Audit every plan under DIR against its resolved parent and all other rules; coverage matrix."""
+    from audit.base.prepared import kept_in
     from audit.cache import default_dir, distrust
     from audit.run import audit_corpus
     from audit.base.normalize import visible_path
@@ -485,7 +492,7 @@ def corpus(directory: str, jobs: int, cache_dir: str | None, no_cache: bool, exp
         warn(msg("cli.cache_distrusted", settings.lang, path=visible_path(cache_dir)))
         cache_dir = None
     report = replace(report, expected=expected_or_exit(expected, settings.lang))
-    with corpus_progress(settings.lang) as progress:
+    with kept_in(cache_dir), corpus_progress(settings.lang) as progress:  # the dictionaries prepared there too
         try:
             run = audit_corpus(directory, rules, audit_context(settings), jobs=jobs,
                                progress=progress.reading if progress else None, cache_dir=cache_dir)
