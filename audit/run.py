@@ -153,7 +153,7 @@ def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, 
 
     with _pool(setup, _workers(jobs, len(files))) as pool:
         paths = [str(p) for p in files]
-        indexed = [_index(path, parse=False) for path in paths]  # from the cache, in this process
+        indexed = [_cached_outline(path) for path in paths]
         for item in filter(None, indexed):
             read(item)
         missed = [at for at, item in enumerate(indexed) if item is None]
@@ -284,31 +284,37 @@ def _rules_digest(rules: list[Rule]) -> str:
     return digest(repr([(rule.code, rule.severity, rule.check, rule.params, rule.message) for rule in rules]).encode())
 
 
-def _index(path: str, parse: bool = True) -> tuple[str, str | None, Plan | InputError] | None:
-    """(path, content hash, the plan's outline), or (path, None, why it cannot be read). Without
-    `parse`, only what the cache holds, else None."""
+def _cached_outline(path: str) -> tuple[str, str, Plan] | None:
+    """What `_index` gives for a file whose outline the cache holds, else None: looked up in the main
+    process, so the workers get only the files that missed."""
+    cache = _state["cache"]
+    try:
+        content = _content(path) if cache else None
+    except (OSError, InputError):
+        return None  # `_index` says why
+    outline = cache.get(cache.key("outline", content), Plan) if content else None
+    if outline is None:
+        return None
+    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
+    return path, content, outline
+
+
+def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
+    """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
     from audit.corpus import outline_or_error
 
-    cache = _state["cache"]
-    if cache is None and not parse:
-        return None
     try:
         content = _content(path)
     except (OSError, InputError):
-        if not parse:
-            return None
         error = outline_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content), Plan) if cache else None
-    if outline is None:
-        if not parse:
-            return None
-        outline = outline_or_error(path)
-        if isinstance(outline, InputError):
-            return path, None, outline
-        if cache and _unchanged(path, content):
-            cache.put(cache.key("outline", content), outline)
-    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
+    outline = outline_or_error(path)
+    if isinstance(outline, InputError):
+        return path, None, outline
+    cache = _state["cache"]
+    if cache and _unchanged(path, content):
+        cache.put(cache.key("outline", content), outline)
+    outline.path = visible_path(path)
     return path, content, outline
 
 
