@@ -11,10 +11,12 @@ that parent in the context; the parent rules (KETHUA) do nothing where the paren
 from __future__ import annotations
 
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,13 +119,15 @@ def _parents_in(graph, path: str) -> list[str]:
 #    a few times cheaper than the whole plan); the main process keeps the outlines and links them;
 # 2. audit: the plans are sent in groups that share their parents; the worker reads the parents
 #    once for the group (reading a plan again costs less than shipping it between processes), then
-#    reads, parses and audits each plan of the group, and sends back the findings, the trace and the
-#    plan's concepts with their evidence. The main process keeps the findings (the policy and the
-#    exit code read them all) and stores the rest with the outline in the run's `Spool`, on disk: a
-#    report reads one plan at a time.
+#    reads, parses and audits each plan of the group, and sends back the findings, and the trace and
+#    the plan's concepts with their evidence pickled once, as bytes. The main process keeps the
+#    findings (the policy and the exit code read them all) and stores the bytes as they are, with the
+#    outline, in the run's `Spool`, on disk: a report reads one plan at a time.
 # A cache keeps what pays on a second run: each outline (pass 1 then reads only the file's bytes) and
 # each audit result (keyed by the plan's and its parents' contents). Whole plans are not kept: a plan
 # audited again is one whose audit result missed, and reading it again costs less than storing it.
+# The main process looks every file and result up in the cache itself and hands the workers only what
+# missed, so an unchanged corpus starts no worker and nothing crosses between processes.
 # The run lists its inputs in their order, so the report is the same for any number of jobs.
 
 GROUP = 64  # plans sent to a worker at once: their shared parents are read once for all of them
@@ -141,12 +145,21 @@ def audit_corpus(root: str | Path, rules: list[Rule], context: CheckContext, *, 
 
     files, problems = find_plan_files(root)
     setup = _Setup(rules, context, str(cache_dir) if cache_dir is not None else None)
+    done = count(len(problems) + 1)
+
+    def read(item: tuple) -> None:
+        if progress:
+            progress(next(done), len(files) + len(problems), item[0])
+
     with _pool(setup, _workers(jobs, len(files))) as pool:
-        indexed = []
-        for done, item in enumerate(pool(_index, [str(p) for p in files], 16, True), len(problems) + 1):
-            indexed.append(item)
-            if progress:
-                progress(done, len(files) + len(problems), item[0])
+        paths = [str(p) for p in files]
+        indexed = [_cached_outline(path) for path in paths]
+        for item in filter(None, indexed):
+            read(item)
+        missed = [at for at, item in enumerate(indexed) if item is None]
+        for at, item in zip(missed, pool(_index, [paths[at] for at in missed], 16, True)):
+            indexed[at] = item
+            read(item)
         return _audit_indexed(problems, indexed, setup, pool)
 
 
@@ -155,17 +168,43 @@ def _audit_indexed(problems: list[InputError], indexed: list[tuple], setup: _Set
     inputs += [Audited(path=path, plan=item) if digest_ else Audited(path=path, error=item)
                for path, digest_, item in indexed]
     groups = _link(inputs, indexed)
-    spool, findings = Spool(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
+    spool, findings = _Results(len(inputs)), [_unreadable(item, setup.rules, setup.context) for item in inputs]
     for index, item in enumerate(inputs):
         if item.plan is None:
-            spool[index] = item
-    for results in pool(_audit_group, groups, 1, False):
-        for index, (found, trace, concepts, error) in results:
-            findings[index], item = found, inputs[index]
-            spool[index] = (Audited(path=item.path, error=error) if error else
-                            replace(item, plan=item.plan.model_copy(update={"concepts": concepts}), trace=trace))
-            inputs[index] = None  # kept in the spool now, not here
+            spool.keep(index, item, None)
+
+    def keep(index: int, result: tuple) -> None:
+        found, traced_plan, error = result
+        findings[index], item = found, inputs[index]
+        spool.keep(index, Audited(path=item.path, error=error) if error else item, traced_plan)
+        inputs[index] = None  # kept in the spool now, not here
+
+    missed = []
+    for parents, plans in groups:
+        hits = [(plan, _cached_result(*plan[1:], parents)) for plan in plans]
+        for (index, *_), hit in hits:
+            if hit is not None:
+                keep(index, hit)
+        if left := [plan for plan, hit in hits if hit is None]:
+            missed.append((parents, left))
+    for results in pool(_audit_group, missed, 1, False):
+        for index, result in results:
+            keep(index, result)
     return CheckRun(spool, [f for some in findings for f in some], list(setup.rules))
+
+
+class _Results(Spool):
+    """A corpus run's inputs: each with its outline and parents pickled as `Spool` keeps them, and its
+    trace and concepts as the bytes the worker or the cache gave (unpickled once, when a report reads them)."""
+
+    def keep(self, index: int, item: Audited, traced_plan: bytes | None) -> None:
+        self[index] = (item, traced_plan)  # type: ignore[assignment]  # read back by __getitem__
+
+    def __getitem__(self, index: int) -> Audited:
+        item, traced_plan = super().__getitem__(index)
+        if traced_plan is not None:
+            item.trace, item.plan.concepts = pickle.loads(traced_plan)  # a fresh copy: its own to change
+        return item
 
 
 def _link(inputs: list[Audited], indexed: list[tuple]) -> list[tuple]:
@@ -203,20 +242,28 @@ def _workers(jobs: int, files: int) -> int:
 @contextmanager
 def _pool(setup: _Setup, workers: int):
     """`run_all(function, items, chunk, ordered)`: the results of `function` over `items` from
-    `workers` processes, in the order of `items` when `ordered`, else as they come."""
-    if workers == 1:
-        _start(setup)
-        try:
-            yield lambda function, items, chunk, ordered: map(function, items)
-        finally:
-            _state.clear()
-        return
-    import multiprocessing
+    `workers` processes, in the order of `items` when `ordered`, else as they come. The processes
+    start when first given something to do: a run the cache answers whole starts none. This process
+    is set up as a worker too (it looks plans up in the cache, and does all the work with one worker)."""
+    _start(setup)
+    started = []
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(workers, _start, (setup,)) as pool:
-        yield lambda function, items, chunk, ordered: (pool.imap if ordered else pool.imap_unordered)(
-            function, items, chunksize=chunk)
+    def run_all(function, items, chunk, ordered):
+        if workers == 1 or not items:
+            return map(function, items)
+        if not started:
+            import multiprocessing
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            started.append(multiprocessing.get_context(method).Pool(workers, _start, (setup,)))
+        return (started[0].imap if ordered else started[0].imap_unordered)(function, items, chunksize=chunk)
+
+    try:
+        yield run_all
+    finally:
+        for pool in started:
+            pool.terminate()
+        _state.clear()
 
 
 _state: dict = {}  # one worker's: its setup, cache, and the last plans it read
@@ -226,30 +273,81 @@ def _start(setup: _Setup) -> None:
     from audit.cache import Cache
 
     cache = Cache(setup.cache_dir) if setup.cache_dir is not None else None
-    _state.update(setup=setup, cache=cache, plans=OrderedDict())
+    _state.update(setup=setup, cache=cache, plans=OrderedDict(), rules=_rules_digest(setup.rules))
+
+
+def _rules_digest(rules: list[Rule]) -> str:
+    """What the rules of a run are, as far as their findings go (the salt covers the packs installed;
+    this, rules a caller loaded from elsewhere or a selection)."""
+    from audit.cache import digest
+
+    return digest(repr([(rule.code, rule.severity, rule.check, rule.params, rule.message) for rule in rules]).encode())
+
+
+def _cached_outline(path: str) -> tuple[str, str, Plan] | None:
+    """What `_index` gives for a file whose outline the cache holds, else None: looked up in the main
+    process, so the workers get only the files that missed."""
+    cache = _state["cache"]
+    try:
+        content = _content(path) if cache else None
+    except (OSError, InputError):
+        return None  # `_index` says why
+    outline = cache.get(cache.key("outline", content), Plan) if content else None
+    if outline is None:
+        return None
+    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
+    return path, content, outline
 
 
 def _index(path: str) -> tuple[str, str | None, Plan | InputError]:
     """(path, content hash, the plan's outline), or (path, None, why it cannot be read)."""
-    from audit.cache import digest
     from audit.corpus import outline_or_error
-    from audit.read import read_bytes
 
-    cache = _state["cache"]
     try:
-        content = digest(read_bytes(path))
+        content = _content(path)
     except (OSError, InputError):
         error = outline_or_error(path)  # the reader's own words for a file that cannot be read
         return (path, None, error) if isinstance(error, InputError) else _index(path)
-    outline = cache.get(cache.key("outline", content), Plan) if cache else None
-    if outline is None:
-        outline = outline_or_error(path)
-        if isinstance(outline, InputError):
-            return path, None, outline
-        if cache:
-            cache.put(cache.key("outline", content), outline)
-    outline.path = visible_path(path)  # as load_plan names it: a cached outline may be another file's
+    outline = outline_or_error(path)
+    if isinstance(outline, InputError):
+        return path, None, outline
+    cache = _state["cache"]
+    if cache and _unchanged(path, content):
+        cache.put(cache.key("outline", content), outline)
+    outline.path = visible_path(path)
     return path, content, outline
+
+
+def _content(path: str) -> str:
+    """The content hash of the file `path` (raises `OSError` or `InputError` as reading it does)."""
+    from audit.cache import digest
+    from audit.read import read_bytes
+
+    return digest(read_bytes(path))
+
+
+def _unchanged(path: str, content: str) -> bool:
+    """Whether the file still has the content hash it was read by: what was read from a file that
+    changed meanwhile may be of either content, and is not kept under that hash."""
+    try:
+        return _content(path) == content
+    except (OSError, InputError):
+        return False
+
+
+def _result_key(path: str, content: str, parents: tuple[tuple[str, str], ...]) -> str:
+    setup: _Setup = _state["setup"]
+    return _state["cache"].key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
+                               f"draft={setup.context.draft}", f"kind={setup.context.kind}", _state["rules"])
+
+
+def _cached_result(path: str, content: str, parents: tuple[tuple[str, str], ...]) -> tuple | None:
+    """The result of `_audit` as the cache holds it, or None."""
+    cache = _state["cache"]
+    hit = cache.get(_result_key(path, content, parents), tuple) if cache else None
+    if hit is None or len(hit) != 2 or not isinstance(hit[1], bytes):
+        return None
+    return hit[0], hit[1], None
 
 
 def _audit_group(group: tuple) -> list[tuple[int, tuple]]:
@@ -259,30 +357,25 @@ def _audit_group(group: tuple) -> list[tuple[int, tuple]]:
 
 
 def _audit(path: str, content: str, parents: tuple[tuple[str, str], ...]) -> tuple:
-    """The findings of one plan audited with its parents, its trace against them, the concepts it
-    covers (with their evidence lines, for the report), and the error of a plan that could not be
-    read whole (then the rest is empty)."""
+    """The findings of one plan audited with its parents; its trace against them and the concepts it
+    covers (with their evidence lines, for the report), pickled; and the error of a plan that could
+    not be read whole (then the rest is empty)."""
     setup: _Setup = _state["setup"]
-    cache = _state["cache"]
-    key = cache.key("audit", content, path, *(part for pair in parents for part in pair), setup.context.lang,
-                    f"draft={setup.context.draft}", f"kind={setup.context.kind}",
-                    ",".join(rule.code for rule in setup.rules)) if cache else None
-    if key and (hit := cache.get(key, tuple)) is not None:
-        return hit
-    plan = _full_plan(path, content)
+    plan, fresh = _full_plan(path, content)
     found = [_full_plan(*pair) for pair in parents]
     if isinstance(plan, InputError):  # the file changed since it was hashed, or only its body fails to parse
-        return _unreadable(Audited(path=path, error=plan), setup.rules, setup.context), None, [], plan
-    found = [parent for parent in found if not isinstance(parent, InputError)]
-    findings, traced_plan = _audit_one(plan, found, setup.rules, replace(setup.context, linked=True))
-    result = findings, traced_plan, plan.concepts, None
-    if key:
-        cache.put(key, result)
-    return result
+        return _unreadable(Audited(path=path, error=plan), setup.rules, setup.context), None, plan
+    read = [parent for parent, _ in found if not isinstance(parent, InputError)]
+    findings, traced_plan = _audit_one(plan, read, setup.rules, replace(setup.context, linked=True))
+    pickled = pickle.dumps((traced_plan, plan.concepts), protocol=pickle.HIGHEST_PROTOCOL)
+    if _state["cache"] and fresh and all(ok for _, ok in found):
+        _state["cache"].put(_result_key(path, content, parents), (findings, pickled))
+    return findings, pickled, None
 
 
-def _full_plan(path: str, content: str) -> Plan | InputError:
-    """The whole plan (or why it cannot be read), from this worker's last few plans, else the file."""
+def _full_plan(path: str, content: str) -> tuple[Plan | InputError, bool]:
+    """The whole plan (or why it cannot be read), from this worker's last few plans, else the file;
+    and whether the file still had that content once read (see `_unchanged`)."""
     from audit.corpus import plan_or_error
 
     plans: OrderedDict = _state["plans"]
@@ -292,7 +385,7 @@ def _full_plan(path: str, content: str) -> Plan | InputError:
     plan = plan_or_error(path)
     if not isinstance(plan, InputError):
         plan.path = visible_path(path)
-    plans[path, content] = plan
+    plans[path, content] = plan, _unchanged(path, content)
     if len(plans) > 8:
         plans.popitem(last=False)
-    return plan
+    return plans[path, content]
