@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from audit.model import Deadline, Frequency, Level, Quantity, Terms
-from audit.base.normalize import fold
+from audit.base.normalize import SEEN_LINES, fold
 
 # --- who: the levels and the general addressees a phrase names ---------------------------------
 
@@ -32,9 +33,9 @@ ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for 
 }
 GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
            r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
-_ADDRESS_RE = re.compile(
-    "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
-    + f"|(?P<general>\\b(?:{GENERAL})\\b)"
+_ADDRESS_RE = re.compile(  # behind a look-ahead on the letters they start with, which C tests at once
+    "(?=[bcdhpqsux])(?:" + "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
+    + f"|(?P<general>\\b(?:{GENERAL})\\b)" + ")"
 )
 
 
@@ -46,6 +47,11 @@ def ubnd(folded: str) -> str:
 def address_spans(text: str) -> list[tuple[int, str]]:
     """(offset, level or "general") of every address in `text`, in order. A "Sở ... các tỉnh" is the
     department level of a ministry's plan, not the provinces."""
+    return list(_address_spans(text))
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of a line by several parsers, and plans repeat lines
+def _address_spans(text: str) -> tuple[tuple[int, str], ...]:
     folded = ubnd(fold(text))
     spans = []
     for m in _ADDRESS_RE.finditer(folded):
@@ -53,7 +59,7 @@ def address_spans(text: str) -> list[tuple[int, str]]:
         if kind == "tinh" and re.search(r"\bso\b[^;:.]{0,40}$", folded[: m.start()]):
             continue
         spans.append((m.start(), kind))
-    return spans
+    return tuple(spans)
 
 
 # --- how often ---------------------------------------------------------------------------------
@@ -61,13 +67,15 @@ def address_spans(text: str) -> list[tuple[int, str]]:
 PER_YEAR: dict[str, int] = {"ngay": 365, "tuan": 52, "thang": 12, "quy": 4, "6_thang": 2, "nam": 1}
 _EVERY = r"(?:hang|moi|dinh ky|/|mot lan/|lan/|01 lan/|1 lan/)\s*"
 _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six months
-    ("ngay", re.compile(r"\b(?:hang|moi) ngay\b")),
-    ("tuan", re.compile(rf"{_EVERY}tuan\b")),
-    ("thang", re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
-    ("quy", re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
-    ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket)\s*(?:0?6|sau) thang\b"
-                           r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
-    ("nam", re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
+    # (name, the words the pattern cannot match without, pattern): most lines name no period, and
+    # a test for a word costs far less than a search
+    ("ngay", ("ngay",), re.compile(r"\b(?:hang|moi) ngay\b")),
+    ("tuan", ("tuan",), re.compile(rf"{_EVERY}tuan\b")),
+    ("thang", ("thang",), re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
+    ("quy", ("quy", "thang"), re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
+    ("6_thang", ("thang",), re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket)\s*(?:0?6|sau) thang\b"
+                                     r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
+    ("nam", ("nam",), re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
 ]
 
 
@@ -76,11 +84,11 @@ _EVERY_FEW = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon) (?P<unit>ngay|tuan|thang) 
 
 
 def frequency(folded: str) -> Frequency | None:
-    few = _EVERY_FEW.search(folded)
+    few = _EVERY_FEW.search(folded) if " lan" in folded else None
     if few and few["n"] not in ("1", "01", "6", "06", "3", "03"):  # those are named below
         return at_least(PER_YEAR[few["unit"]] / _count(few["n"]))
-    for name, pattern in _FREQUENCY:
-        if pattern.search(folded):
+    for name, needs, pattern in _FREQUENCY:
+        if any(need in folded for need in needs) and pattern.search(folded):
             return name  # type: ignore[return-value]
     return None
 
