@@ -38,21 +38,32 @@ def key_words(text: str) -> frozenset[str]:
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
+    phrases = _phrases(lexicon)
     words = [token.norm for token in lexicon.words(text)]
     kept: list[str] = []
-    at = 0
-    while at < len(words):
-        synonym = _longest_at(words, at, lexicon.synonyms)
-        length, word = synonym or _longest_at(words, at, _STOP) or (1, words[at])
+    at, end = 0, len(words)
+    while at < end:
+        word, length = words[at], 1
+        for phrase, stands_for in phrases.get(word, ()):  # most words start no phrase
+            if tuple(words[at:at + len(phrase)]) == phrase:
+                word, length = stands_for, len(phrase)
+                break
         if len(word) > 1:
             kept.append(word)
         at += length
     return frozenset(kept)
 
 
-def _longest_at(words: list[str], at: int, table: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[int, str] | None:
-    """(length, what it stands for) of the longest phrase of `table` starting at `words[at]`."""
-    for phrase, word in table.get(words[at], ()):
-        if tuple(words[at:at + len(phrase)]) == phrase:
-            return len(phrase), word
-    return None
+_PHRASES: list = [None, {}]  # the lexicon they were made for (held, so it is that one), the table
+
+
+def _phrases(lexicon) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> the lexicon's synonyms starting with it, then the boilerplate phrases, each
+    list longest first: the first phrase found at a word is the one to take (a synonym wins over
+    boilerplate, a longer phrase over a shorter one). Made once per lexicon."""
+    if _PHRASES[0] is not lexicon:
+        table = {first: list(entries) for first, entries in lexicon.synonyms.items()}
+        for first, entries in _STOP.items():
+            table.setdefault(first, []).extend(entries)
+        _PHRASES[:] = [lexicon, table]
+    return _PHRASES[1]
