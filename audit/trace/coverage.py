@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
@@ -28,7 +29,7 @@ from audit.parse.sections import walk
 from audit.parse.terms import (
     DEFUNCT, PER_YEAR, body_key, clause_around, declined, per_year, read_terms, refusals, same_body, sentence_around,
 )
-from audit.base.normalize import fold
+from audit.base.normalize import SEEN_LINES, fold
 from audit.trace.copying import CopiedShare, copied_share
 from audit.trace.requirements import derive_requirements, items_in
 from audit.trace.words import key_words
@@ -157,11 +158,19 @@ def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tu
     whose named subject is two key words or more of the duty's."""
     found = []
     for line in lines:
-        m = _REPLY.match(line.text)
-        named = key_words(m[1]) if m else frozenset()
-        if len(named) >= 2 and named <= wanted:
-            found.append((line, (m.end(), len(line.text))))
+        reply = _reply(line.text)
+        if reply and reply[1] <= wanted:
+            found.append((line, (reply[0], len(line.text))))
     return found
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of each line for each duty of its parents
+def _reply(text: str) -> tuple[int, frozenset[str]] | None:
+    """(where the reply's text starts, the key words of its named subject) when the line replies
+    to a duty by a name of two key words or more."""
+    m = _REPLY.match(text)
+    named = key_words(m[1]) if m else frozenset()
+    return (m.end(), named) if len(named) >= 2 else None
 
 
 # A name in quotes: words, not markup or code ("Dân vận khéo", not "document.title='x'").
@@ -421,11 +430,9 @@ def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Se
         return _status(requirement, [_commitment(line.number, line.text, child, span)], child)
     if len(wanted) < 3:  # too little to judge by words: shown as not judged, never as met
         return Coverage(requirement=requirement, status="not_judged")
-    best, best_line = 0.0, None
-    for line in lines:
-        share = len(wanted & key_words(line.text)) / len(wanted)
-        if share > best:
-            best, best_line = share, line
+    shared = [len(wanted & key_words(line.text)) for line in lines]
+    most = max(shared, default=0)
+    best, best_line = most / len(wanted), lines[shared.index(most)] if most else None  # the first line of the most
     if best < settings.task_share or best_line is None:
         return Coverage(requirement=requirement, status="missing")
     coverage = _status(requirement, [_commitment(best_line.number, best_line.text, child, wanted=wanted)], child)
