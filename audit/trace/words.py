@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from audit.base.core import core
+
 # Function words and the plans' own vocabulary, as phrases of normalized words (NFC, modern tone
 # placement, lower case); a phrase of one word is dropped wherever it stands.
 _BOILERPLATE = """
@@ -38,6 +40,13 @@ def key_words(text: str) -> frozenset[str]:
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
+    fast = _compiled(lexicon, core())
+    kept = fast.kept(text) if fast is not None else None
+    return frozenset(_kept(text, lexicon) if kept is None else kept)
+
+
+def _kept(text: str, lexicon) -> list[str]:
+    """The words of `text` kept, in order: the reference the core's `kept` equals."""
     phrases = _phrases(lexicon)
     words = [token.norm for token in lexicon.words(text)]
     kept: list[str] = []
@@ -51,19 +60,21 @@ def key_words(text: str) -> frozenset[str]:
         if len(word) > 1:
             kept.append(word)
         at += length
-    return frozenset(kept)
+    return kept
 
 
-_PHRASES: list = [None, {}]  # the lexicon they were made for (held, so it is that one), the table
-
-
+@lru_cache(maxsize=4)
 def _phrases(lexicon) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First word -> the lexicon's synonyms starting with it, then the boilerplate phrases, each
     list longest first: the first phrase found at a word is the one to take (a synonym wins over
-    boilerplate, a longer phrase over a shorter one). Made once per lexicon."""
-    if _PHRASES[0] is not lexicon:
-        table = {first: list(entries) for first, entries in lexicon.synonyms.items()}
-        for first, entries in _STOP.items():
-            table.setdefault(first, []).extend(entries)
-        _PHRASES[:] = [lexicon, table]
-    return _PHRASES[1]
+    boilerplate, a longer phrase over a shorter one)."""
+    table = {first: list(entries) for first, entries in lexicon.synonyms.items()}
+    for first, entries in _STOP.items():
+        table.setdefault(first, []).extend(entries)
+    return table
+
+
+@lru_cache(maxsize=4)
+def _compiled(lexicon, fast):
+    """The core's key words over `lexicon` (audit/base/core.py), or None without the core."""
+    return fast and fast.key_words(dict(lexicon.expansions), _phrases(lexicon))
