@@ -194,17 +194,27 @@ def _named_together(concepts: frozenset[str], lines: list[Line]) -> list[tuple[L
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    groups = [group for concept in concepts for group in lexicon.together.get(concept, ())]
+    groups = [[f" {' '.join(p)} " for p in group] for concept in concepts for group in lexicon.together.get(concept, ())]
     found = []
     for line in lines if groups else ():
-        at = 0
-        for sentence in re.split(r"(?<=[.!?])", line.text):  # one item may run on over ";"
-            words = " ".join(t.loose for t in lexicon.words(sentence))
-            if any(all(f" {' '.join(p)} " in f" {words} " for p in group) for group in groups):
-                found.append((line, (at, at + len(sentence))))
+        for start, end, words in _loose_sentences(line.text):
+            if any(all(p in words for p in group) for group in groups):
+                found.append((line, (start, end)))
                 break
-            at += len(sentence)
     return found
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of each line for each duty whose concept has `together` groups
+def _loose_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, its loose words between spaces) of each sentence of the line."""
+    from audit.text.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    found, at = [], 0
+    for sentence in re.split(r"(?<=[.!?])", text):  # one item may run on over ";"
+        found.append((at, at + len(sentence), f" {' '.join(t.loose for t in lexicon.words(sentence))} "))
+        at += len(sentence)
+    return tuple(found)
 
 
 def _span(evidence: Evidence) -> tuple[int, int] | None:
