@@ -58,6 +58,17 @@ impl Core {
         self.table.fold(text.to_str().ok()?)
     }
 
+    /// Whether some word of `text` (a run of letters, digits and "_": `\w` of Python's `re`) is
+    /// written again as one of the four words after it, or None: what hygiene._may_repeat's search
+    /// cannot match without.
+    fn repeats_near(&self, text: &PyString) -> Option<bool> {
+        let chars: Vec<char> = text.to_str().ok()?.chars().collect();
+        if !self.table.covers(&chars) {
+            return None;
+        }
+        Some(words::repeats_near(&self.table, &chars))
+    }
+
     /// spelling.plan_words of a plan's texts (as a list), or None.
     fn plan_words(&self, texts: Vec<&PyString>) -> Option<Vec<String>> {
         let texts: Vec<&str> = texts.iter().map(|t| t.to_str().ok()).collect::<Option<_>>()?;
