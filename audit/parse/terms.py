@@ -20,6 +20,13 @@ from functools import lru_cache
 from audit.model import Deadline, Frequency, Level, Quantity, Terms
 from audit.base.normalize import SEEN_LINES, fold
 
+
+def _led(first: str, pattern: str) -> re.Pattern:
+    """`pattern` behind a look-ahead on the characters (`first`, a class) every match of it starts
+    with: most places of a line start none, and C tests one class there before any alternative."""
+    return re.compile(f"(?={first})(?:{pattern})")
+
+
 # --- who: the levels and the general addressees a phrase names ---------------------------------
 
 ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for "uy ban nhan dan"
@@ -33,10 +40,8 @@ ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for 
 }
 GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
            r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
-_ADDRESS_RE = re.compile(  # behind a look-ahead on the letters they start with, which C tests at once
-    "(?=[bcdhpqsux])(?:" + "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
-    + f"|(?P<general>\\b(?:{GENERAL})\\b)" + ")"
-)
+_ADDRESS_RE = _led("[bcdhpqsux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
+                   + f"|(?P<general>\\b(?:{GENERAL})\\b)")
 
 
 def ubnd(folded: str) -> str:
@@ -109,8 +114,8 @@ def _count(word: str) -> int:
 
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _PER = r"(?:,?\s*(?:/|moi|mot|trong moi|hang)\s*(?P<per>ngay|tuan|thang|quy|nam))?"
-_QUANTITY = re.compile(
-    r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
+_QUANTITY = _led(
+    r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
 )
 _PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
@@ -120,7 +125,7 @@ _NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc"
 
 # Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
 _WORDS_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_COUNT_WORD = re.compile(r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
+_COUNT_WORD = _led("[bchmst]", r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
 # Words after a number word that are no counted thing: "một số", "một cửa", "hai cấp", "thứ ba".
 _NOT_WORD_COUNTED = {"so", "cua", "cap", "nguoi dan", "trong", "la", "va", "ben", "chieu", "mat", "nam", "thang", "tuan", "quy"}
 
@@ -201,8 +206,8 @@ def per_year(quantity: Quantity) -> int:
 
 # --- by when -----------------------------------------------------------------------------------
 
-_DATE = re.compile(
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
+_DATE = _led(
+    r"\d", r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
     r"|(?P<wd>\d{1,2}) thang (?P<wm>\d{1,2})(?:,? nam (?P<wy>(?:19|20)\d{2}))?"
 )
 _BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
@@ -285,8 +290,8 @@ _ORG = r"(?:ubnd|so|phong|van phong|ban|bo|trung tam|hdnd|cuc|vu)\b"
 # hóa và Thông tin" is one body; "UBND huyện và Sở Nội vụ" two).
 _BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\btrong\b|\bqua\b"
              rf"|\bhang\b|\bvao\b|\bva\s+{_ORG}))")
-_RECIPIENT = re.compile(
-    rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
+_RECIPIENT = _led(
+    "[bcgn]", rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
     rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
 )
 _AND_BODY = re.compile(
@@ -312,6 +317,8 @@ def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
 
 def _ubnd_with_offsets(folded: str) -> tuple[str, list[int]]:
     """`ubnd(folded)` and, for each of its characters, the offset it comes from in `folded`."""
+    if "uy ban nhan dan" not in folded:  # most lines: each character is its own
+        return folded, list(range(len(folded)))
     out, back, at = [], [], 0
     for m in re.finditer("uy ban nhan dan", folded):
         out.append(folded[at: m.start()])
@@ -345,7 +352,8 @@ def same_body(one: str, other: str) -> bool:
 
 ACT = (r"(?:to chuc|thuc hien|trien khai|in|phat hanh|xay dung|duy tri|lap|mo|dang|dang tai|phat|treo|"
         r"su dung|tham gia|ban hanh|tuyen truyen|cap nhat|thanh lap|khao sat|san xuat|lam|bo tri|dau tu|gui)")
-DECLINE = re.compile(
+DECLINE = _led(
+    "[cdhklnst]",
     rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
     r"|\bchua (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
     r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"
