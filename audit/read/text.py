@@ -116,8 +116,8 @@ def clean_line(number: int, raw: str) -> Line:
     """A source line with Markdown marks taken out of `text` (kept in `raw`)."""
     raw = raw.rstrip("\r\n")
     text = tidy(raw)
+    bold = bool(_MD_HEADING.match(text)) or "**" in text or "__" in text
     # Each clean-up only where its mark is: most lines have none, and a search costs more than `in`.
-    bold = "**" in text or "__" in text or ("#" in text and bool(_MD_HEADING.match(text)))
     if "#" in text:
         text = _MD_HEADING.sub("", text)
     if "*" in text or "_" in text:
@@ -127,7 +127,7 @@ def clean_line(number: int, raw: str) -> Line:
     text = text.strip()
     if text.startswith("> "):
         text = text[2:].strip()
-    if "---" in text and _MD_TABLE_RULE.match(text):
+    if _MD_TABLE_RULE.match(text):
         text = ""
     # Every value is made here, of its field's type: validating them again would cost as much as the rest.
     return trusted(Line, {"number": number, "text": text, "raw": raw, "cells": _cells(text), "bold": bold,
