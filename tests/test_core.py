@@ -21,9 +21,10 @@ from audit.base.normalize import canonical_tones, fold, tokenize
 from audit.corpus import find_plan_files
 from audit.parse import parse_plan
 from audit.read import read_source
-from audit.text import matcher, spelling
+from audit.text import hygiene, matcher, spelling
 from audit.text.lexicon import load_lexicon
 from audit.text.vocabulary import load_vocabulary
+from audit.trace import words
 from tests.conftest import FIXTURES, REPO, SEEDS
 from tests.test_generated_corpus import gen
 
@@ -125,6 +126,31 @@ def test_spelling_slips_are_the_same_with_and_without_the_core(fast, plans, line
     assert found == {"syllable", "mark", "foreign", "abbreviation"}  # every kind of slip was compared
 
 
+def test_key_words_are_the_same_with_and_without_the_core(fast, lines):
+    lexicon = load_lexicon()
+    compiled = words._compiled(lexicon, fast)
+    assert compiled is not None
+    assert sum(compiled.kept(text) is not None for text in lines) >= 0.95 * len(lines)
+    key_words = words.key_words.__wrapped__  # not the remembered answers of either
+    with_core = [key_words(text) for text in lines]
+    with pure():
+        assert [key_words(text) for text in lines] == with_core
+    kept = set().union(*with_core)
+    assert any("_" in word for word in kept)  # a synonym phrase, written as one word, was compared
+    assert any(lexicon.expansions.keys() & {t.loose for t in tokenize(text)} for text in lines)  # abbreviations too
+
+
+def test_doubled_words_are_the_same_with_and_without_the_core(fast, lines):
+    bare = [hygiene._STRAY_MARKS.sub("", fold(text)) for text in lines]
+    spared = [text for text in bare if fast.repeats_near(text) is False]
+    assert len(spared) > len(bare) / 2 and not any(hygiene._REPEAT_GATE.search(text) for text in spared)
+    doubled = hygiene.doubled_words.__wrapped__  # not the remembered answers of either
+    with_core = [doubled(text) for text in lines]
+    with pure():
+        assert [doubled(text) for text in lines] == with_core
+    assert any(with_core)
+
+
 def test_pure_python_is_forced_by_the_environment_variable():
     script = "from audit.base.core import core; print(core() is None)"
     installed = importlib.util.find_spec("audit_core") is not None
@@ -158,6 +184,10 @@ def test_any_text_reads_the_same_with_and_without_the_core(text):
     lexicon = load_lexicon()
     with_core = [function(text) for function in (tokenize, fold, canonical_tones)]
     found = matcher._find_matches.__wrapped__(text, lexicon)
+    key_words = words.key_words.__wrapped__(text)
+    doubled = hygiene.doubled_words.__wrapped__(text)
     with pure():
         assert [function(text) for function in (tokenize, fold, canonical_tones)] == with_core
         assert matcher._find_matches.__wrapped__(text, lexicon) == found
+        assert words.key_words.__wrapped__(text) == key_words
+        assert hygiene.doubled_words.__wrapped__(text) == doubled

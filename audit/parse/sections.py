@@ -36,12 +36,24 @@ _KIND_STARTS: list[tuple[str, str]] = [
 _FILLER = re.compile(r"^(mot so|cac|nhung)\s+")
 
 
+def _may_open_heading(first: str) -> bool:
+    """Whether a heading marker can start with `first` (what each of `_HEADING_RES` opens with:
+    I V X, "Đ" of "Điều", a digit as `\\d` reads it, a lower-case letter): most lines start with
+    none, and one test spares them five searches."""
+    return first in "IVXĐđ" or "a" <= first <= "z" or first.isdecimal()
+
+
 def heading_of(line: Line) -> tuple[str, str, str] | None:
     """(marker type, marker, title) when the line is a numbered heading."""
-    if line.cells or not line.text:
+    return None if line.cells else _heading(line.text)
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of each line by several parsers, and plans repeat lines
+def _heading(text: str) -> tuple[str, str, str] | None:
+    if not text or not _may_open_heading(text[0]):
         return None
     for kind, pattern in _HEADING_RES:
-        m = pattern.match(line.text)
+        m = pattern.match(text)
         if m:
             return kind, m.group("m"), m.group("t").strip().rstrip(":").strip("*").strip()
     return None

@@ -15,9 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from audit.model import Deadline, Frequency, Level, Quantity, Terms
-from audit.base.normalize import fold
+from audit.base.normalize import SEEN_LINES, fold
+
+
+def _led(first: str, pattern: str) -> re.Pattern:
+    """`pattern` behind a look-ahead on the characters (`first`, a class) every match of it starts
+    with: most places of a line start none, and C tests one class there before any alternative."""
+    return re.compile(f"(?={first})(?:{pattern})")
+
 
 # --- who: the levels and the general addressees a phrase names ---------------------------------
 
@@ -32,10 +40,8 @@ ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for 
 }
 GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
            r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
-_ADDRESS_RE = re.compile(
-    "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
-    + f"|(?P<general>\\b(?:{GENERAL})\\b)"
-)
+_ADDRESS_RE = _led("[bcdhpqsux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
+                   + f"|(?P<general>\\b(?:{GENERAL})\\b)")
 
 
 def ubnd(folded: str) -> str:
@@ -46,6 +52,11 @@ def ubnd(folded: str) -> str:
 def address_spans(text: str) -> list[tuple[int, str]]:
     """(offset, level or "general") of every address in `text`, in order. A "Sở ... các tỉnh" is the
     department level of a ministry's plan, not the provinces."""
+    return list(_address_spans(text))
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of a line by several parsers, and plans repeat lines
+def _address_spans(text: str) -> tuple[tuple[int, str], ...]:
     folded = ubnd(fold(text))
     spans = []
     for m in _ADDRESS_RE.finditer(folded):
@@ -53,7 +64,7 @@ def address_spans(text: str) -> list[tuple[int, str]]:
         if kind == "tinh" and re.search(r"\bso\b[^;:.]{0,40}$", folded[: m.start()]):
             continue
         spans.append((m.start(), kind))
-    return spans
+    return tuple(spans)
 
 
 # --- how often ---------------------------------------------------------------------------------
@@ -61,13 +72,15 @@ def address_spans(text: str) -> list[tuple[int, str]]:
 PER_YEAR: dict[str, int] = {"ngay": 365, "tuan": 52, "thang": 12, "quy": 4, "6_thang": 2, "nam": 1}
 _EVERY = r"(?:hang|moi|dinh ky|/|mot lan/|lan/|01 lan/|1 lan/)\s*"
 _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six months
-    ("ngay", re.compile(r"\b(?:hang|moi) ngay\b")),
-    ("tuan", re.compile(rf"{_EVERY}tuan\b")),
-    ("thang", re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
-    ("quy", re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
-    ("6_thang", re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket|ket qua)\s*(?:0?6|sau) thang\b"
-                           r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
-    ("nam", re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
+    # (name, the words the pattern cannot match without, pattern): most lines name no period, and
+    # a test for a word costs far less than a search
+    ("ngay", ("ngay",), re.compile(r"\b(?:hang|moi) ngay\b")),
+    ("tuan", ("tuan",), re.compile(rf"{_EVERY}tuan\b")),
+    ("thang", ("thang",), re.compile(rf"{_EVERY}thang\b|(?<!\d )(?<!sau )\bthang (?:mot|1|01) lan\b|\bbao cao thang\b")),
+    ("quy", ("quy", "thang"), re.compile(rf"{_EVERY}quy\b|\b(?:quy|0?3 thang) (?:mot|1|01) lan\b|\bbao cao (?:dinh ky )?(?:hang )?quy\b|\btheo quy\b")),
+    ("6_thang", ("thang",), re.compile(r"\b(?:moi|hang|dinh ky|bao cao(?: dinh ky)?|so ket|ket qua)\s*(?:0?6|sau) thang\b"
+                                     r"|\b(?:0?6|sau) thang (?:mot|1|01) lan\b")),
+    ("nam", ("nam",), re.compile(rf"{_EVERY}nam\b|\bnam (?:mot|1|01) lan\b|\bbao cao (?:[a-z0-9 ]{{0,12}}, )?(?:ca )?nam\b|\btong ket nam\b")),
 ]
 
 
@@ -76,11 +89,11 @@ _EVERY_FEW = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon) (?P<unit>ngay|tuan|thang) 
 
 
 def frequency(folded: str) -> Frequency | None:
-    few = _EVERY_FEW.search(folded)
+    few = _EVERY_FEW.search(folded) if " lan" in folded else None
     if few and few["n"] not in ("1", "01", "6", "06", "3", "03"):  # those are named below
         return at_least(PER_YEAR[few["unit"]] / _count(few["n"]))
-    for name, pattern in _FREQUENCY:
-        if pattern.search(folded):
+    for name, needs, pattern in _FREQUENCY:
+        if any(need in folded for need in needs) and pattern.search(folded):
             return name  # type: ignore[return-value]
     return None
 
@@ -101,8 +114,8 @@ def _count(word: str) -> int:
 
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _PER = r"(?:,?\s*(?:/|moi|mot|trong moi|hang)\s*(?P<per>ngay|tuan|thang|quy|nam))?"
-_QUANTITY = re.compile(
-    r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
+_QUANTITY = _led(
+    r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
 )
 _PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
@@ -112,7 +125,7 @@ _NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc"
 
 # Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
 _WORDS_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_COUNT_WORD = re.compile(r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
+_COUNT_WORD = _led("[bchmst]", r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
 # Words after a number word that are no counted thing: "một số", "một cửa", "hai cấp", "thứ ba".
 _NOT_WORD_COUNTED = {"so", "cua", "cap", "nguoi dan", "trong", "la", "va", "ben", "chieu", "mat", "nam", "thang", "tuan", "quy"}
 
@@ -193,8 +206,8 @@ def per_year(quantity: Quantity) -> int:
 
 # --- by when -----------------------------------------------------------------------------------
 
-_DATE = re.compile(
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
+_DATE = _led(
+    r"\d", r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
     r"|(?P<wd>\d{1,2}) thang (?P<wm>\d{1,2})(?:,? nam (?P<wy>(?:19|20)\d{2}))?"
 )
 _BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
@@ -287,8 +300,8 @@ _ORG = r"(?:ubnd|so|phong|van phong|ban|bo|trung tam|hdnd|cuc|vu)\b"
 # hóa và Thông tin" is one body; "UBND huyện và Sở Nội vụ" two).
 _BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\btrong\b|\bqua\b"
              rf"|\bhang\b|\bvao\b|\bva\s+{_ORG}))")
-_RECIPIENT = re.compile(
-    rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
+_RECIPIENT = _led(
+    "[bcgn]", rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
     rf"|\b(?:bao cao|gui)\s+(?P<direct>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
 )
 _AND_BODY = re.compile(
@@ -314,6 +327,8 @@ def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
 
 def _ubnd_with_offsets(folded: str) -> tuple[str, list[int]]:
     """`ubnd(folded)` and, for each of its characters, the offset it comes from in `folded`."""
+    if "uy ban nhan dan" not in folded:  # most lines: each character is its own
+        return folded, list(range(len(folded)))
     out, back, at = [], [], 0
     for m in re.finditer("uy ban nhan dan", folded):
         out.append(folded[at: m.start()])
@@ -353,7 +368,8 @@ _HEAD = re.compile(r"^(?:(?:pho )?chu tich|thuong truc|lanh dao|giam doc|truong)
 
 ACT = (r"(?:to chuc|thuc hien|trien khai|in|phat hanh|xay dung|duy tri|lap|mo|dang|dang tai|phat|treo|"
         r"su dung|tham gia|ban hanh|tuyen truyen|cap nhat|thanh lap|khao sat|san xuat|lam|bo tri|dau tu|gui)")
-DECLINE = re.compile(
+DECLINE = _led(
+    "[cdhklnst]",
     rf"\b(?:khong|chua|tam dung|tam hoan|ngung|dung|hoan)\s+(?:[a-z]+\s+){{0,2}}?{ACT}\b"
     r"|\b(?:chua|khong) (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
     r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from audit.graph.plan_graph import LEVEL_RANK
 from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Requirement, Shortfall, Terms
@@ -29,7 +30,7 @@ from audit.parse.terms import (
     DEFUNCT, PER_YEAR, body_key, clause_around, declined, from_issue, per_year, read_terms, refusals, same_body,
     sentence_around,
 )
-from audit.base.normalize import fold
+from audit.base.normalize import SEEN_LINES, fold
 from audit.trace.copying import CopiedShare, copied_share
 from audit.trace.requirements import CARRIERS, REPORT_RE, TITLE, concept_family, derive_requirements, items_in
 from audit.trace.words import key_words
@@ -195,11 +196,19 @@ def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tu
     whose named subject is two key words or more of the duty's."""
     found = []
     for line in lines:
-        m = _REPLY.match(line.text)
-        named = key_words(m[1]) if m else frozenset()
-        if len(named) >= 2 and named <= wanted:
-            found.append((line, (m.end(), len(line.text))))
+        reply = _reply(line.text)
+        if reply and reply[1] <= wanted:
+            found.append((line, (reply[0], len(line.text))))
     return found
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of each line for each duty of its parents
+def _reply(text: str) -> tuple[int, frozenset[str]] | None:
+    """(where the reply's text starts, the key words of its named subject) when the line replies
+    to a duty by a name of two key words or more."""
+    m = _REPLY.match(text)
+    named = key_words(m[1]) if m else frozenset()
+    return (m.end(), named) if len(named) >= 2 else None
 
 
 # A name in quotes: words, not markup or code ("Dân vận khéo", not "document.title='x'").
@@ -222,17 +231,27 @@ def _named_together(concepts: frozenset[str], lines: list[Line]) -> list[tuple[L
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    groups = [group for concept in concepts for group in lexicon.together.get(concept, ())]
+    groups = [[f" {' '.join(p)} " for p in group] for concept in concepts for group in lexicon.together.get(concept, ())]
     found = []
     for line in lines if groups else ():
-        at = 0
-        for sentence in re.split(r"(?<=[.!?])", line.text):  # one item may run on over ";"
-            words = " ".join(t.loose for t in lexicon.words(sentence))
-            if any(all(f" {' '.join(p)} " in f" {words} " for p in group) for group in groups):
-                found.append((line, (at, at + len(sentence))))
+        for start, end, words in _loose_sentences(line.text):
+            if any(all(p in words for p in group) for group in groups):
+                found.append((line, (start, end)))
                 break
-            at += len(sentence)
     return found
+
+
+@lru_cache(maxsize=SEEN_LINES)  # asked of each line for each duty whose concept has `together` groups
+def _loose_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, its loose words between spaces) of each sentence of the line."""
+    from audit.text.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    found, at = [], 0
+    for sentence in re.split(r"(?<=[.!?])", text):  # one item may run on over ";"
+        found.append((at, at + len(sentence), f" {' '.join(t.loose for t in lexicon.words(sentence))} "))
+        at += len(sentence)
+    return tuple(found)
 
 
 def _span(evidence: Evidence) -> tuple[int, int] | None:
@@ -492,11 +511,9 @@ def _task(requirement: Requirement, child: Plan, lines: list[Line], settings: Se
         return _status(requirement, [_commitment(line.number, line.text, child, span)], child)
     if len(wanted) < 3:  # too little to judge by words: shown as not judged, never as met
         return Coverage(requirement=requirement, status="not_judged")
-    best, best_line = 0.0, None
-    for line in lines:
-        share = len(wanted & key_words(line.text)) / len(wanted)
-        if share > best:
-            best, best_line = share, line
+    shared = [len(wanted & key_words(line.text)) for line in lines]
+    most = max(shared, default=0)
+    best, best_line = most / len(wanted), lines[shared.index(most)] if most else None  # the first line of the most
     if best < settings.task_share or best_line is None:
         return Coverage(requirement=requirement, status="missing")
     coverage = _status(requirement, [_commitment(best_line.number, best_line.text, child, wanted=wanted)], child)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from audit.base.core import core
+
 # Function words and the plans' own vocabulary, as phrases of normalized words (NFC, modern tone
 # placement, lower case); a phrase of one word is dropped wherever it stands.
 _BOILERPLATE = """
@@ -44,21 +46,41 @@ def key_words(text: str) -> frozenset[str]:
     from audit.text.lexicon import load_lexicon
 
     lexicon = load_lexicon()
+    fast = _compiled(lexicon, core())
+    kept = fast.kept(text) if fast is not None else None
+    return frozenset(word for word in (_kept(text, lexicon) if kept is None else kept) if not _YEAR.fullmatch(word))
+
+
+def _kept(text: str, lexicon) -> list[str]:
+    """The words of `text` kept, in order: the reference the core's `kept` equals."""
+    phrases = _phrases(lexicon)
     words = [token.norm for token in lexicon.words(text)]
     kept: list[str] = []
-    at = 0
-    while at < len(words):
-        synonym = _longest_at(words, at, lexicon.synonyms)
-        length, word = synonym or _longest_at(words, at, _STOP) or (1, words[at])
-        if len(word) > 1 and not _YEAR.fullmatch(word):
+    at, end = 0, len(words)
+    while at < end:
+        word, length = words[at], 1
+        for phrase, stands_for in phrases.get(word, ()):  # most words start no phrase
+            if tuple(words[at:at + len(phrase)]) == phrase:
+                word, length = stands_for, len(phrase)
+                break
+        if len(word) > 1:
             kept.append(word)
         at += length
-    return frozenset(kept)
+    return kept
 
 
-def _longest_at(words: list[str], at: int, table: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[int, str] | None:
-    """(length, what it stands for) of the longest phrase of `table` starting at `words[at]`."""
-    for phrase, word in table.get(words[at], ()):
-        if tuple(words[at:at + len(phrase)]) == phrase:
-            return len(phrase), word
-    return None
+@lru_cache(maxsize=4)
+def _phrases(lexicon) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> the lexicon's synonyms starting with it, then the boilerplate phrases, each
+    list longest first: the first phrase found at a word is the one to take (a synonym wins over
+    boilerplate, a longer phrase over a shorter one)."""
+    table = {first: list(entries) for first, entries in lexicon.synonyms.items()}
+    for first, entries in _STOP.items():
+        table.setdefault(first, []).extend(entries)
+    return table
+
+
+@lru_cache(maxsize=4)
+def _compiled(lexicon, fast):
+    """The core's key words over `lexicon` (audit/base/core.py), or None without the core."""
+    return fast and fast.key_words(dict(lexicon.expansions), _phrases(lexicon))

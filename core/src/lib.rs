@@ -1,10 +1,12 @@
-//! plan-audit's compiled core: the per-line text work of audit/base/normalize.py and
-//! audit/text/spelling.py. The Python code is the reference; audit/base/core.py chooses.
+//! plan-audit's compiled core: the per-line text work of audit/base/normalize.py,
+//! audit/text/spelling.py and audit/trace/words.py. The Python code is the reference;
+//! audit/base/core.py chooses.
 //! Every method answers None for what it leaves to Python: a character outside the table, or
 //! text that is not valid Unicode (a lone surrogate from an undecodable file name).
 
 mod chars;
 mod hash;
+mod keywords;
 mod matcher;
 mod spelling;
 mod words;
@@ -16,6 +18,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use chars::Table;
+use keywords::KeyWords;
 use matcher::Matcher;
 use spelling::{Speller, VocabularyParts};
 
@@ -55,6 +58,17 @@ impl Core {
         self.table.fold(text.to_str().ok()?)
     }
 
+    /// Whether some word of `text` (a run of letters, digits and "_": `\w` of Python's `re`) is
+    /// written again as one of the four words after it, or None: what hygiene._may_repeat's search
+    /// cannot match without.
+    fn repeats_near(&self, text: &PyString) -> Option<bool> {
+        let chars: Vec<char> = text.to_str().ok()?.chars().collect();
+        if !self.table.covers(&chars) {
+            return None;
+        }
+        Some(words::repeats_near(&self.table, &chars))
+    }
+
     /// spelling.plan_words of a plan's texts (as a list), or None.
     fn plan_words(&self, texts: Vec<&PyString>) -> Option<Vec<String>> {
         let texts: Vec<&str> = texts.iter().map(|t| t.to_str().ok()).collect::<Option<_>>()?;
@@ -73,6 +87,15 @@ impl Core {
         by_first: FixedMap<Vec<(String, Vec<String>, Vec<String>, bool, bool)>>, fuzzy: Vec<Vec<String>>,
     ) -> Matcher {
         Matcher::new(self.table.clone(), expansions, by_first, fuzzy)
+    }
+
+    /// trace/words.key_words over a lexicon: its `expansions`, and the synonyms and boilerplate
+    /// phrases by first word (words._phrases).
+    fn key_words(
+        &self, expansions: FixedMap<Vec<(Vec<String>, Vec<(String, String)>)>>,
+        phrases: FixedMap<Vec<(Vec<String>, String)>>,
+    ) -> KeyWords {
+        KeyWords::new(self.table.clone(), expansions, phrases)
     }
 
     /// A speller over the dictionaries of audit/text/vocabulary.py (given as lists of strings,
@@ -97,5 +120,6 @@ fn audit_core(_py: Python, module: &PyModule) -> PyResult<()> {
     module.add_class::<Core>()?;
     module.add_class::<Speller>()?;
     module.add_class::<Matcher>()?;
+    module.add_class::<KeyWords>()?;
     Ok(())
 }

@@ -15,9 +15,9 @@ use crate::words::tokenize;
 const EXACT_SCORE: f64 = 1.0;
 const LOOSE_SCORE: f64 = 0.9; // matcher.LOOSE_SCORE: the words matched only without diacritics
 
-type Token = (String, String, usize, usize); // (norm, loose, start, end)
+pub type Token = (String, String, usize, usize); // (norm, loose, start, end)
 /// An abbreviation's loose words and the (norm, loose) words it stands for.
-type Expansion = (Vec<String>, Vec<(String, String)>);
+pub type Expansion = (Vec<String>, Vec<(String, String)>);
 /// lexicon.Phrase: (concept, norm words, loose words, keep_tones, negative).
 type Phrase = (String, Vec<String>, Vec<String>, bool, bool);
 /// matcher._Span: (concept, first word, word after the last, score).
@@ -50,7 +50,7 @@ impl Matcher {
         if !self.table.covers(&chars) {
             return None;
         }
-        let words = self.expand(tokenize(&self.table, &chars)?);
+        let words = expand(&self.expansions, tokenize(&self.table, &chars)?);
         let (found, excluded) = self.spans(&words);
         let near = self.near(&words);
         Some((words, found, excluded, near))
@@ -58,34 +58,6 @@ impl Matcher {
 }
 
 impl Matcher {
-    /// normalize.expand_abbreviations: each expansion word keeps the abbreviation's span.
-    fn expand(&self, tokens: Vec<Token>) -> Vec<Token> {
-        if !tokens.iter().any(|t| self.expansions.contains_key(&t.1)) {
-            return tokens;
-        }
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut i = 0;
-        while i < tokens.len() {
-            match self.abbreviation_at(&tokens, i) {
-                Some((size, expansion)) => {
-                    let (start, end) = (tokens[i].2, tokens[i + size - 1].3);
-                    out.extend(expansion.iter().map(|(norm, loose)| (norm.clone(), loose.clone(), start, end)));
-                    i += size;
-                }
-                None => {
-                    out.push(tokens[i].clone());
-                    i += 1;
-                }
-            }
-        }
-        out
-    }
-
-    fn abbreviation_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &Vec<(String, String)>)> {
-        let entries = self.expansions.get(&tokens[i].1)?;
-        entries.iter().find(|(key, _)| same(&tokens[i..], key, |t| &t.1)).map(|(key, expansion)| (key.len(), expansion))
-    }
-
     /// matcher._near_aliases: the fuzzy aliases the line has all the words of but one.
     fn near(&self, words: &[Token]) -> Vec<usize> {
         let line: HashSet<&str> = words.iter().map(|w| w.1.as_str()).collect();
@@ -111,6 +83,36 @@ impl Matcher {
         }
         (found, excluded)
     }
+}
+
+/// normalize.expand_abbreviations: each expansion word keeps the abbreviation's span.
+pub fn expand(expansions: &FixedMap<Vec<Expansion>>, tokens: Vec<Token>) -> Vec<Token> {
+    if !tokens.iter().any(|t| expansions.contains_key(&t.1)) {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        match abbreviation_at(expansions, &tokens, i) {
+            Some((size, expansion)) => {
+                let (start, end) = (tokens[i].2, tokens[i + size - 1].3);
+                out.extend(expansion.iter().map(|(norm, loose)| (norm.clone(), loose.clone(), start, end)));
+                i += size;
+            }
+            None => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn abbreviation_at<'a>(
+    expansions: &'a FixedMap<Vec<Expansion>>, tokens: &[Token], i: usize,
+) -> Option<(usize, &'a Vec<(String, String)>)> {
+    let entries = expansions.get(&tokens[i].1)?;
+    entries.iter().find(|(key, _)| same(&tokens[i..], key, |t| &t.1)).map(|(key, expansion)| (key.len(), expansion))
 }
 
 /// The words from the start of `words` are `wanted`, word for word.

@@ -236,3 +236,25 @@ fn letter_runs<'a>(table: &'a Table, text: &'a [char]) -> impl Iterator<Item = (
         (start < i).then_some((start, i))
     })
 }
+
+/// Some run of `\w` characters (letters, digits, "_") equals one of the four runs after it.
+pub fn repeats_near(table: &Table, text: &[char]) -> bool {
+    let mut words: Vec<&[char]> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if !(table.alnum(text[i]) || text[i] == '_') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && (table.alnum(text[i]) || text[i] == '_') {
+            i += 1;
+        }
+        let word = &text[start..i];
+        if words.iter().rev().take(4).any(|&before| before == word) {
+            return true;
+        }
+        words.push(word);
+    }
+    false
+}
