@@ -36,7 +36,8 @@ def parse_plan(source: SourceText) -> Plan:
     plan.sections = parse_sections(body, last_body_line)
     plan.units = parse_units(body, plan.sections)
     plan.timeline = parse_timeline(lines[body_at:])
-    plan.obligations = parse_obligations(body, plan.sections, plan.units, plan.appendix, plan.header.plan_year)
+    plan.obligations = parse_obligations(body, plan.sections, plan.units, plan.appendix, plan.header.plan_year,
+                                         plan.header.date)
     return plan
 
 

@@ -21,12 +21,13 @@ Each duty carries what its own line states of quantity, frequency, deadline and 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from audit.model import Addressee, Appendix, Line, Obligation, Section, Table, Unit
 from audit.parse.closing import parse_tables
 from audit.parse.sections import heading_of, is_sentence, walk
-from audit.parse.terms import ACT, address_spans, read_terms, ubnd
+from audit.parse.terms import ACT, address_spans, from_issue, read_terms, ubnd
 from audit.parse.units import ORG_WORDS, is_task_line
 from audit.base.normalize import fold
 
@@ -66,8 +67,9 @@ def _by(cell: str) -> str:
 
 
 def parse_obligations(body: list[Line], sections: list[Section], units: list[Unit],
-                      appendix: Appendix | None, year: int | None) -> list[Obligation]:
-    """Every duty of the plan's body and appendix, in line order."""
+                      appendix: Appendix | None, year: int | None, issued: dt.date | None = None) -> list[Obligation]:
+    """Every duty of the plan's body and appendix, in line order; deadlines counted from the plan's
+    date (`issued`) among their terms."""
     found: dict[int, Obligation] = {}
     tables = [t for t in parse_tables(body) if _task_columns(t)]  # a task table in the body says who
     for obligation in _from_units(units, year):
@@ -89,8 +91,16 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
         found.setdefault(obligation.line, obligation)
     # A duty that only points elsewhere ("Thực hiện các chỉ tiêu tại Mục V"): what it points to asks.
     obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text))), key=lambda o: o.line)
-    return sorted(obligations + _from_tables(tables, year), key=lambda o: o.line) \
+    found_all = sorted(obligations + _from_tables(tables, year), key=lambda o: o.line) \
         + _from_tables(appendix.tables if appendix else [], year)
+    return [_dated(o, issued) for o in found_all]
+
+
+def _dated(obligation: Obligation, issued: dt.date | None) -> Obligation:
+    """The obligation with its deadlines counted from the plan's date ("trong vòng 15 ngày kể từ
+    ngày Kế hoạch này được ban hành"), if it has any."""
+    terms = from_issue(obligation.terms, obligation.text, issued)
+    return obligation if terms is obligation.terms else obligation.model_copy(update={"terms": terms})
 
 
 def addressees_of(text: str, role: str = "thuc_hien") -> list[Addressee]:
@@ -279,9 +289,12 @@ def _item_text(line: Line) -> str:
 
 # --- task blocks ---------------------------------------------------------------------------------
 
-# The fields under a task: "- Đơn vị thực hiện: UBND các xã, phường", "- Thời gian: trước ngày 15/12".
-_DOER_FIELD = re.compile(r"^[-+•*]?\s*(?:Đơn vị|Cơ quan) (?:thực hiện|chủ trì)\s*:\s*(?P<names>\S.*)$", re.IGNORECASE)
-_TIME_FIELD = re.compile(r"^[-+•*]?\s*Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*(?P<time>\S.*)$", re.IGNORECASE)
+# The fields of a task: "Đơn vị thực hiện: UBND các xã, phường", "Thời gian: trước ngày 15/12", on
+# lines of their own under it or in brackets at its end.
+_DOER = r"(?:đơn vị|cơ quan) (?:thực hiện|chủ trì)\s*:\s*"
+_TIME = r"thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*"
+_DOER_FIELD = re.compile(rf"^[-+•*]?\s*{_DOER}(?P<names>\S.*)$", re.IGNORECASE)
+_TIME_FIELD = re.compile(rf"^[-+•*]?\s*{_TIME}(?P<time>\S.*)$", re.IGNORECASE)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Công việc)\s+\d{1,2}\s*[.:]\s*", re.IGNORECASE)
 
 
@@ -300,14 +313,17 @@ def _task_blocks(body: list[Line], taken: set[int], year: int | None):
         near = [t for t in texts[at - 1: at + 2] if t is not task]
         times = [m["time"] for t in near if (m := _TIME_FIELD.match(t.text))]
         text = _TASK_LABEL.sub("", _item_text(task))
-        yield (Obligation(text=text, line=task.number, source="block", addressees=addressees_of(doer["names"]),
+        yield (Obligation(text=text, line=task.number, source="block", addressees=_leads(doer["names"]),
                           terms=read_terms("; ".join([text, *map(_by, times)]), year)),
                [t.number for t in near if t is line or _TIME_FIELD.match(t.text)])
 
 
-# The same fields in brackets at a task's end: "(đơn vị thực hiện: UBND các xã, phường; thời gian: quý III/2026)".
-_INLINE_FIELDS = re.compile(r"\(\s*(?:đơn vị|cơ quan) (?:thực hiện|chủ trì)\s*:\s*(?P<names>[^;)]+)"
-                            r"(?:;\s*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*(?P<time>[^)]+))?\)", re.IGNORECASE)
+_INLINE_FIELDS = re.compile(rf"\(\s*{_DOER}(?P<names>[^;)]+)(?:;\s*{_TIME}(?P<time>[^)]+))?\)", re.IGNORECASE)
+
+
+def _leads(names: str) -> list[Addressee]:
+    """The units a doer field binds: "Sở Nội vụ chủ trì, UBND các xã phối hợp" binds the Sở."""
+    return addressees_of(names.split("chủ trì")[0])
 
 
 def _inline_fields(body: list[Line], taken: set[int], year: int | None):
@@ -317,8 +333,7 @@ def _inline_fields(body: list[Line], taken: set[int], year: int | None):
         if fields:
             text = _item_text(line).replace(fields.group(), "").strip(" .")
             stated = "; ".join([text, *([_by(fields["time"])] if fields["time"] else [])])
-            lead = fields["names"].split("chủ trì")[0]  # "Sở Nội vụ chủ trì, UBND các xã phối hợp": the Sở's
-            yield Obligation(text=text, line=line.number, source="block", addressees=addressees_of(lead),
+            yield Obligation(text=text, line=line.number, source="block", addressees=_leads(fields["names"]),
                              terms=read_terms(stated, year))
 
 

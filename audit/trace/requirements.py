@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from audit.model import Addressee, Obligation, Plan, Requirement, Terms
 from audit.parse.sections import kinds_in, section_spans
-from audit.parse.terms import from_issue, read_terms, ubnd
+from audit.parse.terms import read_terms, ubnd
 from audit.base.normalize import fold
 
 LISTING_KINDS = {"noi_dung", "hinh_thuc", "san_pham"}
@@ -68,7 +68,6 @@ def derive_requirements(parent: Plan, child: Plan, families: set[str] | None = N
     level share the answer unless the parent names one of them: the last few answers are kept."""
     year = parent.header.plan_year
     obligations = [_with_quota(o, child.header.issuer or "", year) for o in obligations_for(parent, child)]
-    obligations = [o.model_copy(update={"terms": from_issue(o.terms, o.text, parent.header.date)}) for o in obligations]
     key = (tuple((o.line, tuple(q.amount for q in o.terms.quantities)) for o in obligations), child.header.level,
            frozenset(families or ()))
     for asked, of, answer in _RECENT:
