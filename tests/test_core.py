@@ -191,3 +191,44 @@ def test_any_text_reads_the_same_with_and_without_the_core(text):
         assert matcher._find_matches.__wrapped__(text, lexicon) == found
         assert words.key_words.__wrapped__(text) == key_words
         assert hygiene.doubled_words.__wrapped__(text) == doubled
+
+
+# The copy check compares folded sentences: lower-case ASCII words; now and then another character.
+_SENTENCE = st.lists(st.sampled_from(list("aaeinotuhgc   0") + ["đ", "ư"]), min_size=1, max_size=60).map("".join)
+
+
+@given(_SENTENCE, st.lists(_SENTENCE, max_size=12), st.sampled_from([50, 80, 90, 95, 100]))
+def test_the_copy_checks_bound_keeps_every_sentence_that_scores(query, choices, similarity):
+    from rapidfuzz import fuzz
+
+    if core_module.core() is None:
+        pytest.skip("the compiled core is not in use")
+    # near copies of the query, one character changed, must be among the choices too
+    choices = choices + [query[:at] + "x" + query[at + 1:] for at in range(0, len(query), 7)]
+    kept = core_module.core().near(choices).candidates(query, similarity)
+    assert kept == sorted(set(kept))
+    assert {at for at, choice in enumerate(choices) if fuzz.ratio(query, choice) >= similarity} <= set(kept)
+
+
+def test_copied_sentences_are_the_same_with_and_without_the_core(fast, tmp_path):
+    from audit.graph import PlanGraph
+    from audit.trace import copying
+    from audit.trace.coverage import body_lines
+    from audit.trace.links import audit_parent
+
+    gen.generate(tmp_path, 40, seed=9, realistic=True)
+    files, _ = find_plan_files(tmp_path)
+    graph = PlanGraph([parse_plan(read_source(path)) for path in files])
+    pairs = [(body_lines(plan), body_lines(graph.plans[parent])) for plan in graph.plans.values()
+             if (parent := audit_parent(graph, plan.path))]
+
+    def shares():
+        for cached in (copying._copied_share, copying._near, copying._best_matches):
+            cached.cache_clear()
+        return [copying.copied_share(child, parent) for child, parent in pairs]
+
+    with_core = shares()
+    assert sum(len(share.copied) for share in with_core) > 50
+    assert any(copy.score < 100 for share in with_core for copy in share.copied)  # near copies too
+    with pure():
+        assert shares() == with_core

@@ -5,8 +5,9 @@ sentences, units and places. The figure is the share of the child's sentences (o
 `min_words` words) whose best match among the parent's sentences scores at least `similarity`
 (rapidfuzz ratio on folded text, 0-100).
 
-Every sentence of the child is scored against every sentence of the parent (in C, by rapidfuzz): a
-candidate index was measured and dropped (docs/performance.md, "The copy check").
+Every sentence of the child is scored against the parent's sentences (in C, by rapidfuzz). With the
+compiled core, those whose characters differ in number by more than the similarity allows are left
+out first: they cannot score it (audit_core's `Near`), and the best match found is the same.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.model import Line
+from audit.base.core import core
 from audit.base.normalize import SEEN_LINES, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
@@ -78,15 +80,26 @@ def _copied_share(child: tuple[tuple[int, str], ...], parent: tuple[tuple[int, s
     choices = [folded for _, _, folded in theirs]
     known = _best_matches(parent, min_words, similarity)
     ours = _sentences(child, min_words)
+    near = _near(parent, min_words)
     copied = []
     for line, original, folded in ours:
         if folded not in known:
-            best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=similarity) if choices else None
-            known[folded] = (best[1], best[2]) if best else None
+            places = near.candidates(folded, similarity) if near else range(len(choices))
+            best = process.extractOne(folded, [choices[at] for at in places], scorer=fuzz.ratio,
+                                      score_cutoff=similarity) if places else None
+            known[folded] = (best[1], places[best[2]]) if best else None
         if found := known[folded]:
             score, place = found
             copied.append(CopiedSentence(line, theirs[place][0], original, score))
     return CopiedShare(sentences=len(ours), copied=copied)
+
+
+@lru_cache(maxsize=32)  # a parent's, for each of its children
+def _near(lines: tuple[tuple[int, str], ...], min_words: int):
+    """The core's bound over the parent's folded sentences, or None in pure Python (every sentence
+    is then compared: a count in Python costs more than the comparison it saves)."""
+    fast = core()
+    return fast.near([folded for _, _, folded in _sentences(lines, min_words)]) if fast else None
 
 
 @lru_cache(maxsize=32)  # a parent's, for each of its children

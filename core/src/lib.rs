@@ -8,6 +8,7 @@ mod chars;
 mod hash;
 mod keywords;
 mod matcher;
+mod near;
 mod spelling;
 mod words;
 
@@ -20,6 +21,7 @@ use pyo3::types::PyString;
 use chars::Table;
 use keywords::KeyWords;
 use matcher::Matcher;
+use near::Near;
 use spelling::{Speller, VocabularyParts};
 
 #[pyclass]
@@ -98,6 +100,11 @@ impl Core {
         KeyWords::new(self.table.clone(), expansions, phrases)
     }
 
+    /// The copy check's bound over a parent's folded sentences (near.rs).
+    fn near(&self, choices: Vec<&str>) -> Near {
+        Near::new(choices)
+    }
+
     /// A speller over the dictionaries of audit/text/vocabulary.py (given as lists of strings,
     /// the abbreviations and codes in the order Python iterates their sets).
     #[allow(clippy::too_many_arguments)]
@@ -121,5 +128,6 @@ fn audit_core(_py: Python, module: &PyModule) -> PyResult<()> {
     module.add_class::<Speller>()?;
     module.add_class::<Matcher>()?;
     module.add_class::<KeyWords>()?;
+    module.add_class::<Near>()?;
     Ok(())
 }
