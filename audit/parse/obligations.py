@@ -48,9 +48,9 @@ def _chosen(text: str) -> list[Addressee] | None:
     chosen = _CHOSEN.search(text)
     return [Addressee(name=m.group().strip()) for m in _NAME_IN_LIST.finditer(chosen["names"])] if chosen else None
 _UNIT_TITLE = re.compile(rf"^(?:Đề nghị\s+)?{_NOT_ORG}(?:{ORG_WORDS})\b[^:;.]{{0,90}}$")
-_ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh|bao cao)\b")
+_ACT_RE = re.compile(rf"\b(?:{ACT}|thi diem|chu tri|xay dung mo hinh|bao cao)\b|[:;] trach nhiem cua\b")
 _TABLE_LEAD = ("chu tri", "don vi thuc hien", "co quan thuc hien", "don vi thuc hien chinh")
-_TABLE_TASK = ("noi dung", "nhiem vu", "hoat dong", "ten nhiem vu", "cong viec")
+_TABLE_TASK = ("noi dung", "nhiem vu", "hoat dong", "ten nhiem vu", "cong viec", "chu de")
 _TABLE_TERMS = ("thoi gian", "thoi han", "san pham", "ket qua", "tien do", "so luong")
 _TABLE_TIMES = ("thoi gian", "thoi han", "tien do")
 
@@ -197,9 +197,13 @@ def _binder(line: Line) -> list[Addressee] | None:
     return None
 
 
+# What a heading over a unit's list may say before naming the unit: "Sản phẩm của mỗi xã, phường".
+_OWNED_BY = re.compile(r"^(?:san pham|nhiem vu|trach nhiem|chi tieu|ket qua|cong viec)(?: chung| cu the)? (?:cua|doi voi)\s+")
+
+
 def _only_address(text: str) -> bool:
-    folded = fold(text)
-    rest = re.sub(r"\b(doi voi|ubnd|uy ban nhan dan|cac|cap|va|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|"
+    folded = _OWNED_BY.sub("", fold(text))
+    rest = re.sub(r"\b(moi|tung|doi voi|ubnd|uy ban nhan dan|cac|cap|va|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|"
                   r"tinh|so|ban|nganh|co quan|don vi|dia phuong|dac khu|truc thuoc|trung uong|chuyen mon)\b", "", folded)
     return address_spans(text) != [] and not re.search(r"[a-z]", rest)
 
@@ -363,10 +367,11 @@ def _from_sentences(body: list[Line], taken: set[int], year: int | None):
 
 def _subjects(text: str) -> list[Addressee]:
     """The addressees of a sentence whose subject is an address: all it names, where it opens with
-    one; else those opening its clauses ("Các phòng chuyên môn gửi ...; UBND các xã gửi ...")."""
+    one; else those opening its clauses ("Các phòng chuyên môn gửi ...; UBND các xã gửi ...") or
+    naming the doer after the task ("Pano tại trụ sở ...: do UBND cấp huyện thực hiện")."""
     if _opens_with_address(text):
         return addressees_of(text)
-    return [a for clause in text.split(";") if _opens_with_address(clause) for a in addressees_of(clause)]
+    return [a for clause in re.split(r"[;:]", text) if _opens_with_address(clause) for a in addressees_of(clause)]
 
 
 def _opens_with_address(text: str) -> bool:
@@ -375,7 +380,7 @@ def _opens_with_address(text: str) -> bool:
     return bool(spans) and bool(_BEFORE_ADDRESS.fullmatch(ubnd(fold(text.strip()))[: spans[0][0]]))
 
 
-_BEFORE_ADDRESS = re.compile(r"(?:(?:ubnd|de nghi|giao|yeu cau|(?:pho )?chu tich|thu truong)\s*)*")
+_BEFORE_ADDRESS = re.compile(r"(?:(?:ubnd|de nghi|giao|yeu cau|(?:pho )?chu tich|thu truong|do|trach nhiem cua)\s*)*")
 
 
 def _capitalised(name: str) -> bool:
@@ -383,9 +388,10 @@ def _capitalised(name: str) -> bool:
     return all(word[0].isupper() for word in name.split()[1:])
 
 
-# A sentence that only points to the appendix or a section: its rows or items are the duties.
-_POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|nhiem vu|chi tieu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?"
-                      r"(?:phu luc|muc [ivx\d]+)\b")
+# A sentence that only points to the appendix or a section (its rows or items are the duties), or
+# makes units answer for the duties given elsewhere ("chịu trách nhiệm về kết quả ... được giao").
+_POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|duoc neu|nhiem vu|chi tieu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?"
+                      r"(?:phu luc|muc [ivx\d]+)\b|\bchiu trach nhiem (?:ve|truoc)\b[^.;]{0,60}\bnhiem vu duoc giao\b")
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
 _LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 

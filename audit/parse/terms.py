@@ -31,8 +31,10 @@ def _led(first: str, pattern: str) -> re.Pattern:
 
 ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for "uy ban nhan dan"
     "trung_uong": r"cac bo, (?:co quan ngang bo|nganh|co quan)|bo, co quan ngang bo",
-    "xa": r"cac xa|cap xa|cac phuong|xa, phuong|phuong, xa|xa, thi tran|cac thi tran|dac khu|cap co so",
-    "huyen": r"cac huyen|cap huyen|cac quan|quan, huyen|huyen, thi xa|huyen, thanh pho|huyen, quan|huyen, thi",
+    "xa": r"cac xa|cap xa|cac phuong|xa, phuong|phuong, xa|xa, thi tran|cac thi tran|dac khu|cap co so"
+          r"|(?:moi|tung) (?:xa|phuong)",
+    "huyen": r"cac huyen|cap huyen|cac quan|quan, huyen|huyen, thi xa|huyen, thanh pho|huyen, quan|huyen, thi"
+             r"|(?:moi|tung) huyen",
     "so": (r"cac so|so, ban, nganh|so, nganh|cac ban, nganh|co quan chuyen mon thuoc ubnd (?:cap )?tinh"
            r"|co quan chuyen mon cap tinh|cac co quan cap tinh|co quan, don vi cap tinh|so noi vu cac tinh"
            r"|so [a-z ,]{2,40} cac tinh"),
@@ -40,7 +42,7 @@ ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for 
 }
 GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
            r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
-_ADDRESS_RE = _led("[bcdhpqsux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
+_ADDRESS_RE = _led("[bcdhmpqstux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
                    + f"|(?P<general>\\b(?:{GENERAL})\\b)")
 
 
@@ -298,7 +300,7 @@ def _levels_before(addresses: list[tuple[int, str]], folded: str, at: int) -> li
 _ORG = r"(?:ubnd|so|phong|van phong|ban|bo|trung tam|hdnd|cuc|vu)\b"
 # A body's name ends before a date, a purpose, a period, or "và" joining another body ("Phòng Văn
 # hóa và Thông tin" is one body; "UBND huyện và Sở Nội vụ" two).
-_BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\btrong\b|\bqua\b"
+_BODY_END = (r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bcham nhat\b|\bdinh ky\b|\btrong\b|\b(?:thong )?qua\b"
              rf"|\bhang\b|\bvao\b|\bva\s+{_ORG}))")
 _RECIPIENT = _led(
     "[bcgn]", rf"\b(?:gui|bao cao|nop|chuyen)\b(?:[^;.:]{{0,80}}?\s)?(?:ve|len|den|cho|toi)\s+(?P<body>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}"
@@ -308,7 +310,7 @@ _AND_BODY = re.compile(
     r"\s*(?:,|va|hoac)\s+(?P<body>(?:ubnd|so|phong|van phong|ban|bo)\b[^;:.(),]{0,50}?)"
     r"(?=\s*(?:$|[;:.(,]|\btruoc\b|\bde\b|\btheo\b|\bdinh ky\b|\bva\b|\btrong\b))"
 )
-_VIA = re.compile(r"\(\s*qua\s+(?P<body>[^)]{3,60})\)")
+_VIA = re.compile(rf"\(\s*qua\s+(?P<body>[^)]{{3,60}})\)|\bthong qua\s+(?P<named>{_ORG}[^;:.()]{{0,60}}?){_BODY_END}")
 # The report the recipient makes in turn: "gửi Sở Nội vụ ... để tổng hợp, báo cáo UBND tỉnh".
 _ONWARD = re.compile(r"\bde (?:tong hop,? |kip thoi )?$")
 
@@ -319,7 +321,7 @@ def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
     short, back = _ubnd_with_offsets(folded)
     spans = [m.span("body") if m["body"] else m.span("direct") for m in _RECIPIENT.finditer(short)
              if onward or not (_ONWARD.search(short, 0, m.start()) or short.endswith("dong ", 0, m.start()))]
-    spans += [m.span("body") for m in _VIA.finditer(short)]
+    spans += [m.span("body") if m["body"] else m.span("named") for m in _VIA.finditer(short)]
     spans += [m.span("body") for start, end in list(spans) for m in [_AND_BODY.match(short, end)] if m]
     found = [text[back[start]: back[end - 1] + 1].strip(" ,") for start, end in spans]
     return [body for body in dict.fromkeys(found) if body]
