@@ -21,7 +21,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- how often a duty is done (parent_terms: KETHUA011) ----------------------------------------
     "terms.frequency.ngay": {"vi": "hằng ngày", "en": "daily"},
     "terms.frequency.tuan": {"vi": "hằng tuần", "en": "weekly"},
+    "terms.frequency.2_tuan": {"vi": "2 tuần một lần", "en": "every two weeks"},
     "terms.frequency.thang": {"vi": "hằng tháng", "en": "monthly"},
+    "terms.frequency.2_thang": {"vi": "2 tháng một lần", "en": "every two months"},
     "terms.frequency.quy": {"vi": "hằng quý", "en": "quarterly"},
     "terms.frequency.6_thang": {"vi": "6 tháng một lần", "en": "every six months"},
     "terms.frequency.nam": {"vi": "hằng năm", "en": "yearly"},

@@ -27,7 +27,7 @@ SectionKind = Literal[
     "thoi_gian", "kinh_phi", "san_pham", "phu_luc", "other",
 ]
 Role = Literal["chu_tri", "phoi_hop", "de_nghi", "thuc_hien"]
-Frequency = Literal["ngay", "tuan", "thang", "quy", "6_thang", "nam"]
+Frequency = Literal["ngay", "tuan", "2_tuan", "thang", "2_thang", "quy", "6_thang", "nam"]
 
 
 class Model(BaseModel):

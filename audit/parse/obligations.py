@@ -71,7 +71,7 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
     """Every duty of the plan's body and appendix, in line order; deadlines counted from the plan's
     date (`issued`) among their terms."""
     found: dict[int, Obligation] = {}
-    tables = [t for t in parse_tables(body) if _task_columns(t)]  # a task table in the body says who
+    tables = [t for t in parse_tables(body) if _task_columns(t) or _unit_columns(t)]  # a task table says who
     for obligation in _from_units(units, year):
         found.setdefault(obligation.line, obligation)
     taken = set(found) | {unit.line for unit in units if unit.tasks} | {n for t in tables for n in [t.line, *t.row_lines]}
@@ -191,10 +191,15 @@ def _binder(line: Line) -> list[Addressee] | None:
     spans = address_spans(text)
     if spans:
         return addressees_of(text)
-    m = _ORG_START.match(text)
+    m = _ORG_START.match(text) or _GIVEN.match(text)
     if m and ends_open:
         return addressees_of(m["org"])
     return None
+
+
+# A unit given the list below by name, with a remark after it: "Giao Sở Tư pháp, ngoài nhiệm vụ tại
+# khoản 2 Điều này:".
+_GIVEN = re.compile(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<org>(?:{ORG_WORDS})\b[^:;,]{{0,80}})")
 
 
 # What a heading over a unit's list may say before naming the unit: "Sản phẩm của mỗi xã, phường".
@@ -417,6 +422,7 @@ def _from_tables(tables: list[Table], year: int | None) -> list[Obligation]:
     found = []
     for table in tables:
         if not (columns := _task_columns(table)):
+            found += _from_matrix(table, year)
             continue
         lead, task = columns
         folded = [fold(c) for c in table.columns]
@@ -432,3 +438,46 @@ def _from_tables(tables: list[Table], year: int | None) -> list[Obligation]:
             found.append(Obligation(text=text, line=line, lead_line=table.line, source="table",
                                     addressees=addressees_of(unit, "chu_tri"), terms=read_terms(stated, year)))
     return found
+
+
+# --- assignment matrices: a column per unit or level -----------------------------------------------
+
+_MARKS = {"x", "✓", "√", "v", "+"}  # the unit carries out the row's task
+_NO_DUTY = {"", "-", "–", "—", "o", "0"}  # nothing for the unit, or only a part in it (phối hợp)
+
+
+def _unit_columns(table: Table) -> list[str]:
+    """The columns of an assignment matrix headed by units or levels ("Sở Nội vụ", "UBND các xã,
+    phường", "Cấp huyện"), under a task column: at least two of them, or none."""
+    folded = {c: fold(c) for c in table.columns}
+    if not any(f.startswith(_TABLE_TASK) for f in folded.values()):
+        return []
+    units = [c for c, f in folded.items() if not f.startswith(_TABLE_TASK) and not f.startswith(_TABLE_TERMS)
+             and (address_spans(c) or _UNIT_COLUMN.match(c))]
+    return units if len(units) >= 2 else []
+
+
+_UNIT_COLUMN = re.compile(rf"^(?:(?:{ORG_WORDS})\b|Cấp\s)")
+
+
+def _from_matrix(table: Table, year: int | None) -> list[Obligation]:
+    """A row's task for each unit column holding a mark ("x") or the unit's own part in words
+    ("Treo băng rôn tại trụ sở UBND xã" under "Cấp xã"); a blank, a dash or "o" gives it nothing."""
+    units = _unit_columns(table)
+    if not units:
+        return []
+    folded = [fold(c) for c in table.columns]
+    task = next(c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK))
+    times = [c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TIMES)]
+    found = []
+    for row, line in zip(table.rows, table.row_lines):
+        for unit in units:
+            cell = row.get(unit, "").strip()
+            if cell.lower() in _NO_DUTY or not row.get(task, "").strip():
+                continue
+            text = row[task].strip() if cell.lower() in _MARKS else f"{row[task].strip()}: {cell}"
+            stated = "; ".join([text, *(_by(row[c]) for c in times if row.get(c, "").strip())])
+            found.append(Obligation(text=text, line=line, lead_line=table.line, source="table",
+                                    addressees=addressees_of(unit, "chu_tri"), terms=read_terms(stated, year)))
+    return found
+

@@ -71,7 +71,7 @@ def _address_spans(text: str) -> tuple[tuple[int, str], ...]:
 
 # --- how often ---------------------------------------------------------------------------------
 
-PER_YEAR: dict[str, int] = {"ngay": 365, "tuan": 52, "thang": 12, "quy": 4, "6_thang": 2, "nam": 1}
+PER_YEAR: dict[str, int] = {"ngay": 365, "tuan": 52, "2_tuan": 26, "thang": 12, "2_thang": 6, "quy": 4, "6_thang": 2, "nam": 1}
 _EVERY = r"(?:hang|moi|dinh ky|/|mot lan/|lan/|01 lan/|1 lan/)\s*"
 _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six months
     # (name, the words the pattern cannot match without, pattern): most lines name no period, and
@@ -86,12 +86,12 @@ _FREQUENCY = [  # most frequent first: "báo cáo 6 tháng, năm" is every six m
 ]
 
 
-# "02 tuần một lần": once every few periods.
-_EVERY_FEW = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon) (?P<unit>ngay|tuan|thang) (?:mot|1|01) lan\b")
+# "02 tuần một lần", "02 tháng/lần": once every few periods.
+_EVERY_FEW = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon) (?P<unit>ngay|tuan|thang) ?(?:(?:mot|1|01) |/ ?)lan\b")
 
 
 def frequency(folded: str) -> Frequency | None:
-    few = _EVERY_FEW.search(folded) if " lan" in folded else None
+    few = _EVERY_FEW.search(folded) if "lan" in folded else None
     if few and few["n"] not in ("1", "01", "6", "06", "3", "03"):  # those are named below
         return at_least(PER_YEAR[few["unit"]] / _count(few["n"]))
     for name, needs, pattern in _FREQUENCY:

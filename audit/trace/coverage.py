@@ -412,9 +412,15 @@ def term_verdicts(asked: Terms, given: Terms, child: Plan) -> dict[str, bool | N
 
 def _rate(terms: Terms, any_count: bool = False) -> int | None:
     """How many times a year: "02 lần trong năm" is twice, "hằng quý" four times. On the child's side
-    any count for a period is a rate too: "04 tin bài mỗi tháng" is aired at least four times."""
-    times = [per_year(q) for q in terms.quantities if (any_count or q.noun == "lan") and q.per]
+    any count for a period is a rate too: "04 tin bài mỗi tháng" is aired at least four times, but
+    not a count of places or people ("hai tháng một lần ... trong nhóm Zalo của 21 thôn")."""
+    times = [per_year(q) for q in terms.quantities
+             if (q.noun == "lan" or any_count and q.noun not in _NOT_EVENTS) and q.per]
     return max(times) if times else PER_YEAR[terms.frequency] if terms.frequency else None
+
+
+# Nouns counting places and people: how many, never how often.
+_NOT_EVENTS = frozenset("thon ban ap xom to khu xa phuong diem ho nguoi cong can thanh hoc doan dai".split())
 
 
 def _fewer(asked: Terms, given: Terms) -> bool | None:
