@@ -180,7 +180,7 @@ def _binder(line: Line) -> list[Addressee] | None:
     """The addressees of a line that binds what follows to them: a sentence or heading ending in a
     colon that names units, or a short heading that is only an address ("c) Đối với cấp xã")."""
     heading = heading_of(line)
-    text = (heading[2] if heading else line.text).strip().strip("*").strip()
+    text = _SHORTHAND.sub("", (heading[2] if heading else line.text)).strip().strip("*").strip()
     ends_open = line.text.rstrip(" *").endswith(":")
     if heading and _UNIT_TITLE.match(text):  # a unit block whose tasks are numbered items
         return addressees_of(text)
@@ -202,13 +202,15 @@ def _binder(line: Line) -> list[Addressee] | None:
 _GIVEN = re.compile(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<org>(?:{ORG_WORDS})\b[^:;,]{{0,80}})")
 
 
+# The name a plan gives the units it lists: "(sau đây gọi chung là bộ, ngành, địa phương)".
+_SHORTHAND = re.compile(r"\s*\((?:sau đây )?gọi (?:chung|tắt) là [^)]*\)", re.IGNORECASE)
 # What a heading over a unit's list may say before naming the unit: "Sản phẩm của mỗi xã, phường".
 _OWNED_BY = re.compile(r"^(?:san pham|nhiem vu|trach nhiem|chi tieu|ket qua|cong viec)(?: chung| cu the)? (?:cua|doi voi)\s+")
 
 
 def _only_address(text: str) -> bool:
     folded = _OWNED_BY.sub("", fold(text))
-    rest = re.sub(r"\b(moi|tung|doi voi|ubnd|uy ban nhan dan|cac|cap|va|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|"
+    rest = re.sub(r"\b(rieng|moi|tung|doi voi|ubnd|uy ban nhan dan|cac|cap|va|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|"
                   r"tinh|so|ban|nganh|co quan|don vi|dia phuong|dac khu|truc thuoc|trung uong|chuyen mon)\b", "", folded)
     return address_spans(text) != [] and not re.search(r"[a-z]", rest)
 

@@ -41,7 +41,8 @@ ADDRESS = {  # folded phrases naming every body of a level, "ubnd" standing for 
     "tinh": r"ubnd cac tinh|cac tinh, thanh pho|ubnd cap tinh|cac tinh",
 }
 GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia phuong|cac cap,? cac nganh"
-           r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi")
+           r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi"
+           r"|bo, nganh,? (?:va )?dia phuong")
 _ADDRESS_RE = _led("[bcdhmpqstux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
                    + f"|(?P<general>\\b(?:{GENERAL})\\b)")
 
@@ -376,10 +377,10 @@ DECLINE = _led(
     r"|\b(?:chua|khong) (?:co|du) (?:dieu kien|kinh phi|nguon|nhan luc|kha nang|(?:trang )?thiet bi|phuong tien"
     r"|co so vat chat|ha tang)\b|\b(?:khi|neu) (?:duoc|co) [a-z0-9 ]{0,40}?\bho tro\b"
     r"|\b(?:khong|chua) co kinh phi\b|\btam (?:dung|ngung|hoan)\b|\bchua the\b"
-    r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon)\b"
+    r"|\b(?:khi|neu) (?:co|duoc|du|bo tri)\b[a-z0-9 ]{0,50}?\b(?:kinh phi|dieu kien|nguon|du toan)\b"
     r"|\b(?:neu|khi) [a-z ]{0,20}cho phep\b|\btuy (?:theo )?(?:dieu kien|kinh phi)\b"
     r"|\b(?:khi|neu|sau khi) (?:co|nhan duoc) (?:van ban )?huong dan\b|\bkhong giao (?:chi tieu|nhiem vu)\b"
-    rf"|\bse {ACT}\b[a-z ]{{0,12}}\bsau khi\b"
+    rf"|\bse {ACT}\b[a-z ]{{0,12}}\b(?:sau )?khi\b|\bkhong co nhu cau\b"
     r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;.:!?]|,|\bnhung\b|\btuy nhien\b|\bcon\b(?= [a-z])")

@@ -22,7 +22,7 @@ from audit.base.normalize import fold
 # "Ban hành" to issue, "Phòng, chống" prevention, "Trường hợp" a case).
 ORG_WORDS = (
     r"Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Phòng(?!,? chống)|Ban(?! hành)|Văn phòng|Trung tâm|Công chức|Cán bộ|Đài|"
-    r"Thủ trưởng|Chủ tịch|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các sở|Các phòng|Các ban|"
+    r"Thủ trưởng|Chủ tịch|Báo(?! cáo)|Công an|Hội|Đoàn|Mặt trận|Bộ phận|Các cơ quan|Các bộ|Các sở|Các phòng|Các ban|"
     r"Cơ quan|Chánh Văn phòng|Ủy ban Mặt trận|Tổ trưởng|Trưởng các|Trưởng thôn|Trưởng ban|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Công đoàn|Chi cục|Cục|Viện|Trường(?! hợp)"
 )
 # What may stand before a unit heading's name: a request, or "Trách nhiệm của" (its duties).
@@ -51,7 +51,8 @@ def parse_units(lines: list[Line], sections: list[Section]) -> list[Unit]:
     units: dict[str, Unit] = {}
     by_number = {line.number: line for line in lines}
     for section, kinds in walk(sections):
-        if "to_chuc_thuc_hien" in kinds and section.kinds != ["to_chuc_thuc_hien"] and _unit_name(section.title):
+        if ("to_chuc_thuc_hien" in kinds and section.kinds != ["to_chuc_thuc_hien"] and _unit_name(section.title)
+                and not _is_paragraph(section.title)):
             _unit_from_heading(section, by_number, units)
     for line in lines:
         _units_from_role_line(line, units)
@@ -77,6 +78,12 @@ _ROW_ACT = re.compile(rf"\b(?:{ACT})\b")
 
 def is_task_line(line: Line) -> bool:
     return not line.cells or any(_ROW_ACT.search(fold(cell)) for cell in line.cells[1:])
+
+
+def _is_paragraph(title: str) -> bool:
+    """A numbered paragraph opening with its doer ("4. Các bộ, ... gửi về Bộ Nội vụ trước ngày
+    15/12."): a duty of its own, not a unit's heading over its tasks."""
+    return is_sentence(title) and title.rstrip(" *").endswith(".")
 
 
 def _unit_name(title: str) -> str:

@@ -250,7 +250,8 @@ def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[i
     duty is "về" ("tuyên truyền lưu động về dịch vụ công trực tuyến" is a mobile campaign, whose
     subject is the online service)."""
     def topic(at: int, concept: str) -> bool:
-        return concept_family(concept) == "content" or bool(_ABOUT.search(folded, max(at - 80, 0), at))
+        return (concept_family(concept) == "content" or bool(_ABOUT.search(folded, max(at - 80, 0), at))
+                or bool(_PURPOSE.search(folded, max(at - 60, 0), at)))
 
     kinds = [lambda at, c: not topic(at, c) and c not in CARRIERS, lambda at, c: not topic(at, c)]
     for wanted in kinds:
@@ -264,6 +265,10 @@ def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[i
 # what follows it up to the concept, unless a channel's preposition comes between: "về TTHC, dịch vụ
 # công trực tuyến" is a list of topics, "về TTHC trên Cổng Dịch vụ công" is not.
 _ABOUT = re.compile(r"(?:\bve|\b(?:to gap|to roi|tai lieu|cam nang|so tay|an pham|video|clip) huong dan)\b(?:(?!\b(?:tren|tai|qua|bang|cho|den|voi|trong|vao|thong qua)\b)[^;.:(]){0,60}$")
+
+
+# What a duty is for, not what it asks: "Tổ chức khảo sát ..., làm cơ sở cải thiện Chỉ số SIPAS".
+_PURPOSE = re.compile(r"\b(?:lam co so|nham|gop phan)\b[^;.:(]{0,50}$")
 
 
 def _alternatives(concepts: list[tuple[int, str]], text: str) -> list[list[str]]:
