@@ -122,7 +122,7 @@ def _from_units(units: list[Unit], year: int | None):
         chosen = None
         for task in unit.tasks:
             if task.text.rstrip(" *").endswith(":"):  # it leads into the tasks below, and may narrow them
-                chosen = _chosen(task.text) or chosen
+                chosen = _chosen(task.text) or _field(task.text) or chosen
                 continue
             addressees = chosen or addressees_of(unit.name, task.role)
             if task.role == "de_nghi" and not any(a.level or a.general for a in addressees):
@@ -188,6 +188,8 @@ def _binder(line: Line) -> list[Addressee] | None:
         return None
     if chosen := _chosen(text):
         return chosen
+    if ends_open and (field := _field(text)):
+        return field
     spans = address_spans(text)
     if spans:
         return addressees_of(text)
@@ -200,6 +202,17 @@ def _binder(line: Line) -> list[Addressee] | None:
 # A unit given the list below by name, with a remark after it: "Giao Sở Tư pháp, ngoài nhiệm vụ tại
 # khoản 2 Điều này:".
 _GIVEN = re.compile(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<org>(?:{ORG_WORDS})\b[^:;,]{{0,80}})")
+
+
+# The body managing a field, named by the field: "a) Cơ quan được giao quản lý lĩnh vực xây dựng, nhà ở:"
+# (requirements.names knows "Sở Xây dựng" by it).
+_FIELD = re.compile(r"^(?:Cơ quan|Sở|Đơn vị)\b[^:;]{0,20}?\bquản lý (?:nhà nước )?(?:về |đối với )?(?P<field>lĩnh vực [^;]+)$",
+                    re.IGNORECASE)
+
+
+def _field(text: str) -> list[Addressee] | None:
+    field = _FIELD.match(_ITEM_MARK.sub("", text.strip(" *")))
+    return [Addressee(name=field["field"].strip(" :*"))] if field else None
 
 
 # The name a plan gives the units it lists: "(sau đây gọi chung là bộ, ngành, địa phương)".

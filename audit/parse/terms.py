@@ -118,7 +118,7 @@ def _count(word: str) -> int:
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _PER = r"(?:,?\s*(?:/|moi|mot|trong moi|hang)\s*(?P<per>ngay|tuan|thang|quy|nam))?"
 _QUANTITY = _led(
-    r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3})(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
+    r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3}(?:\.\d{3})*)(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
 )
 _PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
@@ -140,12 +140,12 @@ def quantities(text: str, folded: str) -> list[Quantity]:
         found.append(Quantity(amount=int(m["n"]), noun=_noun(m["noun"]), per=m["per"], text=text[m.start(): m.end()]))
         spans.append(m.span())
     for m in _QUANTITY.finditer(folded):
-        amount, noun = m["n"], _noun(m["noun"])
-        if _NOT_COUNT_BEFORE.search(folded[: m.start()]) or noun in _NOT_NOUN or int(amount) == 0:
+        amount, noun = int(m["n"].replace(".", "")), _noun(m["noun"])  # "1.000 tờ gấp"
+        if _NOT_COUNT_BEFORE.search(folded[: m.start()]) or noun in _NOT_NOUN or amount == 0:
             continue
         if any(start < m.end() and m.start() < end for start, end in spans):
             continue
-        found.append(_counted(text, folded, m, int(amount), noun))
+        found.append(_counted(text, folded, m, amount, noun))
     return found
 
 
