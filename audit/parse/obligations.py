@@ -62,8 +62,10 @@ def stated_times(header: list[str], row: list[str]) -> list[str]:
 
 def _by(cell: str) -> str:
     """A time column's cell as a deadline: "Quý II/2024" in "Thời gian hoàn thành" is "by the end of
-    quarter II"."""
-    return cell if re.match(r"(?i)\s*(trước|trong|chậm nhất|hoàn thành)", cell) else f"hoàn thành trong {cell}"
+    quarter II", a date "30/9/2025" is "by that day"."""
+    if re.match(r"(?i)\s*(trước|trong|chậm nhất|hoàn thành)", cell):
+        return cell
+    return f"trước ngày {cell}" if re.fullmatch(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*", cell) else f"hoàn thành trong {cell}"
 
 
 def parse_obligations(body: list[Line], sections: list[Section], units: list[Unit],
@@ -411,7 +413,8 @@ def _capitalised(name: str) -> bool:
 # A sentence that only points to the appendix or a section (its rows or items are the duties), or
 # makes units answer for the duties given elsewhere ("chịu trách nhiệm về kết quả ... được giao").
 _POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|duoc neu|nhiem vu|chi tieu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?"
-                      r"(?:phu luc|muc [ivx\d]+)\b|\bchiu trach nhiem (?:ve|truoc)\b[^.;]{0,60}\bnhiem vu duoc giao\b")
+                      r"(?:phu luc|muc [ivx\d]+)\b|\bchiu trach nhiem (?:ve|truoc)\b[^.;]{0,60}\bnhiem vu duoc giao\b"
+                      r"|\bcan cu (?:vao )?(?:cac )?(?:phu luc|muc [ivx\d]+)\b")
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
 _LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 
@@ -426,10 +429,12 @@ def _is_title(line: Line) -> bool:
 
 
 def _task_columns(table: Table) -> tuple[str, str] | None:
-    """The columns of a task table naming who leads and what is done, if it has both."""
+    """The columns of a task table naming who leads and what is done, if it has both; in a table of
+    products ("Sản phẩm | Số lượng | Cơ quan thực hiện"), the product is what is done."""
     folded = [fold(c) for c in table.columns]
     lead = next((c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_LEAD)), None)
-    task = next((c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK)), None)
+    task = next((c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TASK)), None) \
+        or next((c for c, f in zip(table.columns, folded) if f.startswith("san pham")), None)
     return (lead, task) if lead and task else None
 
 
@@ -441,7 +446,7 @@ def _from_tables(tables: list[Table], year: int | None) -> list[Obligation]:
             continue
         lead, task = columns
         folded = [fold(c) for c in table.columns]
-        terms = [c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_TERMS)]
+        terms = [c for c, f in zip(table.columns, folded) if any(k in f for k in _TABLE_TERMS) and c != task]
         times = {c for c, f in zip(table.columns, folded) if f.startswith(_TABLE_TIMES)}
         unit = ""  # a chủ trì cell left empty belongs to the row above: merged cells arrive so
         for row, line in zip(table.rows, table.row_lines):

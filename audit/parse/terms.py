@@ -192,7 +192,7 @@ def _per_later(folded: str, at: int) -> str | None:
 
 # Heads that count the same thing: people ("30 cán bộ, công chức" and "20 công chức"), news items.
 _SAME_COUNT = {"can": "nguoi", "cong": "nguoi", "vien": "nguoi", "doan": "nguoi", "hoc": "nguoi", "dai": "nguoi",
-               "bai": "tin"}
+               "bai": "tin", "clip": "video"}
 
 
 def _noun(words: str) -> str:

@@ -188,12 +188,12 @@ def _listed_with(concept: str, text: str) -> set[str]:
     return next((set(chain) - {concept} for chain in chains if concept in chain), set())
 
 
-_REPLY = re.compile(r"^\W*(?:\d+\.\s*)?Về ([^:]{3,80}):", re.IGNORECASE)
+_REPLY = re.compile(r"^\W*(?:\d+\.\s*)?(?:Về|Việc|Đối với) ([^:]{3,80}):", re.IGNORECASE)
 
 
 def _answering(wanted: frozenset[str], lines: list[Line]) -> list[tuple[Line, tuple[int, int]]]:
     """The lines replying to a duty by name: "3. Về mô hình, sáng kiến cải cách hành chính: ...",
-    whose named subject is two key words or more of the duty's."""
+    "2. Việc phối hợp với ngân hàng ...: phường để lại", whose named subject is two key words or more of the duty's."""
     found = []
     for line in lines:
         reply = _reply(line.text)
@@ -420,7 +420,7 @@ def _rate(terms: Terms, any_count: bool = False) -> int | None:
 
 
 # Nouns counting places and people: how many, never how often.
-_NOT_EVENTS = frozenset("thon ban ap xom to khu xa phuong diem ho nguoi cong can thanh hoc doan dai".split())
+_NOT_EVENTS = frozenset("thon ban ap xom to khu xa phuong diem ho nguoi thanh".split())
 
 
 def _fewer(asked: Terms, given: Terms) -> bool | None:

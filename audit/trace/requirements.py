@@ -266,7 +266,7 @@ def principal(concepts: list[tuple[int, str]], folded: str = "") -> list[tuple[i
 # "về" (or a publication "hướng dẫn": "tờ gấp hướng dẫn dịch vụ công trực tuyến" is about it) and
 # what follows it up to the concept, unless a channel's preposition comes between: "về TTHC, dịch vụ
 # công trực tuyến" is a list of topics, "về TTHC trên Cổng Dịch vụ công" is not.
-_ABOUT = re.compile(r"(?:\bve|\b(?:to gap|to roi|tai lieu|cam nang|so tay|an pham|video|clip) huong dan)\b(?:(?!\b(?:tren|tai|qua|bang|cho|den|voi|trong|vao|thong qua)\b)[^;.:(]){0,60}$")
+_ABOUT = re.compile(r"(?:\bve|\b(?:to gap|to roi|tai lieu|cam nang|so tay|an pham|video|clip)\b[^;.:]{0,30}?\bhuong dan)\b(?:(?!\b(?:tren|tai|qua|bang|cho|den|voi|trong|vao|thong qua)\b)[^;.:(]){0,60}$")
 
 
 # What a duty is for, not what it asks: "Tổ chức khảo sát ..., làm cơ sở cải thiện Chỉ số SIPAS".
