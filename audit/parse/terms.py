@@ -123,7 +123,7 @@ _QUANTITY = _led(
 _PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
 _NOT_COUNT_BEFORE = re.compile(r"(?:\bso|\bngay|\bthang|\bnam|\bquy|\bdieu|\bkhoan|\bmuc|\bphu luc|\bdiem|\bkh|\bqd)\s*$")
-_NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem"}
+_NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem", "den", "toi"}
 
 
 # Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
@@ -149,10 +149,18 @@ def quantities(text: str, folded: str) -> list[Quantity]:
     return found
 
 
+# The lower end of a range before a count: "từ 02 đến 04 tin, bài" asks for two at least.
+_RANGE_BEFORE = re.compile(r"\b(?:tu )?(?P<low>\d{1,3}) (?:den|toi|-) $")
+
+
 def _counted(text: str, folded: str, m: re.Match, amount: int, noun: str) -> Quantity:
-    """The count `m` found, with the other nouns of its list and its period, stated or later."""
+    """The count `m` found, with the other nouns of its list and its period, stated or later; a
+    range counts its lower end."""
+    start = m.start()
+    if low := _RANGE_BEFORE.search(folded, max(start - 12, 0), start):
+        amount, start = min(amount, int(low["low"])), low.start()
     return Quantity(amount=amount, noun=noun, also=_also(folded, m.end(), noun),
-                    per=m["per"] or _per_later(folded, m.end()), text=text[m.start(): m.end()])
+                    per=m["per"] or _per_later(folded, m.end()), text=text[start: m.end()])
 
 
 # The rest of a counted list: ", phóng sự" after "12 chương trình", up to what the items are about.
