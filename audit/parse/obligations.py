@@ -369,14 +369,17 @@ def _inline_fields(body: list[Line], taken: set[int], year: int | None):
 def _from_sentences(body: list[Line], taken: set[int], year: int | None):
     """A sentence whose subject is an address ("Các cơ quan, đơn vị, địa phương báo cáo ...",
     "Các sở gửi ... ; UBND cấp xã gửi ..."): a duty for every level it names; else one naming a
-    unit as the place or doer of a duty ("Thí điểm ... tại xã Tân Phú"). The aims and general
+    unit as the place or doer of a duty ("Thí điểm ... tại xã Tân Phú"). A label naming only
+    addresses gives the duty after it to them ("- Cấp xã: Đài truyền thanh xã phát tin ..."). The aims and general
     requirements (Mục đích, Yêu cầu) are not read so: "các cơ quan ... xác định tuyên truyền là
     nhiệm vụ thường xuyên" is a stance, not a duty a line of the child could meet."""
     for line in body:
         text = _item_text(line)
         if line.number in taken or not text or _is_title(line) or not _ACT_RE.search(fold(text)):
             continue
-        subjects = _subjects(_LABEL.sub("", text))
+        label = _LABEL.match(text)
+        subjects = addressees_of(label.group()) if label and _only_address(label.group().rstrip(": ")) \
+            else _subjects(_LABEL.sub("", text))
         if subjects:
             yield Obligation(text=text, line=line.number, source="sentence",
                              addressees=subjects, terms=read_terms(text, year))
@@ -388,8 +391,9 @@ def _from_sentences(body: list[Line], taken: set[int], year: int | None):
 
 
 def _subjects(text: str) -> list[Addressee]:
-    """The addressees of a sentence whose subject is an address: all it names, where it opens with
-    one; else those opening its clauses ("Các phòng chuyên môn gửi ...; UBND các xã gửi ...") or
+    """The addressees of a sentence whose subject is an address: those of a label naming only them
+    ("- Cấp xã: Đài truyền thanh xã phát tin ..."); all it names, where it opens with one; else
+    those opening its clauses ("Các phòng chuyên môn gửi ...; UBND các xã gửi ...") or
     naming the doer after the task ("Pano tại trụ sở ...: do UBND cấp huyện thực hiện")."""
     if _opens_with_address(text):
         return addressees_of(text)

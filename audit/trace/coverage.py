@@ -404,7 +404,7 @@ def term_verdicts(asked: Terms, given: Terms, child: Plan) -> dict[str, bool | N
     frequency = None
     if fewer and _less_often(asked, given):
         fewer, frequency = None, True
-    elif fewer is None and _rate(asked) and _rate(given, any_count=True):
+    elif not fewer and _rate(asked) and _rate(given, any_count=True):  # as many items, but less often?
         frequency = _rate(given, any_count=True) < _rate(asked)
     return {"quantity": fewer, "frequency": frequency, "deadline": _later(asked, given),
             "recipient": _other_recipient(asked, given, child), "defunct_recipient": _defunct(given, child)}
@@ -416,7 +416,8 @@ def _rate(terms: Terms, any_count: bool = False) -> int | None:
     not a count of places or people ("hai tháng một lần ... trong nhóm Zalo của 21 thôn")."""
     times = [per_year(q) for q in terms.quantities
              if (q.noun == "lan" or any_count and q.noun not in _NOT_EVENTS) and q.per]
-    return max(times) if times else PER_YEAR[terms.frequency] if terms.frequency else None
+    times += [PER_YEAR[terms.frequency]] if terms.frequency else []
+    return max(times, default=None)
 
 
 # Nouns counting places and people: how many, never how often.
