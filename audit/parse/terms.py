@@ -128,7 +128,8 @@ _NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc"
 
 # Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
 _WORDS_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_COUNT_WORD = _led("[bchmst]", r"\b(?P<n>mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
+_ONES = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+_COUNT_WORD = _led("[bchmnst]", rf"\b(?P<n>(?:(?:hai|ba|bon|nam|sau|bay|tam|chin) muoi|muoi)(?: {_ONES}(?! muoi))?|mot|hai|ba|bon|sau|bay|tam|chin)\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER)
 # Words after a number word that are no counted thing: "một số", "một cửa", "hai cấp", "thứ ba".
 _NOT_WORD_COUNTED = {"so", "cua", "cap", "nguoi dan", "trong", "la", "va", "ben", "chieu", "mat", "nam", "thang", "tuan", "quy"}
 
@@ -175,10 +176,26 @@ def _also(folded: str, at: int, noun: str) -> list[str]:
     return sorted(heads - {noun})
 
 
+# The ones after "mươi" ("hai mươi lăm", "ba mươi mốt") and the tens before it, with diacritics.
+_ONES_AFTER = {**_WORDS_COUNT, "mốt": 1, "tư": 4, "năm": 5, "lăm": 5}
+_TENS = {**_WORDS_COUNT, "năm": 5}
+
+
+def _word_number(words: list[str]) -> int | None:
+    """A count written in words: "tám", "mười hai", "hai mươi", "hai mươi lăm"."""
+    if len(words) == 1:
+        return _WORDS_COUNT.get(words[0])
+    tens = 1 if words[0] == "mười" else _TENS.get(words[0]) if words[1] == "mươi" else None
+    ones = words[1:] if words[0] == "mười" else words[2:]
+    if tens is None or len(ones) > 1 or (ones and ones[0] not in _ONES_AFTER):
+        return None
+    return tens * 10 + (_ONES_AFTER[ones[0]] if ones else 0)
+
+
 def _counts_in_words(text: str, folded: str) -> list[Quantity]:
     found = []
     for m in _COUNT_WORD.finditer(folded):
-        amount = _WORDS_COUNT.get(text[m.start("n"): m.end("n")].lower())
+        amount = _word_number(text[m.start("n"): m.end("n")].lower().split())
         noun = _noun(m["noun"])
         if not amount or noun in _NOT_WORD_COUNTED or noun in _NOT_NOUN or _ORDINAL.search(folded, 0, m.start()):
             continue
@@ -189,13 +206,14 @@ def _counts_in_words(text: str, folded: str) -> list[Quantity]:
 _ORDINAL = re.compile(r"\b(?:thu|lan)\s*$")  # "thứ ba", "lần thứ hai": an order, not a count
 
 
-_PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d| [ivx]+\b)")
+_PER_LATER = re.compile(r"[^;:.]{0,40}?\b(?:moi|hang|/|trong)\s*(ngay|tuan|thang|quy|nam)\b(?! \d| [ivx]+\b)"
+                        r"|[^;:.]{0,100}?\b(?:trong|ca) (nam)(?: (?:19|20)\d\d)?\b")
 
 
 def _per_later(folded: str, at: int) -> str | None:
-    """A period stated later in the clause: "04 tin bài về CCHC mỗi tháng"."""
+    """A period stated later in the clause: "04 tin bài về CCHC mỗi tháng", "... trong năm 2026"."""
     m = _PER_LATER.match(folded, at)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # Heads that count the same thing: people ("30 cán bộ, công chức" and "20 công chức"), news items.
@@ -221,7 +239,7 @@ _DATE = _led(
     r"\d", r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])"
     r"|(?P<wd>\d{1,2}) thang (?P<wm>\d{1,2})(?:,? nam (?P<wy>(?:19|20)\d{2}))?"
 )
-_BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: ngay)?\s*$")
+_BY = re.compile(r"\b(?:truoc|cham nhat|han chot|khong muon hon|han cuoi|han)(?: la)?(?: (?:cac )?ngay)?\s*$")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WITHIN = re.compile(
     r"(?:\b(?P<how>trong|truoc|hoan thanh trong|cham nhat trong|cham nhat|cuoi|thoi gian:)\s+|^\s*(?:\d{1,2}\.\s*)?)"
@@ -260,7 +278,17 @@ def deadlines(text: str, folded: str, year: int | None) -> list[Deadline]:
     if len({tuple(d.levels) for d in found}) < 2:  # one date for all: "các xã" before it is a place
         for deadline in found:
             deadline.levels = []
-    return found
+    return found + _quarter_days(found)
+
+
+def _quarter_days(found: list[Deadline]) -> list[Deadline]:
+    """The same day of the last month of each quarter ("trước các ngày 15/3, 15/6, 15/9 và 15/12")
+    is that day of every quarter's last month, as "trước ngày 15 của tháng cuối quý" says."""
+    dated = [d for d in found if not d.monthly]
+    if len(dated) < 3 or len({d.date.day for d in dated}) != 1 or {d.date.month for d in dated} - {3, 6, 9, 12}:
+        return []
+    return [Deadline(date=dt.date(2000, 1, dated[0].date.day), monthly=True, levels=dated[0].levels,
+                     text=", ".join(d.text for d in dated))]
 
 
 # A day of every month in a monthly duty: "trước ngày 25 hằng tháng", "các sở ... trước ngày 20".

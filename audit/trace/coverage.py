@@ -430,7 +430,8 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
     quý" for "02 lần mỗi tháng" is less often, compared as rates."""
     verdict = None
     for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
-        same = [q for q in given.quantities if _same_item(q, wanted) and _total(q) == _total(wanted)
+        same = [q for q in given.quantities if _same_item(q, wanted)
+                and (_total(q) == _total(wanted) or wanted.per == "nam")  # "20 tin trong năm": 01 a month is fewer
                 and (wanted.noun != "lan" or q.per == wanted.per)]
         if same:
             verdict = bool(verdict) or max(per_year(q) for q in same) < per_year(wanted)
