@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from audit.model import Addressee, Appendix, Line, Obligation, Section, Table, Unit
+from audit.model import Addressee, Appendix, Line, Obligation, Section, Table, Terms, Unit
 from audit.parse.closing import parse_tables
 from audit.parse.sections import heading_of, is_sentence, walk
 from audit.parse.terms import ACT, address_spans, from_issue, read_terms, ubnd
@@ -95,7 +95,32 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
     obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text))), key=lambda o: o.line)
     found_all = sorted(obligations + _from_tables(tables, year), key=lambda o: o.line) \
         + _from_tables(appendix.tables if appendix else [], year)
-    return [_dated(o, issued) for o in found_all]
+    periods = _periods(body, year)
+    return [_dated(_in_period(o, periods), issued) for o in found_all]
+
+
+# A line naming only a period or a time, over the duties to be done then: "**Quý II/2025**", "Tháng
+# 10/2025", "Trước ngày 05/12/2025"; "Thường xuyên trong năm" ends the one before and dates nothing.
+_PERIOD_TITLE = re.compile(r"(?:Quý\s+[IV]{1,3}|Tháng\s+\d{1,2}|6 tháng (?:đầu|cuối) năm)(?:/|\s+năm\s+)\d{4}"
+                           r"|(?:Trước|Chậm nhất|Trong) ngày \d{1,2}/\d{1,2}/\d{4}"
+                           r"|(?:Thường xuyên|Hằng tháng|Hằng quý|Cả năm)(?: trong năm)?(?: \d{4})?", re.IGNORECASE)
+
+
+def _periods(body: list[Line], year: int | None) -> list[tuple[int, int, Terms]]:
+    """(first line, last line, the period as terms) of each period title: it holds until the next
+    period title or numbered heading."""
+    titles = [line for line in body if _PERIOD_TITLE.fullmatch(line.text.strip(" *:"))]
+    ends = sorted({line.number for line in body if heading_of(line)} | {t.number for t in titles} | {body[-1].number + 1})
+    return [(t.number, next(e for e in ends if e > t.number) - 1, read_terms(_by(t.text.strip(" *:")), year))
+            for t in titles]
+
+
+def _in_period(obligation: Obligation, periods: list[tuple[int, int, Terms]]) -> Obligation:
+    """The duty with the deadline of the period title over it, when it states none of its own."""
+    period = next((terms for first, last, terms in periods if first < obligation.line <= last), None)
+    if period is None or obligation.terms.deadlines or not period.deadlines:
+        return obligation
+    return obligation.model_copy(update={"terms": obligation.terms.model_copy(update={"deadlines": period.deadlines})})
 
 
 def _dated(obligation: Obligation, issued: dt.date | None) -> Obligation:
