@@ -29,6 +29,7 @@ KINDS = {  # rule -> the kind of finding the labels name
     "KETHUA001": "missing", "KETHUA002": "missing", "KETHUA003": "missing", "KETHUA009": "declined",
     "KETHUA010": "quantity", "KETHUA011": "frequency", "KETHUA012": "deadline",
     "KETHUA013": "recipient", "KETHUA014": "recipient",
+    "KETHUA006": "deadline",  # the plan itself issued after the date the parent set for it (pair 123)
 }
 
 
