@@ -430,7 +430,7 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
     quý" for "02 lần mỗi tháng" is less often, compared as rates."""
     verdict = None
     for wanted in asked.quantities:  # a total and a rate are not compared: "04 tin" may be a month's
-        same = [q for q in given.quantities if _same_item(q, wanted)
+        same = [q for q in given.quantities if same_item(q, wanted)
                 and (_total(q) == _total(wanted) or wanted.per == "nam")  # "20 tin trong năm": 01 a month is fewer
                 and (wanted.noun != "lan" or q.per == wanted.per)]
         if same:
@@ -440,7 +440,7 @@ def _fewer(asked: Terms, given: Terms) -> bool | None:
 
 def _less_often(asked: Terms, given: Terms) -> bool:
     """The child counts as many of an item as asked, but for a longer period."""
-    return any(_same_item(q, w) and q.per and w.per and q.amount == w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
+    return any(same_item(q, w) and q.per and w.per and q.amount == w.amount and PER_YEAR[q.per] < PER_YEAR[w.per]
                for w in asked.quantities for q in given.quantities)
 
 
@@ -449,7 +449,7 @@ def _total(quantity: Quantity) -> bool:
     return quantity.per in (None, "nam")
 
 
-def _same_item(one: Quantity, other: Quantity) -> bool:
+def same_item(one: Quantity, other: Quantity) -> bool:
     """Whether two counts count the same item: their nouns meet ("06 phóng sự, chương trình" and
     "12 chương trình, phóng sự")."""
     return bool({one.noun, *one.also} & {other.noun, *other.also})

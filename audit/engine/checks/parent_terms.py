@@ -57,6 +57,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from audit.engine.checks import commitment_findings
 from audit.messages import msg
 from audit.model import Finding, Plan, Terms
+from audit.trace.coverage import same_item
 
 PLACEHOLDERS = ("concept_label", "parent_text", "parent_line", "asked", "given")
 
@@ -72,7 +73,17 @@ def check(plan: Plan, rule, context) -> Iterator[Finding]:
     term = rule.params.term
     return commitment_findings(
         plan, rule, context, lambda coverage: term in coverage.shortfalls,
-        lambda coverage: {"asked": _said(term, coverage.requirement.terms), "given": _said(term, coverage.commitment.terms)})
+        lambda coverage: {"asked": _said(term, coverage.requirement.terms),
+                          "given": _said(term, _compared(term, coverage.commitment.terms, coverage.requirement.terms))})
+
+
+def _compared(term: str, given: Terms, asked: Terms) -> Terms:
+    """The child's terms the parent's were compared with: for counts, those of the items asked
+    ("600 tờ" for "1.000 tờ gấp", not the "27 xã, phường" they go to), all when none is."""
+    if term != "quantity":
+        return given
+    same = [q for q in given.quantities if any(same_item(q, wanted) for wanted in asked.quantities)]
+    return given.model_copy(update={"quantities": same}) if same else given
 
 
 def _said(term: str, terms: Terms) -> dict[str, str]:
