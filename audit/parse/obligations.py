@@ -91,8 +91,10 @@ def parse_obligations(body: list[Line], sections: list[Section], units: list[Uni
             for n in range(s.line, s.end_line + 1)}
     for obligation in _from_sentences(body, set(found) | taken | aims, year):
         found.setdefault(obligation.line, obligation)
-    # A duty that only points elsewhere ("Thực hiện các chỉ tiêu tại Mục V"): what it points to asks.
-    obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text))), key=lambda o: o.line)
+    # A duty that only points elsewhere ("Thực hiện các chỉ tiêu tại Mục V"): what it points to asks;
+    # one that only urges the plan on ("Yêu cầu các cơ quan ... nghiêm túc triển khai thực hiện") asks nothing.
+    obligations = sorted((o for o in found.values() if not _POINTER.search(fold(o.text)) and not _urges(o.text)),
+                         key=lambda o: o.line)
     found_all = sorted(obligations + _from_tables(tables, year), key=lambda o: o.line) \
         + _from_tables(appendix.tables if appendix else [], year)
     periods = _periods(body, year)
@@ -444,6 +446,18 @@ def _capitalised(name: str) -> bool:
 _POINTER = re.compile(r"\b(?:duoc giao|duoc phan cong|duoc neu|nhiem vu|chi tieu)\b[^.;]{0,40}\b(?:tai|theo|o)\s+(?:cac\s+)?"
                       r"(?:phu luc|muc [ivx\d]+)\b|\bchiu trach nhiem (?:ve|truoc)\b[^.;]{0,60}\bnhiem vu duoc giao\b"
                       r"|\bcan cu (?:vao )?(?:cac )?(?:phu luc|muc [ivx\d]+)\b")
+# A closing that only urges the units named before it to carry the plan out.
+_URGING = re.compile(r"\s*(?:(?:nghiem tuc|khan truong|tich cuc|to chuc|trien khai),?\s*)*thuc hien"
+                     r"(?: nghiem tuc| co hieu qua| tot)?(?: (?:ke hoach|quyet dinh|van ban) nay)?\W*$")
+
+
+def _urges(text: str) -> bool:
+    folded = fold(text)
+    m = _URGING.search(folded)
+    who = text[: m.start()].strip() if m else ""
+    return bool(m) and (not who or _only_address(re.sub(r"^(?:Yêu cầu|Đề nghị)\s+", "", who, flags=re.IGNORECASE)))
+
+
 # A short label before the sentence's subject: "Chế độ báo cáo: các sở gửi ...".
 _LABEL = re.compile(r"^[^:;,.]{1,90}:\s+")
 

@@ -44,7 +44,7 @@ GENERAL = (r"cac co quan, don vi,? (?:va )?dia phuong|cac don vi,? (?:va )?dia p
            r"|cac nganh,? cac cap|cac cap|cac co quan, don vi|cac dia phuong|cac co quan, to chuc, don vi"
            r"|bo, nganh,? (?:va )?dia phuong")
 _ADDRESS_RE = _led("[bcdhmpqstux]", "|".join(f"(?P<{level}>\\b(?:{pattern})\\b)" for level, pattern in ADDRESS.items())
-                   + f"|(?P<general>\\b(?:{GENERAL})\\b)")
+                   + f"|(?P<general>\\b(?:{GENERAL})\\b(?! (?:truc )?thuoc))")  # "... thuộc UBND huyện": its own
 
 
 def ubnd(folded: str) -> str:
