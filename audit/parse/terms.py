@@ -419,7 +419,7 @@ DECLINE = _led(
     rf"|\bse {ACT}\b[a-z ]{{0,12}}\b(?:sau )?khi\b|\bkhong co nhu cau\b"
     r"|\b(?:lui|hoan|chuyen) (?:lai |sang )?(?:sang )?nam sau\b|\bde nam sau\b|\bkhong (?:co )?ke hoach\b"
 )
-_CLAUSE_BREAK = re.compile(r"[;.:!?]|,|\bnhung\b|\btuy nhien\b|\bcon\b(?= [a-z])")
+_CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?!\d)|,|\bnhung\b|\btuy nhien\b|\bcon\b(?= [a-z])")
 _CONSEQUENCE = re.compile(r"^\s*(?:nen|vi vay|do do|thi|cho nen)\b")
 
 
@@ -436,7 +436,8 @@ def clause_around(folded: str, start: int, end: int) -> str:
     return clause
 
 
-_SENTENCE_BREAK = re.compile(r"[;.!?]|\bnhung\b|\btuy nhien\b")
+# A stop ends a sentence, not the thousands of a count ("in 1.000 tờ gấp").
+_SENTENCE_BREAK = re.compile(r"[;!?]|\.(?!\d)|\bnhung\b|\btuy nhien\b")
 
 
 def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:

@@ -277,7 +277,16 @@ def _commitment(number: int, text: str, child: Plan, span: tuple[int, int] | Non
     stated = "; ".join([*(parts or [text[start:_with_its_terms(text, end, concepts)]]), *_LABELLED_TERMS.findall(text),
                         *_row_times(child, number)])
     terms = from_issue(read_terms(stated, child.header.plan_year, onward=True), stated, child.header.date)
-    return Commitment(line=number, text=text, declined=refused, terms=terms)
+    return Commitment(line=number, text=text, declined=refused, terms=_one_date_of_line(terms, text, child))
+
+
+def _one_date_of_line(terms: Terms, text: str, child: Plan) -> Terms:
+    """The terms, dated by the line's one date when the duty's sentence gives none ("tổ chức Ngày hội
+    ... trong tháng 8/2026; bố trí các bàn hướng dẫn ...": the event's date is its parts' date)."""
+    if terms.deadlines:
+        return terms
+    dates = read_terms(text, child.header.plan_year).deadlines
+    return terms.model_copy(update={"deadlines": dates}) if len(dates) == 1 else terms
 
 
 # A sentence giving the line's terms under a label: "... đăng tin tương ứng. Tần suất: hằng tháng."
@@ -318,7 +327,7 @@ def _row_times(plan: Plan, number: int) -> list[str]:
 def _best_sentence(text: str, wanted: frozenset[str]) -> tuple[int, int]:
     """The span of the sentence of `text` that shares most key words with a duty."""
     best, span, at = -1, (0, len(text)), 0
-    for part in re.split(r"(?<=[;.!?])", text):
+    for part in re.split(r"(?<=[;!?])|(?<=\.)(?!\d)", text):
         shared = len(wanted & key_words(part))
         if shared > best and part.strip():
             best, span = shared, (at, at + len(part.rstrip(";.!? ")))
