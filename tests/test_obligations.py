@@ -307,7 +307,7 @@ def test_the_finding_and_the_matrix_read_one_trace_with_the_packs_settings(tmp_p
 
 
 def test_a_task_too_short_to_judge_is_shown_as_not_judged_never_as_met(tmp_path):
-    parent = plan("HUYỆN ĐÔNG KHÊ", "09", "10", "I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã\n- Thực hiện tốt.\n")
+    parent = plan("HUYỆN ĐÔNG KHÊ", "09", "10", "I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã\n- Rà soát.\n")
     child = plan("XÃ AN KHÊ", "02", "20", "I. HÌNH THỨC\n- Niêm yết TTHC tại trụ sở.\n")
     (tmp_path / "p.txt").write_text(parent, encoding="utf-8")
     (tmp_path / "c.txt").write_text(child, encoding="utf-8")

@@ -120,10 +120,12 @@ _PER = r"(?:,?\s*(?:/|moi|mot|trong moi|hang)\s*(?P<per>ngay|tuan|thang|quy|nam)
 _QUANTITY = _led(
     r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3}(?:\.\d{3})*)(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
 )
-_PER_FIRST = re.compile(r"\b(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)\s*(?:it nhat\s*)?(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
+# The period first: "mỗi tháng 04 tin", "6 tháng 01 đợt".
+_PER_FIRST = re.compile(r"\b(?:(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)|(?P<half>(?:0?6|sau) thang))\s*(?:it nhat\s*)?"
+                        r"(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
 _NOT_COUNT_BEFORE = re.compile(r"(?:\bso|\bngay|\bthang|\bnam|\bquy|\bdieu|\bkhoan|\bmuc|\bphu luc|\bdiem|\bkh|\bqd)\s*$")
-_NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem", "den", "toi"}
+_NOT_NOUN = {"thang", "nam", "ngay", "quy", "tuan", "gio", "phut", "phan", "muc", "dieu", "diem", "den", "toi", "trong"}
 
 
 # Counts written in words, with their diacritics: folded, "tám" (eight) is "tâm" (trung tâm).
@@ -138,7 +140,8 @@ def quantities(text: str, folded: str) -> list[Quantity]:
     found = _counts_in_words(text, folded)
     spans: list[tuple[int, int]] = []
     for m in _PER_FIRST.finditer(folded):
-        found.append(Quantity(amount=int(m["n"]), noun=_noun(m["noun"]), per=m["per"], text=text[m.start(): m.end()]))
+        found.append(Quantity(amount=int(m["n"]), noun=_noun(m["noun"]), per=m["per"] or "6_thang",
+                              text=text[m.start(): m.end()]))
         spans.append(m.span())
     for m in _QUANTITY.finditer(folded):
         amount, noun = int(m["n"].replace(".", "")), _noun(m["noun"])  # "1.000 tờ gấp"
@@ -485,15 +488,19 @@ _MOVED = re.compile(r"\b(?:lui|hoan|chuyen|dieu chinh)\b[a-z0-9 ,]{0,30}?\bsang\
 
 
 _WEEKDAY = re.compile(r"\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu nhat\b")
+# Days of the month named in a monthly duty: "vào ngày 15 và ngày 30 hằng tháng".
+_MONTHDAY = re.compile(r"\b(?<!truoc )(?<!den )ngay (?:0?[1-9]|[12]\d|3[01])\b(?!\s*[/.-]\s*\d| cua)")
 
 
 def _weekdays(text: str, folded: str, often: Frequency | None) -> list[Quantity]:
-    """Days named in a weekly duty as a count: "sáng thứ Ba và thứ Sáu hằng tuần" is twice a week."""
-    days = {m.group() for m in _WEEKDAY.finditer(folded)} if often == "tuan" else set()
+    """Days named in a weekly or monthly duty as a count: "sáng thứ Ba và thứ Sáu hằng tuần" is twice
+    a week, "vào ngày 15 và ngày 30 hằng tháng" twice a month."""
+    named = _WEEKDAY if often == "tuan" else _MONTHDAY if often == "thang" else None
+    found = list(named.finditer(folded)) if named else []
+    days = {m.group() for m in found}
     if len(days) < 2:
         return []
-    spans = [m.span() for m in _WEEKDAY.finditer(folded)]
-    return [Quantity(amount=len(days), noun="lan", per="tuan", text=text[spans[0][0]: spans[-1][1]])]
+    return [Quantity(amount=len(days), noun="lan", per=often, text=text[found[0].start(): found[-1].end()])]
 
 
 # A deadline counted from the plan's own date: "trong vòng 15 ngày kể từ ngày Kế hoạch này được ban hành".
