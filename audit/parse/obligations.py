@@ -112,6 +112,8 @@ def _periods(body: list[Line], year: int | None) -> list[tuple[int, int, Terms]]
     """(first line, last line, the period as terms) of each period title: it holds until the next
     period title or numbered heading."""
     titles = [line for line in body if _PERIOD_TITLE.fullmatch(line.text.strip(" *:"))]
+    if not titles:
+        return []
     ends = sorted({line.number for line in body if heading_of(line)} | {t.number for t in titles} | {body[-1].number + 1})
     return [(t.number, next(e for e in ends if e > t.number) - 1, read_terms(_by(t.text.strip(" *:")), year))
             for t in titles]
@@ -240,6 +242,7 @@ _FIELD = re.compile(r"^(?:Cơ quan|Sở|Đơn vị)\b[^:;]{0,20}?\bquản lý (?
 
 
 def _field(text: str) -> list[Addressee] | None:
+    """The body a line names by the field it manages, as an addressee named by that field."""
     field = _FIELD.match(_ITEM_MARK.sub("", text.strip(" *")))
     return [Addressee(name=field["field"].strip(" :*"))] if field else None
 

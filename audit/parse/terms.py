@@ -121,7 +121,7 @@ _QUANTITY = _led(
     r"\d", r"(?<![\d/.,-])(?P<n>\d{1,3}(?:\.\d{3})*)(?![\d/.-])\s+(?P<noun>[a-z]+(?:,? (?!(?:moi|hang|trong|mot|tai|ve)\b)[a-z]+)?)" + _PER
 )
 # The period first: "mỗi tháng 04 tin", "6 tháng 01 đợt".
-_PER_FIRST = re.compile(r"\b(?:(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)|(?P<half>(?:0?6|sau) thang))\s*(?:it nhat\s*)?"
+_PER_FIRST = re.compile(r"\b(?:(?:moi|hang)\s+(?P<per>ngay|tuan|thang|quy|nam)|(?:0?6|sau) thang)\s*(?:it nhat\s*)?"
                         r"(?P<n>\d{1,3})\s+(?P<noun>[a-z]+(?: [a-z]+)?)")
 # Numbers that count nothing: parts of dates, references and periods.
 _NOT_COUNT_BEFORE = re.compile(r"(?:\bso|\bngay|\bthang|\bnam|\bquy|\bdieu|\bkhoan|\bmuc|\bphu luc|\bdiem|\bkh|\bqd)\s*$")
