@@ -370,7 +370,7 @@ def recipients(text: str, folded: str, onward: bool = False) -> list[str]:
 def _ubnd_with_offsets(folded: str) -> tuple[str, list[int]]:
     """`ubnd(folded)` and, for each of its characters, the offset it comes from in `folded`."""
     if "uy ban nhan dan" not in folded:  # most lines: each character is its own
-        return folded, list(range(len(folded)))
+        return folded.replace("hdnd va ubnd", "hdnd_va_ubnd"), list(range(len(folded)))
     out, back, at = [], [], 0
     for m in re.finditer("uy ban nhan dan", folded):
         out.append(folded[at: m.start()])

@@ -27,7 +27,7 @@ from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Re
 from audit.parse.obligations import group_titles, stated_times
 from audit.parse.sections import walk
 from audit.parse.terms import (
-    DEFUNCT, PER_YEAR, body_key, clause_around, declined, from_issue, per_year, read_terms, refusals, same_body,
+    ACT, DEFUNCT, PER_YEAR, body_key, clause_around, declined, from_issue, per_year, read_terms, refusals, same_body,
     sentence_around,
 )
 from audit.base.normalize import SEEN_LINES, fold
@@ -208,7 +208,15 @@ def _reply(text: str) -> tuple[int, frozenset[str]] | None:
     to a duty by a name of two key words or more."""
     m = _REPLY.match(text)
     named = key_words(m[1]) if m else frozenset()
-    return (m.end(), named) if len(named) >= 2 else None
+    if len(named) >= 2:
+        return m.end(), named
+    m = _TITLED.match(text)  # no "Về": the title alone must name the duty at length
+    named = key_words(m[1]) if m else frozenset()
+    return (m.end(), named) if len(named) >= 5 else None
+
+
+# A reply titled by the duty without "Về": "5. Lớp hướng dẫn sử dụng dịch vụ công ...: xã tạm hoãn ...".
+_TITLED = re.compile(r"^\W*(?:\d+\.\s*)?([^:;.]{10,120}):\s")
 
 
 # A name in quotes: words, not markup or code ("Dân vận khéo", not "document.title='x'").
@@ -345,10 +353,16 @@ def _sentence_declines(sentence: str, concepts: frozenset[str], year: int | None
     for span in refusals(sentence, year):
         clause = clause_around(folded, *span)
         at = folded.find(clause)
+        if _REASON.match(clause) and _ACTS.search(folded, at + len(clause)):
+            continue  # the reason for doing less ("Do chưa bố trí đủ kinh phí, năm 2024 xã in 250 tờ rơi")
         named = {x.concept for x in find_matches(sentence[at: at + len(clause)])}
         if not {c for c in named - concepts if not c.startswith("content.")}:
             return True
     return False
+
+
+_REASON = re.compile(r"\s*(?:do|vi|boi vi)\b")
+_ACTS = re.compile(rf"\b(?:{ACT})\b")
 
 
 def _status(requirement: Requirement, found: list[Commitment], child: Plan) -> Coverage:
