@@ -27,7 +27,7 @@ from audit.model import Commitment, Coverage, Evidence, Line, Plan, Quantity, Re
 from audit.parse.obligations import group_titles, stated_times
 from audit.parse.sections import walk
 from audit.parse.terms import (
-    ACT, DEFUNCT, PER_YEAR, body_key, clause_around, declined, from_issue, per_year, read_terms, refusals, same_body,
+    ACT, DEFUNCT, PER_YEAR, body_key, clause_around, deadlines, declined, from_issue, per_year, read_terms, refusals, same_body,
     sentence_around,
 )
 from audit.base.normalize import SEEN_LINES, fold
@@ -293,7 +293,8 @@ def _one_date_of_line(terms: Terms, text: str, child: Plan) -> Terms:
     ... trong tháng 8/2026; bố trí các bàn hướng dẫn ...": the event's date is its parts' date)."""
     if terms.deadlines:
         return terms
-    dates = read_terms(text, child.header.plan_year).deadlines
+    line = text.replace("\t", "; ")  # cells apart, as read_terms reads them; only the dates are wanted
+    dates = deadlines(line, fold(line), child.header.plan_year)
     return terms.model_copy(update={"deadlines": dates}) if len(dates) == 1 else terms
 
 
